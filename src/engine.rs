@@ -1,0 +1,123 @@
+//! The line diff: which lines of each text are removed or added.
+
+use core::ops::Range;
+use std::time::Duration;
+
+use crate::compact::compact;
+use crate::deadline::Deadline;
+use crate::discard::{self, Counts};
+use crate::error::Error;
+use crate::intern::intern;
+use crate::lines::count_newlines;
+use crate::options::Algorithm;
+use crate::trim::window;
+use crate::{histogram, patience};
+
+/// The result of comparing two texts line by line.
+///
+/// Only the part of the texts that differs, plus the context around it, is
+/// split into lines; [`LineDiff::changes`] reports line numbers in the whole
+/// texts.
+pub struct LineDiff<'a> {
+    pub(crate) old: Side<'a>,
+    pub(crate) new: Side<'a>,
+}
+
+/// A run of removed lines facing a run of added lines (either may be empty),
+/// as 0-based line ranges in the old and new text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub old: Range<usize>,
+    pub new: Range<usize>,
+}
+
+pub(crate) struct Side<'a> {
+    pub text: &'a [u8],
+    /// Line number, in the whole text, of the first compared line.
+    pub first_line: usize,
+    /// Offsets of the compared lines: line `i` is `text[bounds[i]..bounds[i + 1]]`.
+    pub bounds: Vec<usize>,
+    /// Whether each compared line is removed (old side) or added (new side).
+    pub changed: Vec<bool>,
+}
+
+impl Side<'_> {
+    pub(crate) fn len(&self) -> usize {
+        self.changed.len()
+    }
+
+    pub(crate) fn line(&self, i: usize) -> &[u8] {
+        &self.text[self.bounds[i]..self.bounds[i + 1]]
+    }
+}
+
+impl<'a> LineDiff<'a> {
+    /// Whether the texts are byte for byte the same.
+    pub fn is_identical(&self) -> bool {
+        !self.old.changed.contains(&true) && !self.new.changed.contains(&true)
+    }
+
+    /// The changes, in order.
+    pub fn changes(&self) -> impl Iterator<Item = Change> + '_ {
+        self.local_changes().map(|c| Change {
+            old: c.old.start + self.old.first_line..c.old.end + self.old.first_line,
+            new: c.new.start + self.new.first_line..c.new.end + self.new.first_line,
+        })
+    }
+
+    /// The changes in indices of the compared lines.
+    pub(crate) fn local_changes(&self) -> impl Iterator<Item = Change> + '_ {
+        let (removed, added) = (&self.old.changed, &self.new.changed);
+        let (mut i, mut j) = (0, 0);
+        core::iter::from_fn(move || {
+            // Unchanged lines pair up in order, so they are skipped in step.
+            while i < removed.len() && j < added.len() && !removed[i] && !added[j] {
+                i += 1;
+                j += 1;
+            }
+            let (old_start, new_start) = (i, j);
+            while i < removed.len() && removed[i] {
+                i += 1;
+            }
+            while j < added.len() && added[j] {
+                j += 1;
+            }
+            (i > old_start || j > new_start).then_some(Change { old: old_start..i, new: new_start..j })
+        })
+    }
+}
+
+/// Compares `old` and `new` line by line, keeping `context` unchanged lines
+/// around the changes available to show.
+pub fn diff_lines<'a>(
+    old: &'a [u8],
+    new: &'a [u8],
+    algorithm: Algorithm,
+    context: usize,
+    deadline: Option<Duration>,
+) -> Result<LineDiff<'a>, Error> {
+    if old == new {
+        let empty = |text| Side { text, first_line: 0, bounds: vec![0], changed: Vec::new() };
+        return Ok(LineDiff { old: empty(old), new: empty(new) });
+    }
+    let mut deadline = Deadline::new(deadline);
+    let w = window(old, new, context);
+    let first_line = count_newlines(&old[..w.start]);
+    let lines = intern(old, w.start..w.old_end, new, w.start..w.new_end)?;
+    let (old_ids, new_ids) = (&lines.old.ids, &lines.new.ids);
+    let mut removed = vec![false; old_ids.len()];
+    let mut added = vec![false; new_ids.len()];
+    let mut counts = Counts::new(lines.distinct);
+    let solve = match algorithm {
+        Algorithm::Myers => discard::diff,
+        Algorithm::Histogram => histogram::diff,
+        Algorithm::Patience => patience::diff,
+    };
+    solve(old_ids, new_ids, &mut removed, &mut added, &mut counts, &mut deadline);
+    compact(old_ids, &mut removed, new_ids, &mut added);
+
+    Ok(LineDiff {
+        old: Side { text: old, first_line, bounds: lines.old.bounds, changed: removed },
+        new: Side { text: new, first_line, bounds: lines.new.bounds, changed: added },
+    })
+}

@@ -1,0 +1,201 @@
+//! Histogram diff, the algorithm git offers as `--histogram`: anchor each
+//! region on the run of common lines whose rarest line is least frequent, and
+//! recurse on both sides of it. Rare lines are usually the meaningful ones
+//! (code, not braces), which gives readable diffs of moved and edited code.
+//! Regions whose common lines are all frequent go to Myers.
+
+use crate::deadline::Deadline;
+use crate::discard::{self, Counts};
+
+/// Lines occurring more often than this in a region never anchor it.
+const MAX_OCCURRENCES: u32 = 64;
+/// Units of work allowed per input line before the remaining regions go to
+/// Myers, whose cost is bounded; keeps pathological inputs near-linear.
+const WORK_PER_LINE: usize = 48;
+
+pub(crate) fn diff(
+    a: &[u32],
+    b: &[u32],
+    removed: &mut [bool],
+    added: &mut [bool],
+    counts: &mut Counts,
+    deadline: &mut Deadline,
+) {
+    let mut index = Index::new(a, counts.distinct());
+    let mut budget = WORK_PER_LINE * (a.len() + b.len()) + 100_000;
+    let mut regions = vec![(0, a.len(), 0, b.len())];
+    while let Some((mut x0, mut x1, mut y0, mut y1)) = regions.pop() {
+        while x0 < x1 && y0 < y1 && a[x0] == b[y0] {
+            x0 += 1;
+            y0 += 1;
+        }
+        while x0 < x1 && y0 < y1 && a[x1 - 1] == b[y1 - 1] {
+            x1 -= 1;
+            y1 -= 1;
+        }
+        let size = x1 - x0 + y1 - y0;
+        if x0 == x1 || y0 == y1 || deadline.passed(size as u64) {
+            removed[x0..x1].fill(true);
+            added[y0..y1].fill(true);
+            continue;
+        }
+        if budget < size {
+            discard::diff(&a[x0..x1], &b[y0..y1], &mut removed[x0..x1], &mut added[y0..y1], counts, deadline);
+            continue;
+        }
+        let (anchor, work) = index.best_anchor(a, b, (x0, x1), (y0, y1));
+        budget = budget.saturating_sub(work);
+        match anchor {
+            Anchor::Run { x, y, len } => {
+                regions.push((x + len, x1, y + len, y1));
+                regions.push((x0, x, y0, y));
+            }
+            Anchor::OnlyFrequent => {
+                discard::diff(&a[x0..x1], &b[y0..y1], &mut removed[x0..x1], &mut added[y0..y1], counts, deadline);
+            }
+            Anchor::NothingCommon => {
+                removed[x0..x1].fill(true);
+                added[y0..y1].fill(true);
+            }
+        }
+    }
+}
+
+enum Anchor {
+    /// `a[x..x + len] == b[y..y + len]`.
+    Run {
+        x: usize,
+        y: usize,
+        len: usize,
+    },
+    /// The sides have lines in common, but all too frequent to anchor on.
+    OnlyFrequent,
+    NothingCommon,
+}
+
+/// Occurrences of each line within the current region of `a`.
+struct Index {
+    count: Vec<u32>,
+    /// First occurrence of each id in the region, and for each position of
+    /// `a` the next occurrence of the same id (`NONE` ends a chain).
+    first: Vec<u32>,
+    next: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Index {
+    fn new(a: &[u32], distinct: usize) -> Self {
+        Index { count: vec![0; distinct], first: vec![NONE; distinct], next: vec![NONE; a.len()] }
+    }
+
+    /// The anchor for the region, and the work it took.
+    fn best_anchor(
+        &mut self,
+        a: &[u32],
+        b: &[u32],
+        (x0, x1): (usize, usize),
+        (y0, y1): (usize, usize),
+    ) -> (Anchor, usize) {
+        // Backwards, so that every chain lists positions in ascending order.
+        for x in (x0..x1).rev() {
+            let id = a[x] as usize;
+            self.count[id] += 1;
+            self.next[x] = self.first[id];
+            self.first[id] = x as u32;
+        }
+        let mut work = x1 - x0;
+        let mut best: Option<(u32, usize, usize, usize)> = None; // (rarity, len, x, y)
+        let mut any_common = false;
+        let mut y = y0;
+        while y < y1 {
+            let mut y_next = y + 1;
+            let occurrences = self.count[b[y] as usize];
+            any_common |= occurrences > 0;
+            let rarest_so_far = best.map_or(MAX_OCCURRENCES, |(r, ..)| r);
+            if occurrences > 0 && occurrences <= rarest_so_far {
+                let mut x = self.first[b[y] as usize];
+                while x != NONE {
+                    let (mut sx, mut sy, mut ex, mut ey) = (x as usize, y, x as usize + 1, y + 1);
+                    while sx > x0 && sy > y0 && a[sx - 1] == b[sy - 1] {
+                        sx -= 1;
+                        sy -= 1;
+                    }
+                    while ex < x1 && ey < y1 && a[ex] == b[ey] {
+                        ex += 1;
+                        ey += 1;
+                    }
+                    work += ex - sx;
+                    y_next = y_next.max(ey);
+                    let rarity = a[sx..ex].iter().map(|&id| self.count[id as usize]).min().unwrap_or(u32::MAX);
+                    let better = match best {
+                        None => rarity <= MAX_OCCURRENCES,
+                        Some((r, len, ..)) => rarity < r || (rarity == r && ex - sx > len),
+                    };
+                    if better {
+                        best = Some((rarity, ex - sx, sx, sy));
+                    }
+                    x = self.next[x as usize];
+                }
+            }
+            work += 1;
+            y = y_next;
+        }
+        for &id in &a[x0..x1] {
+            self.count[id as usize] = 0;
+            self.first[id as usize] = NONE;
+        }
+        let anchor = match best {
+            Some((_, len, x, y)) => Anchor::Run { x, y, len },
+            None if any_common => Anchor::OnlyFrequent,
+            None => Anchor::NothingCommon,
+        };
+        (anchor, work)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(a: &[u32], b: &[u32]) -> (Vec<bool>, Vec<bool>) {
+        let distinct = a.iter().chain(b).max().map_or(0, |&m| m as usize + 1);
+        let mut counts = Counts::new(distinct);
+        let mut removed = vec![false; a.len()];
+        let mut added = vec![false; b.len()];
+        diff(a, b, &mut removed, &mut added, &mut counts, &mut Deadline::new(None));
+        (removed, added)
+    }
+
+    fn kept(s: &[u32], marks: &[bool]) -> Vec<u32> {
+        s.iter().zip(marks).filter(|(_, m)| !**m).map(|(v, _)| *v).collect()
+    }
+
+    #[test]
+    fn anchors_on_rare_lines() {
+        // Braces (9) are everywhere; the moved function body (1, 2) is rare.
+        let a = [1, 2, 9, 3, 4, 9, 5, 9];
+        let b = [3, 4, 9, 1, 2, 9, 5, 9];
+        let (r, ad) = run(&a, &b);
+        assert_eq!(kept(&a, &r), kept(&b, &ad));
+        assert_eq!(kept(&a, &r).len(), 5);
+    }
+
+    #[test]
+    fn pseudo_random_pairs_give_valid_scripts() {
+        let mut seed = 0x9e37_79b9_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..300 {
+            let (n, m, alphabet) = ((next() % 80) as usize, (next() % 80) as usize, 1 + next() % 12);
+            let a: Vec<u32> = (0..n).map(|_| (next() % alphabet) as u32).collect();
+            let b: Vec<u32> = (0..m).map(|_| (next() % alphabet) as u32).collect();
+            let (r, ad) = run(&a, &b);
+            assert_eq!(kept(&a, &r), kept(&b, &ad), "{a:?} {b:?}");
+        }
+    }
+}

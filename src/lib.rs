@@ -1,0 +1,42 @@
+//! fast-diff: line diffs of arbitrary bytes, written in the unified format
+//! of GNU `diff -u`, for Rust programs and, through [`ffi`], for anything that
+//! can call C.
+//!
+//! Input is bytes: lines end at LF only, and nothing is ever decoded,
+//! normalised or replaced. Every diff applies with GNU `patch` and
+//! `git apply` to give back the new text exactly.
+//!
+//! ```
+//! let diff = fast_diff::unified_diff(b"a\nb\n", b"a\nc\n", &Default::default()).unwrap();
+//! assert_eq!(diff, b"--- original\n+++ modified\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n");
+//! ```
+
+mod compact;
+mod deadline;
+mod discard;
+mod engine;
+mod error;
+pub mod ffi;
+mod histogram;
+mod intern;
+mod lines;
+mod myers;
+mod options;
+mod patience;
+mod trim;
+mod unified;
+
+pub use engine::{Change, LineDiff, diff_lines};
+pub use error::{Error, MAX_LINES};
+pub use options::{Algorithm, DiffOptions};
+
+/// The unified diff turning `old` into `new`; empty when they are identical.
+pub fn unified_diff(old: &[u8], new: &[u8], options: &DiffOptions<'_>) -> Result<Vec<u8>, Error> {
+    for label in [options.old_label, options.new_label] {
+        if label.iter().any(|&b| b == b'\n' || b == b'\r') {
+            return Err(Error::InvalidLabel);
+        }
+    }
+    let diff = diff_lines(old, new, options.algorithm, options.context_lines, options.deadline)?;
+    Ok(unified::write(&diff, options.context_lines, options.old_label, options.new_label))
+}

@@ -1,0 +1,45 @@
+//! What a caller can ask of a diff.
+
+use std::time::Duration;
+
+/// The line-matching algorithm. All of them produce a correct diff; they
+/// differ in which of the many correct diffs they find, and how fast.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Algorithm {
+    /// Myers' O(ND) algorithm with GNU diff's and git's cost limits: a
+    /// minimal diff when that is cheap, a near-minimal one otherwise.
+    #[default]
+    Myers,
+    /// git's histogram diff: anchors on rare lines; reads well on code.
+    Histogram,
+    /// Patience diff: anchors on lines unique to both sides.
+    Patience,
+}
+
+/// Options of a unified diff. `Default` gives GNU `diff -u --label original
+/// --label modified`: three lines of context, Myers, no deadline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiffOptions<'a> {
+    /// Unchanged lines shown around each change.
+    pub context_lines: usize,
+    /// The name on the `---` line. Must not contain CR or LF.
+    pub old_label: &'a [u8],
+    /// The name on the `+++` line. Must not contain CR or LF.
+    pub new_label: &'a [u8],
+    pub algorithm: Algorithm,
+    /// A time limit for finding a small diff. When it passes, the rest of the
+    /// input is diffed coarsely (larger hunks), never incorrectly.
+    pub deadline: Option<Duration>,
+}
+
+impl Default for DiffOptions<'_> {
+    fn default() -> Self {
+        DiffOptions {
+            context_lines: 3,
+            old_label: b"original",
+            new_label: b"modified",
+            algorithm: Algorithm::Myers,
+            deadline: None,
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! The unified format exactly as `diff -u --label L1 --label L2` writes it.
+
+use crate::engine::{Change, LineDiff, Side};
+
+const NO_NEWLINE: &[u8] = b"\n\\ No newline at end of file\n";
+
+/// Writes `diff` as a unified diff with `context` lines of context, which
+/// must not exceed the context `diff` was computed with. Identical texts give
+/// an empty output, without headers.
+pub(crate) fn write(diff: &LineDiff<'_>, context: usize, old_label: &[u8], new_label: &[u8]) -> Vec<u8> {
+    let hunks = hunks(diff, context);
+    if hunks.is_empty() {
+        return Vec::new();
+    }
+    // Sizing first, then writing into an exact allocation: a single buffer,
+    // never regrown, which is what crosses the C boundary.
+    let mut size = Size(0);
+    emit(&mut size, diff, &hunks, old_label, new_label);
+    let mut out = Vec::with_capacity(size.0);
+    emit(&mut out, diff, &hunks, old_label, new_label);
+    debug_assert_eq!(out.len(), size.0);
+    out
+}
+
+trait Sink {
+    fn put(&mut self, bytes: &[u8]);
+}
+
+struct Size(usize);
+
+impl Sink for Size {
+    fn put(&mut self, bytes: &[u8]) {
+        self.0 += bytes.len();
+    }
+}
+
+impl Sink for Vec<u8> {
+    fn put(&mut self, bytes: &[u8]) {
+        self.extend_from_slice(bytes);
+    }
+}
+
+/// A hunk: the changes it shows, and the compared lines it spans.
+struct Hunk {
+    changes: Vec<Change>,
+    old: core::ops::Range<usize>,
+    new: core::ops::Range<usize>,
+}
+
+/// Groups changes into hunks: changes separated by at most `2 * context`
+/// unchanged lines share a hunk, as in GNU diff.
+fn hunks(diff: &LineDiff<'_>, context: usize) -> Vec<Hunk> {
+    let (old_len, new_len) = (diff.old.len(), diff.new.len());
+    let mut hunks: Vec<Hunk> = Vec::new();
+    for change in diff.local_changes() {
+        if let Some(last) = hunks.last_mut() {
+            let gap = change.old.start - last.changes.last().map_or(0, |c| c.old.end);
+            if gap <= context.saturating_mul(2) {
+                last.old.end = change.old.end.saturating_add(context).min(old_len);
+                last.new.end = change.new.end.saturating_add(context).min(new_len);
+                last.changes.push(change);
+                continue;
+            }
+        }
+        // Lines before a change and after it are unchanged on both sides, so
+        // the same number of them is available on each.
+        let before = context.min(change.old.start).min(change.new.start);
+        hunks.push(Hunk {
+            old: change.old.start - before..change.old.end.saturating_add(context).min(old_len),
+            new: change.new.start - before..change.new.end.saturating_add(context).min(new_len),
+            changes: vec![change],
+        });
+    }
+    hunks
+}
+
+fn emit(out: &mut impl Sink, diff: &LineDiff<'_>, hunks: &[Hunk], old_label: &[u8], new_label: &[u8]) {
+    for (mark, label) in [(b"--- ", old_label), (b"+++ ", new_label)] {
+        out.put(mark);
+        out.put(label);
+        out.put(b"\n");
+    }
+    for hunk in hunks {
+        out.put(b"@@ -");
+        range(out, diff.old.first_line + hunk.old.start, hunk.old.len());
+        out.put(b" +");
+        range(out, diff.new.first_line + hunk.new.start, hunk.new.len());
+        out.put(b" @@\n");
+        let mut i = hunk.old.start;
+        for change in &hunk.changes {
+            while i < change.old.start {
+                line(out, b' ', &diff.old, i);
+                i += 1;
+            }
+            for k in change.old.clone() {
+                line(out, b'-', &diff.old, k);
+            }
+            for k in change.new.clone() {
+                line(out, b'+', &diff.new, k);
+            }
+            i = change.old.end;
+        }
+        while i < hunk.old.end {
+            line(out, b' ', &diff.old, i);
+            i += 1;
+        }
+    }
+}
+
+/// A hunk range: `start,count`, GNU-style. One line is just its number; an
+/// empty range names the line before it (0 at the top of the file).
+fn range(out: &mut impl Sink, start: usize, count: usize) {
+    let mut digits = [0u8; 20];
+    match count {
+        0 => {
+            out.put(decimal(start, &mut digits));
+            out.put(b",0");
+        }
+        1 => out.put(decimal(start + 1, &mut digits)),
+        _ => {
+            out.put(decimal(start + 1, &mut digits));
+            out.put(b",");
+            out.put(decimal(count, &mut digits));
+        }
+    }
+}
+
+fn decimal(mut n: usize, digits: &mut [u8; 20]) -> &[u8] {
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &digits[at..];
+        }
+    }
+}
+
+fn line(out: &mut impl Sink, mark: u8, side: &Side<'_>, i: usize) {
+    let text = side.line(i);
+    out.put(&[mark]);
+    out.put(text);
+    if !text.ends_with(b"\n") {
+        out.put(NO_NEWLINE);
+    }
+}
