@@ -11,6 +11,9 @@ use crate::myers;
 const WINDOW: usize = 100;
 /// Upper bound of the occurrence count above which a line is "frequent".
 const MAX_FREQUENT: u32 = 1024;
+/// Below this many lines (both sides together) the search is cheap anyway,
+/// and frequent lines are kept so that the diff stays minimal.
+const MIN_LINES_TO_DROP_FREQUENT: usize = 512;
 
 /// Per-id occurrence counts of a region, all zero between uses.
 pub(crate) struct Counts {
@@ -67,8 +70,9 @@ pub(crate) fn diff(
     for &id in b {
         counts.new[id as usize] += 1;
     }
-    let keep_a = keep(a, &counts.new);
-    let keep_b = keep(b, &counts.old);
+    let drop_frequent = a.len() + b.len() >= MIN_LINES_TO_DROP_FREQUENT;
+    let keep_a = keep(a, &counts.new, drop_frequent);
+    let keep_b = keep(b, &counts.old, drop_frequent);
     for &id in a {
         counts.old[id as usize] = 0;
     }
@@ -107,7 +111,7 @@ fn class(other_count: u32, frequent: u32) -> Class {
 /// within `WINDOW` lines and without crossing a normally matched line, it has
 /// unmatched lines on both sides and they outnumber the frequent ones three to
 /// one: such a line would only let the search align noise.
-fn keep(side: &[u32], other_counts: &[u32]) -> Vec<bool> {
+fn keep(side: &[u32], other_counts: &[u32], drop_frequent: bool) -> Vec<bool> {
     let frequent = frequent_limit(side);
     let mut keep = Vec::with_capacity(side.len());
     let (mut any_frequent, mut any_unmatched) = (false, false);
@@ -117,7 +121,7 @@ fn keep(side: &[u32], other_counts: &[u32]) -> Vec<bool> {
         any_frequent |= count >= frequent;
         any_unmatched |= count == 0;
     }
-    if !any_frequent || !any_unmatched {
+    if !drop_frequent || !any_frequent || !any_unmatched {
         return keep;
     }
     let class: Vec<Class> = side.iter().map(|&id| class(other_counts[id as usize], frequent)).collect();
@@ -222,11 +226,14 @@ mod tests {
         for &id in &b {
             other[id as usize] += 1;
         }
-        let keep_a = keep(&a, &other);
+        let keep_a = keep(&a, &other, true);
         assert!(!keep_a[75], "the frequent line among unmatched ones goes");
         assert!(keep_a[..50].iter().chain(&keep_a[101..]).all(|&k| k));
+        assert!(keep(&a, &other, false).iter().enumerate().all(|(i, &k)| k == !(50..101).contains(&i) || i == 75));
+        // This input is small enough to search in full: the diff stays
+        // minimal and matches the `0`.
         let (r, ad) = run(&a, &b);
-        assert!(r[50..101].iter().all(|&c| c) && r[..50].iter().chain(&r[101..]).all(|&c| !c));
-        assert!(ad[50..90].iter().all(|&c| c));
+        assert!(!r[75] && r.iter().filter(|&&c| c).count() == 50);
+        assert_eq!(ad.iter().filter(|&&c| c).count(), 39);
     }
 }

@@ -57,7 +57,9 @@ pub(crate) fn intern(
         return Err(Error::TooManyLines);
     }
     let old_line = |i: usize| &old[old_bounds[i]..old_bounds[i + 1]];
-    let mut table = Table::with_capacity(old_lines.max(16));
+    // Sized for the common case of mostly distinct lines, up to a cap: a
+    // text of few distinct lines should not pay for a table of all of them.
+    let mut table = Table::with_capacity(old_lines.clamp(16, 1 << 16));
     let mut old_ids = Vec::with_capacity(old_lines);
     let mut hashes = [0u64; BATCH];
     for start in (0..old_lines).step_by(BATCH) {

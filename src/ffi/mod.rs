@@ -1,1 +1,70 @@
-//! placeholder
+//! The C ABI: `fd_`-prefixed functions and types, described by the generated
+//! header `include/fast_diff.h`. This module only translates; the engine
+//! knows nothing of C.
+//!
+//! Conventions, shared by every function (the header repeats them for C
+//! programmers):
+//! - Fallible functions return an `fd_status`; out-params are written only
+//!   when it is `FD_OK`.
+//! - Every buffer is a pointer and a length. `(NULL, 0)` is an empty buffer;
+//!   `(NULL, n > 0)` is `FD_ERR_NULL_ARGUMENT`.
+//! - An `fd_buf` filled by the library belongs to the caller, who releases it
+//!   with `fd_free` exactly once (`fd_free` zeroes it, so a second call is
+//!   harmless).
+//! - No panic unwinds into C: each entry point catches it and returns
+//!   `FD_ERR_INTERNAL`.
+//! - There is no global mutable state: every function is reentrant and may be
+//!   called from any number of threads at once.
+//! - Option structs start with `struct_size` and only ever grow at the end.
+
+mod buf;
+mod diff;
+mod options;
+mod status;
+
+pub use buf::{fd_buf, fd_free};
+pub use diff::{fd_unified_diff, fd_version};
+pub use options::{FD_MAX_LINES, fd_algorithm, fd_options, fd_options_init};
+pub use status::{fd_status, fd_status_message};
+
+use core::panic::AssertUnwindSafe;
+
+/// Runs an entry point's body, turning a panic into `FD_ERR_INTERNAL`.
+fn guard(body: impl FnOnce() -> fd_status) -> fd_status {
+    std::panic::catch_unwind(AssertUnwindSafe(body)).unwrap_or(fd_status::FD_ERR_INTERNAL)
+}
+
+/// The caller's buffer as a slice: `(NULL, 0)` is empty.
+///
+/// # Safety
+/// Unless NULL, `ptr` must point to `len` readable bytes that stay valid and
+/// unmodified for `'a`.
+unsafe fn input<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], fd_status> {
+    if len > isize::MAX as usize {
+        return Err(fd_status::FD_ERR_INPUT_TOO_LARGE);
+    }
+    if ptr.is_null() {
+        return if len == 0 { Ok(&[]) } else { Err(fd_status::FD_ERR_NULL_ARGUMENT) };
+    }
+    // SAFETY: non-NULL, and the caller promises `len` readable bytes.
+    Ok(unsafe { core::slice::from_raw_parts(ptr, len) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_an_internal_error() {
+        assert_eq!(guard(|| panic!("boom")), fd_status::FD_ERR_INTERNAL);
+        assert_eq!(guard(|| fd_status::FD_OK), fd_status::FD_OK);
+    }
+
+    #[test]
+    fn input_conventions() {
+        assert_eq!(unsafe { input(core::ptr::null(), 0) }, Ok(&[][..]));
+        assert_eq!(unsafe { input(core::ptr::null(), 1) }, Err(fd_status::FD_ERR_NULL_ARGUMENT));
+        assert_eq!(unsafe { input(b"x".as_ptr(), usize::MAX) }, Err(fd_status::FD_ERR_INPUT_TOO_LARGE));
+        assert_eq!(unsafe { input(b"xy".as_ptr(), 2) }, Ok(&b"xy"[..]));
+    }
+}
