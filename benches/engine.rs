@@ -33,7 +33,7 @@ fn read_small_pairs() -> Vec<(Vec<u8>, Vec<u8>)> {
     let data = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e} (run `make fixtures`)", path.display()));
     let mut pairs = Vec::new();
     let mut at = 0;
-    let mut take = |at: &mut usize| {
+    let take = |at: &mut usize| {
         let len = u32::from_le_bytes(data[*at..*at + 4].try_into().unwrap()) as usize;
         *at += 4 + len;
         data[*at - len..*at].to_vec()
