@@ -205,7 +205,7 @@ def main(argv: list[str]) -> int:
                "1 MB texts of the lines `}`, blank and `return;`, generated independently (the worst shape known)", manifest)
 
     rng = random.Random(8)
-    tiny = "alpha\nbeta\ngamma\ndelta\nepsilon\nzeta\neta\ntheta\niota\nkappa\nlambda\nmu\nnu\nxi\nomicron\npi\n"
+    tiny = "alpha\nbeta\ngamma\ndelta\nepsilon\nzeta\neta\ntheta\niota\nkappa\nlambda\nmu\nnu\nxi\nomicron\npi\nrho\nsigma\ntau\n"
     write_pair(out, "tiny_100b", tiny, tiny.replace("zeta", "ZETA"),
                "a 100-byte pair with one line changed: per-call overhead", manifest)
 
