@@ -96,12 +96,11 @@ pub fn diff_lines<'a>(
     context: usize,
     deadline: Option<Duration>,
 ) -> Result<LineDiff<'a>, Error> {
-    if old == new {
+    let Some(w) = window(old, new, context) else {
         let empty = |text| Side { text, first_line: 0, bounds: vec![0], changed: Vec::new() };
         return Ok(LineDiff { old: empty(old), new: empty(new) });
-    }
+    };
     let mut deadline = Deadline::new(deadline);
-    let w = window(old, new, context);
     let first_line = count_newlines(&old[..w.start]);
     let lines = intern(old, w.start..w.old_end, new, w.start..w.new_end)?;
     let (old_ids, new_ids) = (&lines.old.ids, &lines.new.ids);

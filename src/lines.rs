@@ -19,22 +19,9 @@ pub(crate) fn line_bounds(text: &[u8]) -> Vec<usize> {
 
 /// Number of LF bytes in `text`.
 pub(crate) fn count_newlines(text: &[u8]) -> usize {
-    // Byte-wide lane counters that are flushed before they can overflow; the
-    // inner loop is what the compiler turns into vector compares.
-    const LANES: usize = 32;
-    let mut total = 0usize;
-    for block in text.chunks(LANES * 255) {
-        let mut lanes = [0u8; LANES];
-        let mut chunks = block.chunks_exact(LANES);
-        for chunk in &mut chunks {
-            for (lane, &byte) in lanes.iter_mut().zip(chunk) {
-                *lane += u8::from(byte == b'\n');
-            }
-        }
-        total += lanes.iter().map(|&n| n as usize).sum::<usize>();
-        total += chunks.remainder().iter().filter(|&&b| b == b'\n').count();
-    }
-    total
+    // A byte-wide count per chunk short enough not to overflow: the shape
+    // the compiler turns into vector compares and byte adds.
+    text.chunks(255).map(|chunk| chunk.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n')) as usize).sum()
 }
 
 /// The start of the line `lines` lines before the line start `pos`, or 0 when

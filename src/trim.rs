@@ -15,8 +15,12 @@ pub(crate) struct Window {
     pub new_end: usize,
 }
 
-pub(crate) fn window(old: &[u8], new: &[u8], context: usize) -> Window {
+/// `None` when the texts are identical.
+pub(crate) fn window(old: &[u8], new: &[u8], context: usize) -> Option<Window> {
     let prefix = common_prefix(old, new);
+    if prefix == old.len() && prefix == new.len() {
+        return None;
+    }
     // Back to the start of the line the first difference is in.
     let start = memchr::memrchr(b'\n', &old[..prefix]).map_or(0, |nl| nl + 1);
 
@@ -34,11 +38,11 @@ pub(crate) fn window(old: &[u8], new: &[u8], context: usize) -> Window {
     };
 
     let start = back_lines(old, start, context);
-    Window {
+    Some(Window {
         start,
         old_end: forward_lines(old, old_tail + skip, context),
         new_end: forward_lines(new, new_tail + skip, context),
-    }
+    })
 }
 
 /// Length of the longest common prefix, compared a block at a time.
@@ -74,7 +78,7 @@ mod tests {
     use super::*;
 
     fn w(old: &str, new: &str, context: usize) -> (String, String) {
-        let w = window(old.as_bytes(), new.as_bytes(), context);
+        let w = window(old.as_bytes(), new.as_bytes(), context).unwrap();
         (old[w.start..w.old_end].to_string(), new[w.start..w.new_end].to_string())
     }
 
@@ -97,9 +101,10 @@ mod tests {
     }
 
     #[test]
-    fn identical_texts_give_an_empty_window() {
-        let (o, n) = w("a\nb\n", "a\nb\n", 0);
-        assert!(o.is_empty() && n.is_empty());
+    fn identical_texts_give_no_window() {
+        assert_eq!(window(b"a\nb\n", b"a\nb\n", 3), None);
+        assert_eq!(window(b"", b"", 3), None);
+        assert_eq!(window(b"a", b"a", 0), None);
     }
 
     #[test]
