@@ -69,7 +69,7 @@ pub(crate) fn intern(
             table.prefetch(*h);
         }
         for (i, &h) in (start..end).zip(&hashes) {
-            let slot = table.find(h, i as u32, |line| old_line(line as usize) == old_line(i));
+            let slot = table.find(h, i as u32, |line| same(old_line(line as usize), old_line(i)));
             old_ids.push(slot.id);
         }
     }
@@ -81,34 +81,56 @@ pub(crate) fn intern(
     new_bounds.push(new_range.start);
     let mut at = new_range.start;
     let mut predicted = 0usize;
+    // Old byte offset minus new byte offset at the end of the last run.
+    let mut drift = old_range.start as isize - new_range.start as isize;
+    // How many whole old lines, from old line `q`, the new text repeats at
+    // byte offset `at`.
+    let run_at = |q: usize, at: usize| -> usize {
+        let common = common_prefix(&new_text[at..], &old[old_bounds[q]..old_range.end]);
+        let base = old_bounds[q];
+        let mut lines = 0;
+        while q + lines < old_lines && old_bounds[q + lines + 1] - base <= common {
+            // An old line cut short by the end of its text is only equal to
+            // a new line cut short by the end of the new text.
+            let end = old_bounds[q + lines + 1];
+            if old[end - 1] != b'\n' && at + (end - base) != new_text.len() {
+                break;
+            }
+            lines += 1;
+        }
+        lines
+    };
     while at < new_text.len() {
         if new_ids.len() > MAX_LINES {
             return Err(Error::TooManyLines);
         }
-        // Take as many whole old lines as the texts have in common here.
-        if predicted < old_lines {
-            let common = common_prefix(&new_text[at..], &old[old_bounds[predicted]..old_range.end]);
-            let base = old_bounds[predicted];
-            let mut taken = 0;
-            while predicted < old_lines && old_bounds[predicted + 1] - base <= common {
-                let end = at + (old_bounds[predicted + 1] - base);
-                // An old line cut short by the end of its text is only equal
-                // to a new line cut short by the end of the new text.
-                if old[old_bounds[predicted + 1] - 1] != b'\n' && end != new_text.len() {
-                    break;
-                }
-                new_bounds.push(end);
-                new_ids.push(old_ids[predicted]);
-                predicted += 1;
-                taken = end;
-            }
-            if taken != 0 {
-                at = taken;
-                continue;
-            }
-        }
         let end = memchr::memchr(b'\n', &new_text[at..]).map_or(new_text.len(), |nl| at + nl + 1);
         let line = &new_text[at..end];
+        // Take as many whole old lines as the texts have in common from an
+        // old line equal to this one: the predicted one, or one a few lines
+        // around it (old lines deleted, or new ones inserted, since the last
+        // run). Only a run long enough not to be chance, or one that ends a
+        // text, is believed.
+        let resumed = RESYNC_ORDER.iter().find_map(|&d| {
+            let q = predicted.checked_add_signed(d).filter(|&q| q < old_lines)?;
+            if !same(old_line(q), line) {
+                return None;
+            }
+            let lines = run_at(q, at);
+            let ends = q + lines == old_lines || at + old_bounds[q + lines] - old_bounds[q] == new_text.len();
+            (lines >= MIN_RESYNC_RUN || (lines > 0 && ends)).then_some((q, lines))
+        });
+        if let Some((q, lines)) = resumed {
+            let base = old_bounds[q];
+            for k in q..q + lines {
+                new_bounds.push(at + (old_bounds[k + 1] - base));
+                new_ids.push(old_ids[k]);
+            }
+            at += old_bounds[q + lines] - base;
+            predicted = q + lines;
+            drift = old_bounds[predicted] as isize - at as isize;
+            continue;
+        }
         let this = (old_lines + new_ids.len()) as u32;
         let slot = table.find(hash(line), this, |first| {
             let first = first as usize;
@@ -116,10 +138,19 @@ pub(crate) fn intern(
                 None => old_line(first),
                 Some(j) => &new_text[new_bounds[j]..new_bounds[j + 1]],
             };
-            bytes == line
+            same(bytes, line)
         });
-        // Resume predicting after the line's first occurrence in the old text.
-        predicted = if slot.id < old_ids_end { slot.line as usize + 1 } else { old_lines };
+        // Where to look for the next run: after this line's first old
+        // occurrence if that lies ahead (old lines were deleted here);
+        // otherwise where the old text has got to if insertions and
+        // deletions since the last run balance out. (The first occurrence of
+        // a common line such as "}" says nothing about where we are.)
+        let expected = old_bounds.partition_point(|&b| (b as isize) <= end as isize + drift).saturating_sub(1);
+        predicted = if slot.id < old_ids_end && slot.line as usize >= predicted {
+            slot.line as usize + 1
+        } else {
+            expected.max(predicted.saturating_sub(RESYNC))
+        };
         new_bounds.push(end);
         new_ids.push(slot.id);
         at = end;
@@ -131,6 +162,30 @@ pub(crate) fn intern(
         new: Lines { bounds: new_bounds, ids: new_ids },
         distinct,
     })
+}
+
+/// After a broken run, how far from the predicted old line a new run may
+/// start (nearest first), and how many lines it needs to be believed.
+const RESYNC: usize = 3;
+const RESYNC_ORDER: [isize; 7] = [0, 1, -1, 2, -2, 3, -3];
+const MIN_RESYNC_RUN: usize = 4;
+
+/// Byte equality, without a library call for the short lines that
+/// repetitive texts are made of.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let n = a.len();
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap());
+    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().unwrap());
+    match n {
+        0..4 => a == b,
+        4..8 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        _ => a == b,
+    }
 }
 
 /// Length of the longest common prefix, compared a block at a time.
@@ -277,6 +332,21 @@ mod tests {
         assert_eq!(i.distinct, 400);
         assert_eq!(i.old.ids, (0..40).collect::<Vec<u32>>());
         assert_eq!(&i.new.ids[360..], &(0..40).rev().collect::<Vec<u32>>()[..]);
+    }
+
+    #[test]
+    fn short_compares_agree_with_slice_equality() {
+        let texts: Vec<Vec<u8>> = (0..40usize).map(|n| (0..n as u8).collect()).collect();
+        for a in &texts {
+            for b in &texts {
+                assert_eq!(same(a, b), a == b);
+                for flip in 0..b.len() {
+                    let mut c = b.clone();
+                    c[flip] ^= 0x40;
+                    assert_eq!(same(a, &c), *a == c, "{a:?} {c:?}");
+                }
+            }
+        }
     }
 
     #[test]
