@@ -69,7 +69,7 @@ pub(crate) fn intern(
             table.prefetch(*h);
         }
         for (i, &h) in (start..end).zip(&hashes) {
-            let slot = table.find(h, i as u32, |line| same(old_line(line as usize), old_line(i)));
+            let slot = table.find(h, i as u32, true, |line| same(old_line(line as usize), old_line(i)));
             old_ids.push(slot.id);
         }
     }
@@ -100,6 +100,14 @@ pub(crate) fn intern(
         }
         lines
     };
+    // Whether a run of `lines` lines from old line `q` is long enough not to
+    // be chance, or ends a text.
+    let believable = |q: usize, lines: usize, at: usize| {
+        let ends = q + lines == old_lines || at + old_bounds[q + lines] - old_bounds[q] == new_text.len();
+        lines >= MIN_RESYNC_RUN || (lines > 0 && ends)
+    };
+    let mut occurrences: Option<Occurrences> = None;
+    let mut lost = 0usize;
     while at < new_text.len() {
         if new_ids.len() > MAX_LINES {
             return Err(Error::TooManyLines);
@@ -117,8 +125,7 @@ pub(crate) fn intern(
                 return None;
             }
             let lines = run_at(q, at);
-            let ends = q + lines == old_lines || at + old_bounds[q + lines] - old_bounds[q] == new_text.len();
-            (lines >= MIN_RESYNC_RUN || (lines > 0 && ends)).then_some((q, lines))
+            believable(q, lines, at).then_some((q, lines))
         });
         if let Some((q, lines)) = resumed {
             let base = old_bounds[q];
@@ -132,7 +139,7 @@ pub(crate) fn intern(
             continue;
         }
         let this = (old_lines + new_ids.len()) as u32;
-        let slot = table.find(hash(line), this, |first| {
+        let slot = table.find(hash(line), this, false, |first| {
             let first = first as usize;
             let bytes = match first.checked_sub(old_lines) {
                 None => old_line(first),
@@ -140,6 +147,39 @@ pub(crate) fn intern(
             };
             same(bytes, line)
         });
+        if slot.id < old_ids_end && slot.in_old <= RARE {
+            // The line is in the old text, but not near the prediction: a
+            // block was moved or deleted. Look for a run from its next few
+            // occurrences; the index of occurrences is only built once this
+            // has happened often enough to pay for it. (A common line, such as
+            // "}", says nothing about where we are.)
+            lost += 1;
+            if occurrences.is_none() && lost > LOST_BEFORE_INDEX {
+                occurrences = Some(Occurrences::new(&old_ids, old_ids_end as usize));
+            }
+            let found = occurrences.as_ref().and_then(|o| {
+                // Nearest to the prediction first: a block moved away and
+                // one moved in both bring the old text back to it.
+                let mut candidates: Vec<u32> = o.of(slot.id).to_vec();
+                candidates.sort_by_key(|&q| (q as usize).abs_diff(predicted));
+                candidates.into_iter().take(CANDIDATES).find_map(|q| {
+                    let q = q as usize;
+                    let lines = run_at(q, at);
+                    believable(q, lines, at).then_some((q, lines))
+                })
+            });
+            if let Some((q, lines)) = found {
+                let base = old_bounds[q];
+                for k in q..q + lines {
+                    new_bounds.push(at + (old_bounds[k + 1] - base));
+                    new_ids.push(old_ids[k]);
+                }
+                at += old_bounds[q + lines] - base;
+                predicted = q + lines;
+                drift = old_bounds[predicted] as isize - at as isize;
+                continue;
+            }
+        }
         // Where to look for the next run: after this line's first old
         // occurrence if that lies ahead (old lines were deleted here);
         // otherwise where the old text has got to if insertions and
@@ -163,6 +203,44 @@ pub(crate) fn intern(
         distinct,
     })
 }
+
+/// Where each line id occurs in the old text, in order.
+struct Occurrences {
+    /// `lines[start[id]..start[id + 1]]` are the old lines with that id.
+    start: Vec<u32>,
+    lines: Vec<u32>,
+}
+
+impl Occurrences {
+    fn new(ids: &[u32], distinct: usize) -> Self {
+        let mut start = vec![0u32; distinct + 1];
+        for &id in ids {
+            start[id as usize + 1] += 1;
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut next = start.clone();
+        let mut lines = vec![0u32; ids.len()];
+        for (i, &id) in ids.iter().enumerate() {
+            lines[next[id as usize] as usize] = i as u32;
+            next[id as usize] += 1;
+        }
+        Occurrences { start, lines }
+    }
+
+    /// The old lines with `id`, in order.
+    fn of(&self, id: u32) -> &[u32] {
+        &self.lines[self.start[id as usize] as usize..self.start[id as usize + 1] as usize]
+    }
+}
+
+/// Lines found in the old text but away from the prediction before the
+/// index of occurrences is built, and occurrences tried per such line.
+const LOST_BEFORE_INDEX: usize = 32;
+const CANDIDATES: usize = 8;
+/// Lines occurring at most this often in the old text can resynchronise.
+const RARE: u32 = 16;
 
 /// After a broken run, how far from the predicted old line a new run may
 /// start (nearest first), and how many lines it needs to be believed.
@@ -210,13 +288,18 @@ const EMPTY: u32 = u32::MAX;
 
 #[derive(Clone, Copy)]
 struct Slot {
-    hash: u64,
+    /// The high half of the line's hash, which also places it in the table.
+    key: u32,
     /// `EMPTY` for a free slot.
     id: u32,
     /// Where the id's line first occurs: an old line's index, or the number
     /// of old lines plus a new line's index.
     line: u32,
+    /// How many old lines have this id.
+    in_old: u32,
 }
+
+const FREE: Slot = Slot { key: 0, id: EMPTY, line: 0, in_old: 0 };
 
 /// Open addressing with linear probing, at most half full.
 struct Table {
@@ -228,18 +311,22 @@ struct Table {
 impl Table {
     fn with_capacity(lines: usize) -> Self {
         let size = (lines * 2).next_power_of_two();
-        Table { slots: vec![Slot { hash: 0, id: EMPTY, line: 0 }; size], mask: size - 1, distinct: 0 }
+        Table { slots: vec![FREE; size], mask: size - 1, distinct: 0 }
     }
 
-    fn home(&self, hash: u64) -> usize {
+    fn key(hash: u64) -> u32 {
         // The high bits: foldhash mixes them best.
-        (hash >> 32) as usize & self.mask
+        (hash >> 32) as u32
+    }
+
+    fn home(&self, key: u32) -> usize {
+        key as usize & self.mask
     }
 
     fn prefetch(&self, hash: u64) {
         #[cfg(target_arch = "x86_64")]
         {
-            let at = self.slots[self.home(hash)..].as_ptr();
+            let at = self.slots[self.home(Self::key(hash))..].as_ptr();
             // SAFETY: a prefetch only hints the cache; `at` points into
             // `slots`, and nothing is read or written through it.
             unsafe { core::arch::x86_64::_mm_prefetch::<{ core::arch::x86_64::_MM_HINT_T0 }>(at.cast()) };
@@ -248,20 +335,22 @@ impl Table {
 
     /// The slot of the line numbered `line` with hash `hash`: the slot of an
     /// earlier line for which `same` (given that line's number) holds, or a
-    /// new slot with a new id.
-    fn find(&mut self, hash: u64, line: u32, same: impl Fn(u32) -> bool) -> Slot {
-        let mut at = self.home(hash);
+    /// new slot with a new id. `old` says the line is an old one, to count.
+    fn find(&mut self, hash: u64, line: u32, old: bool, same: impl Fn(u32) -> bool) -> Slot {
+        let key = Self::key(hash);
+        let mut at = self.home(key);
         loop {
-            let slot = self.slots[at];
+            let slot = &mut self.slots[at];
             if slot.id == EMPTY {
                 break;
             }
-            if slot.hash == hash && same(slot.line) {
-                return slot;
+            if slot.key == key && same(slot.line) {
+                slot.in_old += u32::from(old);
+                return *slot;
             }
             at = (at + 1) & self.mask;
         }
-        let slot = Slot { hash, id: self.distinct, line };
+        let slot = Slot { key, id: self.distinct, line, in_old: u32::from(old) };
         self.slots[at] = slot;
         self.distinct += 1;
         if self.distinct as usize * 2 > self.slots.len() {
@@ -272,10 +361,10 @@ impl Table {
 
     fn grow(&mut self) {
         let old = core::mem::take(&mut self.slots);
-        self.slots = vec![Slot { hash: 0, id: EMPTY, line: 0 }; old.len() * 2];
+        self.slots = vec![FREE; old.len() * 2];
         self.mask = self.slots.len() - 1;
         for slot in old.into_iter().filter(|s| s.id != EMPTY) {
-            let mut at = self.home(slot.hash);
+            let mut at = self.home(slot.key);
             while self.slots[at].id != EMPTY {
                 at = (at + 1) & self.mask;
             }
