@@ -86,7 +86,9 @@ fn cases() -> Vec<(String, Vec<u8>, Vec<u8>)> {
     ));
     // The inputs of the conformance vectors too.
     let vectors = common::vectors::read_all(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors"));
-    cases.extend(vectors.expect("tests/vectors is readable").into_iter().map(|v| (format!("vector {}", v.name), v.old, v.new)));
+    cases.extend(
+        vectors.expect("tests/vectors is readable").into_iter().map(|v| (format!("vector {}", v.name), v.old, v.new)),
+    );
     let mut rng = Rng(0x5eed_7001);
     for i in 0..40 {
         let old = common::awkward_text(&mut rng, 20 + i * 10);

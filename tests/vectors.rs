@@ -4,9 +4,9 @@
 //! expected diff applies, and the committed vectors are exactly what the
 //! reviewed case list (`examples/gen_vectors/cases.rs`) generates.
 
-mod common;
 #[path = "../examples/gen_vectors/cases.rs"]
 mod cases;
+mod common;
 
 use std::path::PathBuf;
 

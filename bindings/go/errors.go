@@ -8,11 +8,16 @@ import "C"
 type Status uint32
 
 const (
-	StatusOK             Status = C.FD_OK
-	StatusNullArgument   Status = C.FD_ERR_NULL_ARGUMENT
+	// StatusOK: success. No error carries it.
+	StatusOK Status = C.FD_OK
+	// StatusNullArgument: NULL where a non-empty buffer was required.
+	StatusNullArgument Status = C.FD_ERR_NULL_ARGUMENT
+	// StatusInvalidOptions: options the library or this package refuses.
 	StatusInvalidOptions Status = C.FD_ERR_INVALID_OPTIONS
-	StatusInputTooLarge  Status = C.FD_ERR_INPUT_TOO_LARGE
-	StatusInternal       Status = C.FD_ERR_INTERNAL
+	// StatusInputTooLarge: more than MaxLines lines to compare.
+	StatusInputTooLarge Status = C.FD_ERR_INPUT_TOO_LARGE
+	// StatusInternal: a bug in fast-diff, caught instead of crashing.
+	StatusInternal Status = C.FD_ERR_INTERNAL
 )
 
 // String is the library's description of the status (fd_status_message),

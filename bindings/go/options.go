@@ -48,7 +48,8 @@ const MaxLines = C.FD_MAX_LINES
 
 // Options are the options of a diff, mirroring fd_options. Every field is
 // taken as written: start from DefaultOptions to change only some of them
-// (the zero Options means no context lines and empty labels).
+// (the zero Options means no context lines and empty labels). fd_options'
+// flags are reserved, with no bits defined yet, so they have no field here.
 type Options struct {
 	// ContextLines is the number of unchanged lines shown around each
 	// change; 0 gives hunks of changed lines only. At most math.MaxUint32.

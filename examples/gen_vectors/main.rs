@@ -52,7 +52,12 @@ fn generate(dir: &std::path::Path) -> Result<usize, String> {
         vector.expected = vectors::through_c_abi(&vector);
         let got = vector.expected.as_ref().err().copied().unwrap_or(fast_diff::ffi::fd_status::FD_OK);
         if got != case.status {
-            return Err(format!("{}: status {} where the case list says {}", case.name, vectors::status_name(got), vectors::status_name(case.status)));
+            return Err(format!(
+                "{}: status {} where the case list says {}",
+                case.name,
+                vectors::status_name(got),
+                vectors::status_name(case.status)
+            ));
         }
         vectors::write(dir, &vector).map_err(|e| format!("{}: {e}", case.name))?;
     }

@@ -170,12 +170,19 @@ fn read(dir: &Path, name: &str) -> io::Result<Vector> {
         (None, Some(error)) => {
             let error = String::from_utf8_lossy(&error);
             let error = error.trim_end_matches('\n');
-            let status = STATUSES.iter().find(|(_, n)| *n == error).ok_or(invalid(format!("{name}/error: {error:?}")))?;
+            let status =
+                STATUSES.iter().find(|(_, n)| *n == error).ok_or(invalid(format!("{name}/error: {error:?}")))?;
             Err(status.0)
         }
         _ => return Err(invalid(format!("{name}: needs exactly one of expected and error"))),
     };
-    Ok(Vector { name: name.to_string(), old: fs::read(case.join("old"))?, new: fs::read(case.join("new"))?, options, expected })
+    Ok(Vector {
+        name: name.to_string(),
+        old: fs::read(case.join("old"))?,
+        new: fs::read(case.join("new"))?,
+        options,
+        expected,
+    })
 }
 
 /// The size of the first version of `fd_options`.
@@ -205,11 +212,13 @@ pub fn through_c_abi(v: &Vector) -> Result<Vec<u8>, fd_status> {
     }
     let mut out = fd_buf { ptr: std::ptr::null_mut(), len: 0 };
     // SAFETY: every buffer is a live slice and `options` was initialised.
-    let status = unsafe { fd_unified_diff(v.old.as_ptr(), v.old.len(), v.new.as_ptr(), v.new.len(), &options, &mut out) };
+    let status =
+        unsafe { fd_unified_diff(v.old.as_ptr(), v.old.len(), v.new.as_ptr(), v.new.len(), &options, &mut out) };
     if status != fd_status::FD_OK {
         return Err(status);
     }
-    let diff = if out.ptr.is_null() { Vec::new() } else { unsafe { std::slice::from_raw_parts(out.ptr, out.len) }.to_vec() };
+    let diff =
+        if out.ptr.is_null() { Vec::new() } else { unsafe { std::slice::from_raw_parts(out.ptr, out.len) }.to_vec() };
     // SAFETY: `out` was filled by the library.
     unsafe { fd_free(&mut out) };
     Ok(diff)
