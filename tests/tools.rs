@@ -85,7 +85,7 @@ fn cases() -> Vec<(String, Vec<u8>, Vec<u8>)> {
         [long(b'a'), b"MID\n".to_vec(), long(b'b')].concat(),
     ));
     // The inputs of the conformance vectors too.
-    let vectors = common::vectors::read_all(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors"));
+    let vectors = common::vectors::read_all(&common::vectors::committed_dir());
     cases.extend(
         vectors.expect("tests/vectors is readable").into_iter().map(|v| (format!("vector {}", v.name), v.old, v.new)),
     );
@@ -163,9 +163,8 @@ fn output_matches_gnu_diff_on_simple_edits() {
 #[test]
 fn the_conformance_vectors_expected_diffs_apply_with_gnu_patch_and_git_apply() {
     let scratch = Scratch::new("vectors");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
     let mut failures = Vec::new();
-    for v in common::vectors::read_all(&dir).expect("tests/vectors is readable") {
+    for v in common::vectors::read_all(&common::vectors::committed_dir()).expect("tests/vectors is readable") {
         let Ok(diff) = &v.expected else { continue };
         if diff.is_empty() {
             continue;

@@ -8,17 +8,11 @@
 mod cases;
 mod common;
 
-use std::path::PathBuf;
-
 use common::vectors::{self, Vector};
 use fast_diff::ffi::fd_status;
 
-fn vectors_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/vectors")
-}
-
 fn all() -> Vec<Vector> {
-    let all = vectors::read_all(&vectors_dir()).expect("tests/vectors is readable and well-formed");
+    let all = vectors::read_all(&vectors::committed_dir()).expect("tests/vectors is readable and well-formed");
     assert!(all.len() >= 40, "only {} vectors", all.len());
     all
 }

@@ -5,7 +5,7 @@
 use std::fs;
 use std::io;
 use std::mem::{offset_of, size_of};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use fast_diff::ffi::{fd_algorithm, fd_buf, fd_free, fd_options, fd_options_init, fd_status, fd_unified_diff};
 use fast_diff::{Algorithm, DiffOptions};
@@ -139,6 +139,11 @@ pub fn write(dir: &Path, v: &Vector) -> io::Result<()> {
         Ok(diff) => fs::write(case.join("expected"), diff),
         Err(status) => fs::write(case.join("error"), format!("{}\n", status_name(*status))),
     }
+}
+
+/// Where the committed vectors are.
+pub fn committed_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors")
 }
 
 /// Every case under `dir`, by name.
