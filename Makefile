@@ -77,3 +77,47 @@ bench: fixtures
 clean:
 	rm -rf $(BUILD)
 	$(CARGO) clean
+
+# ---- Go binding and conformance vectors (issue 4) ---------------------------
+# `make go` builds the library the Go package links, then vets and builds the
+# package; `make test` also runs the Go tests (race detector, cgocheck2, the
+# dynamic-link build tag) and the C vector test. `make vectors` regenerates
+# tests/vectors from examples/gen_vectors/cases.rs: only on purpose, and
+# review the difference before committing it.
+
+GO      ?= go
+GO_DIR  := bindings/go
+# cgo is required; -count=1 because the go command does not notice a rebuilt
+# C library (go help cache), so test results must never come from its cache.
+GO_ENV  := CGO_ENABLED=1
+GO_TEST := $(GO_ENV) $(GO) test -count=1
+
+.PHONY: go test-go test-vectors vectors bench-go
+
+all: go
+test: test-go test-vectors
+
+go: lib
+	cd $(GO_DIR) && $(GO_ENV) $(GO) vet ./... && $(GO_ENV) $(GO) build ./...
+
+# The outside-module test (not -short) runs once, in the race run.
+test-go: lib
+	cd $(GO_DIR) && $(GO_ENV) $(GO) vet ./...
+	cd $(GO_DIR) && $(GO_TEST) -race ./...
+	cd $(GO_DIR) && GOEXPERIMENT=cgocheck2 $(GO_TEST) -short ./...
+	cd $(GO_DIR) && $(GO_TEST) -short -tags fastdiff_dynamic ./...
+
+$(BUILD)/test_vectors: bindings/c/test_vectors.c $(HEADER) $(SHARED)
+	@mkdir -p $(BUILD)
+	$(CC) -std=c99 $(WARN) $(SANITIZE) -Iinclude $< -o $@ -L$(LIBDIR) -lfast_diff -Wl,-rpath,$(abspath $(LIBDIR)) -lpthread
+
+# The Rust side of the vectors runs in test-rust (tests/vectors.rs).
+test-vectors: $(BUILD)/test_vectors
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(BUILD)/test_vectors tests/vectors
+
+vectors:
+	$(CARGO) run --release --locked --example gen_vectors -- tests/vectors
+
+# Per-call cost of the Go binding over the raw C call (see README).
+bench-go: lib
+	cd $(GO_DIR) && $(GO_TEST) -run '^$$' -bench Tiny -benchtime 200000x -count 5 .

@@ -84,6 +84,11 @@ fn cases() -> Vec<(String, Vec<u8>, Vec<u8>)> {
         [long(b'a'), b"mid\n".to_vec(), long(b'b')].concat(),
         [long(b'a'), b"MID\n".to_vec(), long(b'b')].concat(),
     ));
+    // The inputs of the conformance vectors too.
+    let vectors = common::vectors::read_all(&common::vectors::committed_dir());
+    cases.extend(
+        vectors.expect("tests/vectors is readable").into_iter().map(|v| (format!("vector {}", v.name), v.old, v.new)),
+    );
     let mut rng = Rng(0x5eed_7001);
     for i in 0..40 {
         let old = common::awkward_text(&mut rng, 20 + i * 10);
@@ -153,4 +158,31 @@ fn output_matches_gnu_diff_on_simple_edits() {
         let ours = unified_diff(old, new, &DiffOptions::default()).unwrap();
         assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&gnu.stdout), "case {i}");
     }
+}
+
+#[test]
+fn the_conformance_vectors_expected_diffs_apply_with_gnu_patch_and_git_apply() {
+    let scratch = Scratch::new("vectors");
+    let mut failures = Vec::new();
+    for v in common::vectors::read_all(&common::vectors::committed_dir()).expect("tests/vectors is readable") {
+        let Ok(diff) = &v.expected else { continue };
+        if diff.is_empty() {
+            continue;
+        }
+        match with_patch(&scratch.0, &v.old, diff) {
+            Ok(out) if out == v.new => {}
+            Ok(_) => failures.push(format!("{}: patch gave different bytes", v.name)),
+            Err(e) => failures.push(format!("{}: {e}", v.name)),
+        }
+        // git apply takes the file name from the labels: name the scratch
+        // file there, keeping every hunk as it is.
+        let body_at = diff.windows(3).position(|w| w == b"\n@@").expect("a hunk") + 1;
+        let diff = [&b"--- a/f\n+++ b/f\n"[..], &diff[body_at..]].concat();
+        match with_git(&scratch.0, &v.old, &diff, v.options.context_lines as usize) {
+            Ok(out) if out == v.new => {}
+            Ok(_) => failures.push(format!("{}: git apply gave different bytes", v.name)),
+            Err(e) => failures.push(format!("{}: {e}", v.name)),
+        }
+    }
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }

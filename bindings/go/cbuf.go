@@ -1,0 +1,60 @@
+package fastdiff
+
+/*
+#cgo CFLAGS: -I${SRCDIR}/../../include
+#include "shim.h"
+
+// The shim neither keeps the Go pointers it is given nor calls back into
+// Go, so cgo may skip the work that guards against either.
+#cgo noescape fastdiff_unified_diff
+#cgo nocallback fastdiff_unified_diff
+#cgo noescape fastdiff_free
+#cgo nocallback fastdiff_free
+*/
+import "C"
+
+import "unsafe"
+
+// cBytes is b as a C buffer, without copying: (NULL, 0) when empty. The
+// caller keeps b alive (runtime.KeepAlive) until C is done with it.
+func cBytes(b []byte) (*C.uint8_t, C.size_t) {
+	if len(b) == 0 {
+		return nil, 0
+	}
+	return (*C.uint8_t)(unsafe.Pointer(unsafe.SliceData(b))), C.size_t(len(b))
+}
+
+// cString is s as a C buffer, without copying; C only ever reads it.
+func cString(s string) (*C.uint8_t, C.size_t) {
+	if len(s) == 0 {
+		return nil, 0
+	}
+	return (*C.uint8_t)(unsafe.Pointer(unsafe.StringData(s))), C.size_t(len(s))
+}
+
+// cView is the library's buffer as a Go slice over C memory, valid until
+// the buffer is freed.
+func cView(buf C.fd_buf) []byte {
+	if buf.ptr == nil || buf.len == 0 {
+		return nil
+	}
+	return unsafe.Slice((*byte)(unsafe.Pointer(buf.ptr)), int(buf.len))
+}
+
+// takeBytes copies the library's buffer into Go memory and frees it.
+func takeBytes(buf C.fd_buf) []byte {
+	defer C.fastdiff_free(buf)
+	view := cView(buf)
+	if view == nil {
+		return nil
+	}
+	out := make([]byte, len(view))
+	copy(out, view)
+	return out
+}
+
+// takeString copies the library's buffer into a Go string and frees it.
+func takeString(buf C.fd_buf) string {
+	defer C.fastdiff_free(buf)
+	return string(cView(buf))
+}

@@ -1,0 +1,31 @@
+// Package fastdiff is the Go binding of fast-diff: line diffs of arbitrary
+// bytes in the unified format of GNU diff -u, computed by the fast-diff
+// engine through its C API (include/fast_diff.h) with cgo.
+//
+// Input is bytes: lines end at LF only, and nothing is decoded, normalised
+// or replaced, so NUL bytes, invalid UTF-8, CRLF, a lone CR and a missing
+// final newline all come out as they went in. Every diff applies with GNU
+// patch and git apply to give back the new text exactly.
+//
+// # Building and linking
+//
+// The package links the library that `make go` (or `make lib`) builds in the
+// repository's target/release directory. By default it links
+// libfast_diff.a statically, so a program built with it needs no shared
+// library at run time. With the build tag fastdiff_dynamic it links
+// libfast_diff.so instead, with an rpath to that directory; a program
+// deployed elsewhere then finds the library through LD_LIBRARY_PATH or the
+// system's library path.
+//
+// The go command does not notice when a C library it links changes (see
+// go help cache): after rebuilding the Rust library, rebuild programs with
+// go build -a, and run tests with -count=1, as the repository's Makefile
+// does. The link flags are for Linux.
+//
+// # Memory
+//
+// Inputs are handed to C without copying and kept alive for the call; the
+// result is copied into Go memory and the library's buffer is released with
+// fd_free before the function returns, on every path. Every function may be
+// called from any number of goroutines at once.
+package fastdiff

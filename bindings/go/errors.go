@@ -1,0 +1,87 @@
+package fastdiff
+
+// #include "shim.h"
+import "C"
+
+// Status is the result of a call into the library, fd_status in C. Its
+// numbers are part of the ABI: never reused, only ever appended.
+type Status uint32
+
+const (
+	// StatusOK: success. No error carries it.
+	StatusOK Status = C.FD_OK
+	// StatusNullArgument: NULL where a non-empty buffer was required.
+	StatusNullArgument Status = C.FD_ERR_NULL_ARGUMENT
+	// StatusInvalidOptions: options the library or this package refuses.
+	StatusInvalidOptions Status = C.FD_ERR_INVALID_OPTIONS
+	// StatusInputTooLarge: more than MaxLines lines to compare.
+	StatusInputTooLarge Status = C.FD_ERR_INPUT_TOO_LARGE
+	// StatusInternal: a bug in fast-diff, caught instead of crashing.
+	StatusInternal Status = C.FD_ERR_INTERNAL
+)
+
+// String is the library's description of the status (fd_status_message),
+// also for numbers this package does not name.
+func (s Status) String() string {
+	return C.GoString(C.fd_status_message(C.fd_status(s)))
+}
+
+// Error is a failed call: which function, and the status it ended with.
+// Match it with errors.Is against the sentinels (ErrInvalidOptions, ...),
+// which compare by Status, or take it apart with errors.As.
+type Error struct {
+	// Op is the function that failed, such as "UnifiedDiff".
+	Op string
+	// Status is why.
+	Status Status
+	// detail says more when this package, not the library, found the
+	// problem.
+	detail string
+}
+
+// Sentinels for errors.Is, one per failing Status.
+var (
+	// ErrNullArgument: the library was given NULL for a non-empty buffer.
+	// This package never passes NULL that way; it is here so that every
+	// status has its sentinel.
+	ErrNullArgument = &Error{Status: StatusNullArgument}
+	// ErrInvalidOptions: an option is out of range, an unknown algorithm,
+	// or a label containing CR or LF.
+	ErrInvalidOptions = &Error{Status: StatusInvalidOptions}
+	// ErrInputTooLarge: a text has more than MaxLines lines to compare.
+	ErrInputTooLarge = &Error{Status: StatusInputTooLarge}
+	// ErrInternal: a bug in fast-diff, reported instead of crashing.
+	ErrInternal = &Error{Status: StatusInternal}
+)
+
+func (e *Error) Error() string {
+	msg := "fastdiff: "
+	if e.Op != "" {
+		msg += e.Op + ": "
+	}
+	msg += e.Status.String()
+	if e.detail != "" {
+		msg += ": " + e.detail
+	}
+	return msg
+}
+
+// Is reports whether target is an *Error with the same Status, so that
+// errors.Is(err, ErrInvalidOptions) matches whatever call failed.
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	return ok && t.Status == e.Status
+}
+
+// statusError is the error for a status the library returned, nil for OK.
+func statusError(op string, status C.fd_status) error {
+	if status == C.FD_OK {
+		return nil
+	}
+	return &Error{Op: op, Status: Status(status)}
+}
+
+// invalid is ErrInvalidOptions found on the Go side, before calling C.
+func invalid(op, detail string) *Error {
+	return &Error{Op: op, Status: StatusInvalidOptions, detail: detail}
+}

@@ -1,0 +1,5 @@
+//go:build !fastdiff_dynamic
+
+package fastdiff_test
+
+const linkedDynamically = false

@@ -1,0 +1,103 @@
+package fastdiff
+
+// #include "shim.h"
+import "C"
+
+import (
+	"math"
+	"strconv"
+	"time"
+	"unsafe"
+)
+
+// Algorithm is a line-matching algorithm, fd_algorithm in C. Each gives a
+// correct diff; they differ in which of the many correct diffs they find.
+type Algorithm uint32
+
+const (
+	// Myers is Myers' algorithm with GNU diff's cost limits: minimal diffs
+	// when that is cheap. The default.
+	Myers Algorithm = C.FD_ALGORITHM_MYERS
+	// Histogram is git's histogram diff: anchors on rare lines, reads well
+	// on code.
+	Histogram Algorithm = C.FD_ALGORITHM_HISTOGRAM
+	// Patience anchors on lines unique to both sides.
+	Patience Algorithm = C.FD_ALGORITHM_PATIENCE
+)
+
+// String is the algorithm's name, or its number if it has none.
+func (a Algorithm) String() string {
+	switch a {
+	case Myers:
+		return "myers"
+	case Histogram:
+		return "histogram"
+	case Patience:
+		return "patience"
+	}
+	return "Algorithm(" + strconv.FormatUint(uint64(a), 10) + ")"
+}
+
+// DefaultContextLines is the number of unchanged lines shown around each
+// change by default, as in diff -u.
+const DefaultContextLines = 3
+
+// MaxLines is the most lines of one text a diff compares (beyond the common
+// beginning and end of the two texts); more is ErrInputTooLarge.
+const MaxLines = C.FD_MAX_LINES
+
+// Options are the options of a diff, mirroring fd_options. Every field is
+// taken as written: start from DefaultOptions to change only some of them
+// (the zero Options means no context lines and empty labels). fd_options'
+// flags are reserved, with no bits defined yet, so they have no field here.
+type Options struct {
+	// ContextLines is the number of unchanged lines shown around each
+	// change; 0 gives hunks of changed lines only. At most math.MaxUint32.
+	ContextLines int
+	// OldLabel and NewLabel name the texts on the --- and +++ lines. They
+	// may hold any bytes except CR and LF.
+	OldLabel, NewLabel string
+	// Algorithm is the line-matching algorithm.
+	Algorithm Algorithm
+	// Deadline bounds the time spent looking for a small diff; 0 means no
+	// limit. When it passes, the rest of the input is diffed coarsely
+	// (larger hunks): still a correct diff, never an error. It is counted in
+	// whole milliseconds, rounded up. Negative is invalid.
+	Deadline time.Duration
+}
+
+// DefaultOptions are the options that a nil *Options means: three lines of
+// context, the labels "original" and "modified", Myers, no deadline.
+func DefaultOptions() Options {
+	return Options{
+		ContextLines: DefaultContextLines,
+		OldLabel:     "original",
+		NewLabel:     "modified",
+		Algorithm:    Myers,
+	}
+}
+
+// The size of the first version of fd_options: it ends with deadline_ms.
+var optionsV1Size = uint32(unsafe.Offsetof(C.fd_options{}.deadline_ms) + unsafe.Sizeof(C.fd_options{}.deadline_ms))
+
+// The size of fd_options as this package was compiled.
+const optionsSize = uint32(C.sizeof_fd_options)
+
+// toC converts the fields that C holds as plain numbers. The labels are
+// passed to C separately, as pointers into the strings themselves.
+func (o *Options) toC(op string, structSize uint32) (C.fastdiff_options, error) {
+	if o.ContextLines < 0 || uint64(o.ContextLines) > math.MaxUint32 {
+		return C.fastdiff_options{}, invalid(op, "ContextLines must be between 0 and 4294967295, not "+strconv.Itoa(o.ContextLines))
+	}
+	if o.Deadline < 0 {
+		return C.fastdiff_options{}, invalid(op, "Deadline must not be negative, not "+o.Deadline.String())
+	}
+	// Round up, so that a positive deadline never becomes "none".
+	deadlineMS := (uint64(o.Deadline) + uint64(time.Millisecond) - 1) / uint64(time.Millisecond)
+	return C.fastdiff_options{
+		struct_size:   C.uint32_t(structSize),
+		context_lines: C.uint32_t(o.ContextLines),
+		algorithm:     C.uint32_t(o.Algorithm),
+		deadline_ms:   C.uint64_t(deadlineMS),
+	}, nil
+}
