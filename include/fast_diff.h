@@ -42,6 +42,33 @@
 #define FD_MAX_LINES 1073741823
 
 /**
+ * `fd_options.flags`: ignore changes in the amount of white space (`diff -b`).
+ */
+#define FD_FLAG_IGNORE_SPACE_CHANGE 1
+
+/**
+ * `fd_options.flags`: ignore all white space (`diff -w`).
+ */
+#define FD_FLAG_IGNORE_ALL_SPACE 2
+
+/**
+ * `fd_options.flags`: do not show changes whose lines are all blank
+ * (`diff -B`), unless they fall inside a hunk shown for other changes.
+ */
+#define FD_FLAG_IGNORE_BLANK_LINES 4
+
+/**
+ * `fd_options.flags`: ASCII letters compare without regard to case (`diff -i`).
+ */
+#define FD_FLAG_IGNORE_CASE 8
+
+/**
+ * `fd_options.flags`: ignore a CR just before the end of a line
+ * (`diff --strip-trailing-cr`).
+ */
+#define FD_FLAG_STRIP_TRAILING_CR 16
+
+/**
  * The result of a fallible call. Numbers are part of the ABI: they are
  * explicit, only ever appended, and never reused.
  */
@@ -111,6 +138,11 @@ typedef uint32_t fd_algorithm;
 #endif // __cplusplus
 
 /**
+ * A set of comparison modes.
+ */
+typedef struct Modes Modes;
+
+/**
  * Bytes returned by the library. After a successful call the caller owns
  * them and must release them with `fd_free` exactly once. An empty result
  * is `{NULL, 0}`.
@@ -153,8 +185,11 @@ typedef struct fd_options {
    */
   uint32_t algorithm;
   /**
-   * Comparison modes; reserved: no bits are defined yet, and any set bit
-   * is `FD_ERR_INVALID_OPTIONS`. Default 0.
+   * Comparison modes, `FD_FLAG_*` bits; any other bit is
+   * `FD_ERR_INVALID_OPTIONS`. Lines that differ only in ignored ways count
+   * as equal; the diff still shows real lines (context and removed lines
+   * from the old text, added lines from the new), so it applies to the
+   * old text. Default 0: lines are equal only when their bytes are.
    */
   uint32_t flags;
   /**
@@ -164,6 +199,20 @@ typedef struct fd_options {
    */
   uint64_t deadline_ms;
 } fd_options;
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 #ifdef __cplusplus
 extern "C" {

@@ -1,7 +1,6 @@
 //! The line diff: which lines of each text are removed or added.
 
 use core::ops::Range;
-use std::time::Duration;
 
 use crate::compact::compact;
 use crate::deadline::Deadline;
@@ -9,7 +8,8 @@ use crate::discard::{self, Counts};
 use crate::error::Error;
 use crate::intern::intern;
 use crate::lines::count_newlines;
-use crate::options::Algorithm;
+use crate::modes::Modes;
+use crate::options::{Algorithm, DiffOptions};
 use crate::trim::window;
 use crate::{histogram, patience};
 
@@ -21,6 +21,10 @@ use crate::{histogram, patience};
 pub struct LineDiff<'a> {
     pub(crate) old: Side<'a>,
     pub(crate) new: Side<'a>,
+    /// The comparison modes the lines were matched under.
+    pub(crate) modes: Modes,
+    /// The context kept around changes: the most any output may show.
+    pub(crate) context: usize,
 }
 
 /// A run of removed lines facing a run of added lines (either may be empty),
@@ -49,10 +53,16 @@ impl Side<'_> {
     pub(crate) fn line(&self, i: usize) -> &[u8] {
         &self.text[self.bounds[i]..self.bounds[i + 1]]
     }
+
+    /// Lines in the whole text.
+    pub(crate) fn total_lines(&self) -> usize {
+        count_newlines(self.text) + usize::from(self.text.last().is_some_and(|&b| b != b'\n'))
+    }
 }
 
 impl<'a> LineDiff<'a> {
-    /// Whether the texts are byte for byte the same.
+    /// Whether no line changed: the texts are byte for byte the same, or
+    /// equal under the comparison modes.
     pub fn is_identical(&self) -> bool {
         !self.old.changed.contains(&true) && !self.new.changed.contains(&true)
     }
@@ -87,22 +97,18 @@ impl<'a> LineDiff<'a> {
     }
 }
 
-/// Compares `old` and `new` line by line, keeping `context` unchanged lines
-/// around the changes available to show.
-pub fn diff_lines<'a>(
-    old: &'a [u8],
-    new: &'a [u8],
-    algorithm: Algorithm,
-    context: usize,
-    deadline: Option<Duration>,
-) -> Result<LineDiff<'a>, Error> {
+/// Compares `old` and `new` line by line with `options` (algorithm,
+/// comparison modes, deadline), keeping `options.context_lines` unchanged
+/// lines around the changes available to show. Labels are not used.
+pub fn diff_lines<'a>(old: &'a [u8], new: &'a [u8], options: &DiffOptions<'_>) -> Result<LineDiff<'a>, Error> {
+    let (algorithm, context, modes) = (options.algorithm, options.context_lines, options.modes);
     let Some(w) = window(old, new, context) else {
         let empty = |text| Side { text, first_line: 0, bounds: vec![0], changed: Vec::new() };
-        return Ok(LineDiff { old: empty(old), new: empty(new) });
+        return Ok(LineDiff { old: empty(old), new: empty(new), modes, context });
     };
-    let mut deadline = Deadline::new(deadline);
+    let mut deadline = Deadline::new(options.deadline);
     let first_line = count_newlines(&old[..w.start]);
-    let lines = intern(old, w.start..w.old_end, new, w.start..w.new_end)?;
+    let lines = intern(old, w.start..w.old_end, new, w.start..w.new_end, modes)?;
     let (old_ids, new_ids) = (&lines.old.ids, &lines.new.ids);
     let mut removed = vec![false; old_ids.len()];
     let mut added = vec![false; new_ids.len()];
@@ -118,5 +124,7 @@ pub fn diff_lines<'a>(
     Ok(LineDiff {
         old: Side { text: old, first_line, bounds: lines.old.bounds, changed: removed },
         new: Side { text: new, first_line, bounds: lines.new.bounds, changed: added },
+        modes,
+        context,
     })
 }

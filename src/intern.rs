@@ -17,6 +17,7 @@ use core::ops::Range;
 
 use crate::error::{Error, MAX_LINES};
 use crate::lines::line_bounds;
+use crate::modes::{Modes, key};
 
 /// One side's compared lines: line `i` is `text[bounds[i]..bounds[i + 1]]`,
 /// and `ids[i]` is its id.
@@ -44,9 +45,9 @@ pub(crate) fn intern(
     old_range: Range<usize>,
     new: &[u8],
     new_range: Range<usize>,
+    modes: Modes,
 ) -> Result<Interned, Error> {
-    let hasher = foldhash::quality::FixedState::with_seed(0x5eed_f00d_cafe);
-    let hash = |bytes: &[u8]| hasher.hash_one(bytes);
+    let keys = Keys::new(modes);
 
     let mut old_bounds = line_bounds(&old[old_range.clone()]);
     for b in &mut old_bounds {
@@ -65,11 +66,11 @@ pub(crate) fn intern(
     for start in (0..old_lines).step_by(BATCH) {
         let end = (start + BATCH).min(old_lines);
         for (i, h) in (start..end).zip(&mut hashes) {
-            *h = hash(old_line(i));
+            *h = keys.hash(old_line(i));
             table.prefetch(*h);
         }
         for (i, &h) in (start..end).zip(&hashes) {
-            let slot = table.find(h, i as u32, true, |line| same(old_line(line as usize), old_line(i)));
+            let slot = table.find(h, i as u32, true, |line| keys.equal(old_line(line as usize), old_line(i)));
             old_ids.push(slot.id);
         }
     }
@@ -139,13 +140,13 @@ pub(crate) fn intern(
             continue;
         }
         let this = (old_lines + new_ids.len()) as u32;
-        let slot = table.find(hash(line), this, false, |first| {
+        let slot = table.find(keys.hash(line), this, false, |first| {
             let first = first as usize;
             let bytes = match first.checked_sub(old_lines) {
                 None => old_line(first),
                 Some(j) => &new_text[new_bounds[j]..new_bounds[j + 1]],
             };
-            same(bytes, line)
+            keys.equal(bytes, line)
         });
         if slot.id < old_ids_end && slot.in_old <= RARE {
             // The line is in the old text, but not near the prediction: a
@@ -247,6 +248,47 @@ const RARE: u32 = 16;
 const RESYNC: usize = 3;
 const RESYNC_ORDER: [isize; 7] = [0, 1, -1, 2, -2, 3, -3];
 const MIN_RESYNC_RUN: usize = 4;
+
+/// How lines are hashed and compared: by their bytes, or by their keys
+/// under comparison modes. (Runs are still found by comparing bytes: equal
+/// bytes are equal keys, and a line that differs only in ignored ways is
+/// looked up by its key.)
+struct Keys {
+    modes: Modes,
+    hasher: foldhash::quality::FixedState,
+    scratch: core::cell::RefCell<(Vec<u8>, Vec<u8>)>,
+}
+
+impl Keys {
+    fn new(modes: Modes) -> Self {
+        Keys { modes, hasher: foldhash::quality::FixedState::with_seed(0x5eed_f00d_cafe), scratch: Default::default() }
+    }
+
+    fn hash(&self, line: &[u8]) -> u64 {
+        if !self.modes.loosens_matching() {
+            return self.hasher.hash_one(line);
+        }
+        let (a, _) = &mut *self.scratch.borrow_mut();
+        a.clear();
+        key(line, self.modes, a);
+        self.hasher.hash_one(&a[..])
+    }
+
+    fn equal(&self, x: &[u8], y: &[u8]) -> bool {
+        if same(x, y) {
+            return true;
+        }
+        if !self.modes.loosens_matching() {
+            return false;
+        }
+        let (a, b) = &mut *self.scratch.borrow_mut();
+        a.clear();
+        b.clear();
+        key(x, self.modes, a);
+        key(y, self.modes, b);
+        a == b
+    }
+}
 
 /// Byte equality, without a library call for the short lines that
 /// repetitive texts are made of.
@@ -378,7 +420,7 @@ mod tests {
     use super::*;
 
     fn run(old: &[u8], new: &[u8]) -> Interned {
-        intern(old, 0..old.len(), new, 0..new.len()).unwrap()
+        intern(old, 0..old.len(), new, 0..new.len(), Modes::NONE).unwrap()
     }
 
     #[test]
@@ -407,7 +449,7 @@ mod tests {
     fn ranges_are_honoured() {
         let old = b"zz\na\nb\nzz\n";
         let new = b"yy\nyy\na\nc\nyy\n";
-        let i = intern(old, 3..7, new, 6..10).unwrap();
+        let i = intern(old, 3..7, new, 6..10, Modes::NONE).unwrap();
         assert_eq!(i.old.bounds, vec![3, 5, 7]);
         assert_eq!(i.new.bounds, vec![6, 8, 10]);
         assert_eq!((i.old.ids.clone(), i.new.ids.clone()), (vec![0, 1], vec![0, 2]));
@@ -421,6 +463,18 @@ mod tests {
         assert_eq!(i.distinct, 400);
         assert_eq!(i.old.ids, (0..40).collect::<Vec<u32>>());
         assert_eq!(&i.new.ids[360..], &(0..40).rev().collect::<Vec<u32>>()[..]);
+    }
+
+    #[test]
+    fn modes_make_lines_equal_by_their_keys() {
+        let old = b"a  b\nX\nkeep\nc\r\n";
+        let new = b"a b\nx\nkeep\nc\n";
+        let i = intern(old, 0..old.len(), new, 0..new.len(), Modes::NONE).unwrap();
+        assert_eq!(i.distinct, 7);
+        let all = Modes::IGNORE_SPACE_CHANGE | Modes::IGNORE_CASE | Modes::STRIP_TRAILING_CR;
+        let i = intern(old, 0..old.len(), new, 0..new.len(), all).unwrap();
+        assert_eq!(i.old.ids, i.new.ids);
+        assert_eq!(i.distinct, 4);
     }
 
     #[test]

@@ -18,8 +18,10 @@ mod engine;
 mod error;
 pub mod ffi;
 mod histogram;
+mod hunks;
 mod intern;
 mod lines;
+mod modes;
 mod myers;
 mod options;
 mod patience;
@@ -28,6 +30,8 @@ mod unified;
 
 pub use engine::{Change, LineDiff, diff_lines};
 pub use error::{Error, MAX_LINES};
+pub use hunks::{DiffStats, Hunk, HunkLine, LineKind};
+pub use modes::Modes;
 pub use options::{Algorithm, DiffOptions};
 
 /// The unified diff turning `old` into `new`; empty when they are identical.
@@ -37,6 +41,6 @@ pub fn unified_diff(old: &[u8], new: &[u8], options: &DiffOptions<'_>) -> Result
             return Err(Error::InvalidLabel);
         }
     }
-    let diff = diff_lines(old, new, options.algorithm, options.context_lines, options.deadline)?;
+    let diff = diff_lines(old, new, options)?;
     Ok(unified::write(&diff, options.context_lines, options.old_label, options.new_label))
 }

@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+use crate::modes::Modes;
+
 /// The line-matching algorithm. All of them produce a correct diff; they
 /// differ in which of the many correct diffs they find, and how fast.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -17,7 +19,8 @@ pub enum Algorithm {
 }
 
 /// Options of a unified diff. `Default` gives GNU `diff -u --label original
-/// --label modified`: three lines of context, Myers, no deadline.
+/// --label modified`: three lines of context, Myers, no deadline, no
+/// comparison modes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DiffOptions<'a> {
     /// Unchanged lines shown around each change.
@@ -30,6 +33,8 @@ pub struct DiffOptions<'a> {
     /// A time limit for finding a small diff. When it passes, the rest of the
     /// input is diffed coarsely (larger hunks), never incorrectly.
     pub deadline: Option<Duration>,
+    /// Ways in which lines may differ and still count as equal.
+    pub modes: Modes,
 }
 
 impl Default for DiffOptions<'_> {
@@ -40,6 +45,7 @@ impl Default for DiffOptions<'_> {
             new_label: b"modified",
             algorithm: Algorithm::Myers,
             deadline: None,
+            modes: Modes::NONE,
         }
     }
 }

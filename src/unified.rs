@@ -1,6 +1,7 @@
 //! The unified format exactly as `diff -u --label L1 --label L2` writes it.
 
-use crate::engine::{Change, LineDiff, Side};
+use crate::engine::{LineDiff, Side};
+use crate::hunks::{LocalHunk, local_hunks};
 
 const NO_NEWLINE: &[u8] = b"\n\\ No newline at end of file\n";
 
@@ -8,7 +9,7 @@ const NO_NEWLINE: &[u8] = b"\n\\ No newline at end of file\n";
 /// must not exceed the context `diff` was computed with. Identical texts give
 /// an empty output, without headers.
 pub(crate) fn write(diff: &LineDiff<'_>, context: usize, old_label: &[u8], new_label: &[u8]) -> Vec<u8> {
-    let hunks = hunks(diff, context);
+    let hunks = local_hunks(diff, context);
     if hunks.is_empty() {
         return Vec::new();
     }
@@ -40,41 +41,7 @@ impl Sink for Vec<u8> {
     }
 }
 
-/// A hunk: the changes it shows, and the compared lines it spans.
-struct Hunk {
-    changes: Vec<Change>,
-    old: core::ops::Range<usize>,
-    new: core::ops::Range<usize>,
-}
-
-/// Groups changes into hunks: changes separated by at most `2 * context`
-/// unchanged lines share a hunk, as in GNU diff.
-fn hunks(diff: &LineDiff<'_>, context: usize) -> Vec<Hunk> {
-    let (old_len, new_len) = (diff.old.len(), diff.new.len());
-    let mut hunks: Vec<Hunk> = Vec::new();
-    for change in diff.local_changes() {
-        if let Some(last) = hunks.last_mut() {
-            let gap = change.old.start - last.changes.last().map_or(0, |c| c.old.end);
-            if gap <= context.saturating_mul(2) {
-                last.old.end = change.old.end.saturating_add(context).min(old_len);
-                last.new.end = change.new.end.saturating_add(context).min(new_len);
-                last.changes.push(change);
-                continue;
-            }
-        }
-        // Lines before a change and after it are unchanged on both sides, so
-        // the same number of them is available on each.
-        let before = context.min(change.old.start).min(change.new.start);
-        hunks.push(Hunk {
-            old: change.old.start - before..change.old.end.saturating_add(context).min(old_len),
-            new: change.new.start - before..change.new.end.saturating_add(context).min(new_len),
-            changes: vec![change],
-        });
-    }
-    hunks
-}
-
-fn emit(out: &mut impl Sink, diff: &LineDiff<'_>, hunks: &[Hunk], old_label: &[u8], new_label: &[u8]) {
+fn emit(out: &mut impl Sink, diff: &LineDiff<'_>, hunks: &[LocalHunk], old_label: &[u8], new_label: &[u8]) {
     for (mark, label) in [(b"--- ", old_label), (b"+++ ", new_label)] {
         out.put(mark);
         out.put(label);

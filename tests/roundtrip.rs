@@ -70,7 +70,7 @@ fn similar_changes(old: &[u8], new: &[u8]) -> usize {
 }
 
 fn our_changes(old: &[u8], new: &[u8], algorithm: Algorithm) -> usize {
-    let diff = diff_lines(old, new, algorithm, 0, None).unwrap();
+    let diff = diff_lines(old, new, &DiffOptions { context_lines: 0, algorithm, ..DiffOptions::default() }).unwrap();
     diff.changes().map(|c| c.old.len() + c.new.len()).sum()
 }
 

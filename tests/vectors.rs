@@ -37,10 +37,7 @@ fn the_c_abi_gives_every_expected_result() {
 fn the_rust_api_gives_every_expected_result() {
     let mut failures = Vec::new();
     for v in all() {
-        let got = vectors::through_rust_api(&v).map_err(|e| match e {
-            fast_diff::Error::InvalidLabel => fd_status::FD_ERR_INVALID_OPTIONS,
-            fast_diff::Error::TooManyLines => fd_status::FD_ERR_INPUT_TOO_LARGE,
-        });
+        let got = vectors::through_rust_api(&v);
         if got != v.expected {
             failures.push(format!("{}: got {:?}", v.name, got.as_deref().map(show)));
         }
@@ -53,8 +50,13 @@ fn every_expected_diff_applies_and_gives_the_new_text() {
     for v in all() {
         if let Ok(diff) = &v.expected {
             let applied = common::apply(&v.old, diff).unwrap_or_else(|e| panic!("{}: {e}", v.name));
-            assert!(applied == v.new, "{}: applying the expected diff gives other bytes", v.name);
-            assert_eq!(diff.is_empty(), v.old == v.new, "{}", v.name);
+            // Under comparison modes, lines that differ only in ignored ways
+            // keep their old form: the diff applies, but need not give back
+            // the new text exactly.
+            if v.options.flags == 0 {
+                assert!(applied == v.new, "{}: applying the expected diff gives other bytes", v.name);
+                assert_eq!(diff.is_empty(), v.old == v.new, "{}", v.name);
+            }
         }
     }
 }

@@ -180,9 +180,25 @@ static void test_every_option(void) {
   options.algorithm = 3;
   EXPECT_STATUS(B("a\n"), B("b\n"), &options, FD_ERR_INVALID_OPTIONS);
 
-  /* Flags are reserved: any bit is invalid in this version. */
+  /* Comparison modes: lines equal under a mode match, and the diff shows
+     real lines (context from the old text). Unknown bits are invalid. */
   fd_options_init(&options);
-  options.flags = 1;
+  options.flags = FD_FLAG_IGNORE_SPACE_CHANGE;
+  EXPECT_DIFF(B("a  b\nc\n"), B("a b\nd\n"), &options, B("--- original\n+++ modified\n@@ -1,2 +1,2 @@\n a  b\n-c\n+d\n"));
+  EXPECT_DIFF(B("a b \n"), B("a  b\n"), &options, B(""));
+  options.flags = FD_FLAG_IGNORE_ALL_SPACE;
+  EXPECT_DIFF(B("ab\n"), B(" a b\t\n"), &options, B(""));
+  options.flags = FD_FLAG_IGNORE_CASE;
+  EXPECT_DIFF(B("Hello\n"), B("hELLO\n"), &options, B(""));
+  options.flags = FD_FLAG_STRIP_TRAILING_CR;
+  EXPECT_DIFF(B("a\r\nb\n"), B("a\nc\n"), &options, B("--- original\n+++ modified\n@@ -1,2 +1,2 @@\n a\r\n-b\n+c\n"));
+  options.flags = FD_FLAG_IGNORE_BLANK_LINES;
+  EXPECT_DIFF(B("a\n\nb\n"), B("a\nb\n \n"), &options, B(""));
+  EXPECT_DIFF(B("a\n\nb\nc\n"), B("a\nb\nC\n"), &options,
+              B("--- original\n+++ modified\n@@ -1,4 +1,3 @@\n a\n-\n b\n-c\n+C\n"));
+  options.flags = FD_FLAG_IGNORE_CASE | FD_FLAG_IGNORE_ALL_SPACE;
+  EXPECT_DIFF(B("A B\nx\n"), B("ab\ny\n"), &options, B("--- original\n+++ modified\n@@ -1,2 +1,2 @@\n A B\n-x\n+y\n"));
+  options.flags = 1u << 5;
   EXPECT_STATUS(B("a\n"), B("b\n"), &options, FD_ERR_INVALID_OPTIONS);
   options.flags = 0x80000000u;
   EXPECT_STATUS(B("a\n"), B("b\n"), &options, FD_ERR_INVALID_OPTIONS);

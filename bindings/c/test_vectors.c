@@ -100,7 +100,7 @@ static const char *status_name(fd_status status) {
 /* Applies the `options` file to `options`; reports and returns 0 when it is
    malformed. `v1` is set for struct_size=v1. */
 static int parse_options(const char *name, bytes text, fd_options *options, int *v1) {
-  enum { CONTEXT = 1, ALGORITHM = 2, DEADLINE = 4, STRUCT_SIZE = 8 };
+  enum { CONTEXT = 1, ALGORITHM = 2, DEADLINE = 4, STRUCT_SIZE = 8, FLAGS = 16 };
   unsigned seen = 0;
   size_t at = 0;
   while (at < text.len) {
@@ -131,6 +131,10 @@ static int parse_options(const char *name, bytes text, fd_options *options, int 
       key = DEADLINE;
       ok = parse_number(value, UINT64_MAX, &number);
       options->deadline_ms = number;
+    } else if (strcmp(line, "flags") == 0) {
+      key = FLAGS;
+      ok = parse_number(value, UINT32_MAX, &number);
+      options->flags = (uint32_t)number;
     } else if (strcmp(line, "algorithm") == 0) {
       key = ALGORITHM;
       ok = 1;
@@ -156,7 +160,7 @@ static int parse_options(const char *name, bytes text, fd_options *options, int 
     }
     seen |= key;
   }
-  if (seen != (CONTEXT | ALGORITHM | DEADLINE | STRUCT_SIZE)) {
+  if (seen != (CONTEXT | ALGORITHM | DEADLINE | STRUCT_SIZE | FLAGS)) {
     fprintf(stderr, "%s/options: a key is missing\n", name);
     return 0;
   }

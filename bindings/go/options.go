@@ -46,10 +46,31 @@ const DefaultContextLines = 3
 // beginning and end of the two texts); more is ErrInputTooLarge.
 const MaxLines = C.FD_MAX_LINES
 
+// Modes are comparison modes, fd_options.flags in C: ways in which lines may
+// differ and still count as equal. The diff still shows real lines (context
+// and removed lines from the old text, added lines from the new), so it
+// applies to the old text. Combine them with |.
+type Modes uint32
+
+const (
+	// IgnoreSpaceChange (diff -b): a run of white space equals any other,
+	// and white space at the end of a line is ignored.
+	IgnoreSpaceChange Modes = C.FD_FLAG_IGNORE_SPACE_CHANGE
+	// IgnoreAllSpace (diff -w): white space is ignored wherever it is.
+	IgnoreAllSpace Modes = C.FD_FLAG_IGNORE_ALL_SPACE
+	// IgnoreBlankLines (diff -B): changes whose lines are all blank are not
+	// shown, unless they fall inside a hunk shown for other changes.
+	IgnoreBlankLines Modes = C.FD_FLAG_IGNORE_BLANK_LINES
+	// IgnoreCase (diff -i): ASCII letters compare without regard to case.
+	IgnoreCase Modes = C.FD_FLAG_IGNORE_CASE
+	// StripTrailingCR (diff --strip-trailing-cr): a CR just before the end
+	// of a line is ignored.
+	StripTrailingCR Modes = C.FD_FLAG_STRIP_TRAILING_CR
+)
+
 // Options are the options of a diff, mirroring fd_options. Every field is
 // taken as written: start from DefaultOptions to change only some of them
-// (the zero Options means no context lines and empty labels). fd_options'
-// flags are reserved, with no bits defined yet, so they have no field here.
+// (the zero Options means no context lines and empty labels).
 type Options struct {
 	// ContextLines is the number of unchanged lines shown around each
 	// change; 0 gives hunks of changed lines only. At most math.MaxUint32.
@@ -64,6 +85,9 @@ type Options struct {
 	// (larger hunks): still a correct diff, never an error. It is counted in
 	// whole milliseconds, rounded up. Negative is invalid.
 	Deadline time.Duration
+	// Modes are the comparison modes; 0 compares lines byte for byte. Bits
+	// the library does not know are ErrInvalidOptions.
+	Modes Modes
 }
 
 // DefaultOptions are the options that a nil *Options means: three lines of
@@ -99,5 +123,6 @@ func (o *Options) toC(op string, structSize uint32) (C.fastdiff_options, error) 
 		context_lines: C.uint32_t(o.ContextLines),
 		algorithm:     C.uint32_t(o.Algorithm),
 		deadline_ms:   C.uint64_t(deadlineMS),
+		flags:         C.uint32_t(o.Modes),
 	}, nil
 }

@@ -16,6 +16,7 @@ fastdiff_result fastdiff_unified_diff(const uint8_t *old_text, size_t old_len, c
   c_options.context_lines = options.context_lines;
   c_options.algorithm = options.algorithm;
   c_options.deadline_ms = options.deadline_ms;
+  c_options.flags = options.flags;
   c_options.old_label = old_label != NULL ? old_label : empty_label;
   c_options.old_label_len = old_label_len;
   c_options.new_label = new_label != NULL ? new_label : empty_label;

@@ -23,6 +23,7 @@ typedef struct fastdiff_options {
   uint32_t struct_size;
   uint32_t context_lines;
   uint32_t algorithm;
+  uint32_t flags;
   uint64_t deadline_ms;
 } fastdiff_options;
 

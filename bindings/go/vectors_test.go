@@ -154,6 +154,10 @@ func (v *vector) parseOptions(text string) error {
 			if v.opts.Algorithm, known = algorithmNames[value]; !known {
 				err = errors.New("unknown algorithm")
 			}
+		case "flags":
+			var n uint64
+			n, err = strconv.ParseUint(value, 10, 32)
+			v.opts.Modes = Modes(n)
 		case "struct_size":
 			v.v1 = value == "v1"
 			if value != "v1" && value != "full" {
@@ -166,8 +170,8 @@ func (v *vector) parseOptions(text string) error {
 			return fmt.Errorf("%s=%s: %v", key, value, err)
 		}
 	}
-	if len(seen) != 4 {
-		return fmt.Errorf("keys %v: want context_lines, algorithm, deadline_ms and struct_size", seen)
+	if len(seen) != 5 {
+		return fmt.Errorf("keys %v: want context_lines, algorithm, deadline_ms, flags and struct_size", seen)
 	}
 	return nil
 }

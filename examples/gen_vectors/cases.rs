@@ -3,7 +3,10 @@
 //! files; `tests/vectors.rs` fails while the two disagree.
 
 use fast_diff::Algorithm;
-use fast_diff::ffi::fd_status;
+use fast_diff::ffi::{
+    FD_FLAG_IGNORE_ALL_SPACE, FD_FLAG_IGNORE_BLANK_LINES, FD_FLAG_IGNORE_CASE, FD_FLAG_IGNORE_SPACE_CHANGE,
+    FD_FLAG_STRIP_TRAILING_CR, fd_status,
+};
 
 use super::vectors::{StructSize, VectorOptions};
 
@@ -39,6 +42,11 @@ impl Case {
 
     fn deadline_ms(mut self, ms: u64) -> Case {
         self.options.deadline_ms = ms;
+        self
+    }
+
+    fn flags(mut self, flags: u32) -> Case {
+        self.options.flags = flags;
         self
     }
 
@@ -142,5 +150,17 @@ pub fn cases() -> Vec<Case> {
             .labels(Some(b"a/v1"), Some(b"b/v1"))
             .deadline_ms(60_000),
         case("struct-size-v1-defaults", NINE, NINE_EDITED).struct_size_v1(),
+        // Comparison modes: lines equal under a mode match; the diff shows
+        // real lines, context from the old text. Unknown bits are refused.
+        case("flags-ignore-space-change", b"a  b\nc\n\tx \n", b"a b\nd\n  x\n").flags(FD_FLAG_IGNORE_SPACE_CHANGE),
+        case("flags-ignore-all-space", b"ab\nc\n", b" a b\t\nd\n").flags(FD_FLAG_IGNORE_ALL_SPACE),
+        case("flags-ignore-blank-lines", b"a\n\nb\nc\n", b"a\nb\n \nc\n").flags(FD_FLAG_IGNORE_BLANK_LINES),
+        case("flags-ignore-blank-lines-in-hunk", b"a\n\nb\nc\n", b"a\nb\nC\n").flags(FD_FLAG_IGNORE_BLANK_LINES),
+        case("flags-ignore-case", b"Hello\nWorld\n", b"hELLO\nthere\n").flags(FD_FLAG_IGNORE_CASE),
+        case("flags-strip-trailing-cr", b"a\r\nb\r\n", b"a\nc\n").flags(FD_FLAG_STRIP_TRAILING_CR),
+        case("flags-combined", b"A  B\r\nx\n", b"a b\ny\n")
+            .flags(FD_FLAG_IGNORE_CASE | FD_FLAG_IGNORE_SPACE_CHANGE | FD_FLAG_STRIP_TRAILING_CR),
+        case("flags-no-newline-still-counts", b"a", b"a\n").flags(FD_FLAG_IGNORE_ALL_SPACE),
+        case("flags-unknown-bit", b"a\n", b"b\n").flags(1 << 5).fails_with(FD_ERR_INVALID_OPTIONS),
     ]
 }

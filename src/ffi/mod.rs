@@ -24,7 +24,10 @@ mod status;
 
 pub use buf::{fd_buf, fd_free};
 pub use diff::{fd_unified_diff, fd_version};
-pub use options::{FD_MAX_LINES, fd_algorithm, fd_options, fd_options_init};
+pub use options::{
+    FD_FLAG_IGNORE_ALL_SPACE, FD_FLAG_IGNORE_BLANK_LINES, FD_FLAG_IGNORE_CASE, FD_FLAG_IGNORE_SPACE_CHANGE,
+    FD_FLAG_STRIP_TRAILING_CR, FD_MAX_LINES, fd_algorithm, fd_options, fd_options_init,
+};
 pub use status::{fd_status, fd_status_message};
 
 use core::panic::AssertUnwindSafe;

@@ -5,7 +5,7 @@ use core::mem::{offset_of, size_of};
 use std::time::Duration;
 
 use super::fd_status;
-use crate::{Algorithm, DiffOptions, MAX_LINES};
+use crate::{Algorithm, DiffOptions, MAX_LINES, Modes};
 
 /// The line-matching algorithms, for `fd_options.algorithm`.
 #[repr(u32)]
@@ -47,8 +47,11 @@ pub struct fd_options {
     pub new_label_len: usize,
     /// An `fd_algorithm`. Default `FD_ALGORITHM_MYERS`.
     pub algorithm: u32,
-    /// Comparison modes; reserved: no bits are defined yet, and any set bit
-    /// is `FD_ERR_INVALID_OPTIONS`. Default 0.
+    /// Comparison modes, `FD_FLAG_*` bits; any other bit is
+    /// `FD_ERR_INVALID_OPTIONS`. Lines that differ only in ignored ways count
+    /// as equal; the diff still shows real lines (context and removed lines
+    /// from the old text, added lines from the new), so it applies to the
+    /// old text. Default 0: lines are equal only when their bytes are.
     pub flags: u32,
     /// Time limit in milliseconds for finding a small diff; 0 (the default)
     /// means none. When it passes the rest of the input is diffed coarsely
@@ -60,8 +63,23 @@ pub struct fd_options {
 /// is `FD_ERR_INVALID_OPTIONS`.
 pub(crate) const FD_OPTIONS_V1_SIZE: u32 = (offset_of!(fd_options, deadline_ms) + size_of::<u64>()) as u32;
 
-/// Flag bits this version understands.
-const KNOWN_FLAGS: u32 = 0;
+/// `fd_options.flags`: ignore changes in the amount of white space (`diff -b`).
+pub const FD_FLAG_IGNORE_SPACE_CHANGE: u32 = 1;
+const _: () = assert!(FD_FLAG_IGNORE_SPACE_CHANGE == Modes::IGNORE_SPACE_CHANGE.bits());
+/// `fd_options.flags`: ignore all white space (`diff -w`).
+pub const FD_FLAG_IGNORE_ALL_SPACE: u32 = 2;
+const _: () = assert!(FD_FLAG_IGNORE_ALL_SPACE == Modes::IGNORE_ALL_SPACE.bits());
+/// `fd_options.flags`: do not show changes whose lines are all blank
+/// (`diff -B`), unless they fall inside a hunk shown for other changes.
+pub const FD_FLAG_IGNORE_BLANK_LINES: u32 = 4;
+const _: () = assert!(FD_FLAG_IGNORE_BLANK_LINES == Modes::IGNORE_BLANK_LINES.bits());
+/// `fd_options.flags`: ASCII letters compare without regard to case (`diff -i`).
+pub const FD_FLAG_IGNORE_CASE: u32 = 8;
+const _: () = assert!(FD_FLAG_IGNORE_CASE == Modes::IGNORE_CASE.bits());
+/// `fd_options.flags`: ignore a CR just before the end of a line
+/// (`diff --strip-trailing-cr`).
+pub const FD_FLAG_STRIP_TRAILING_CR: u32 = 16;
+const _: () = assert!(FD_FLAG_STRIP_TRAILING_CR == Modes::STRIP_TRAILING_CR.bits());
 
 impl fd_options {
     fn defaults() -> fd_options {
@@ -120,9 +138,9 @@ pub(crate) unsafe fn read<'a>(options: *const fd_options) -> Result<DiffOptions<
         2 => Algorithm::Patience,
         _ => return Err(fd_status::FD_ERR_INVALID_OPTIONS),
     };
-    if o.flags & !KNOWN_FLAGS != 0 {
+    let Some(modes) = Modes::from_bits(o.flags) else {
         return Err(fd_status::FD_ERR_INVALID_OPTIONS);
-    }
+    };
     let defaults = DiffOptions::default();
     // SAFETY: the caller's labels follow the buffer conventions.
     let old_label = unsafe { label(o.old_label, o.old_label_len) }?.unwrap_or(defaults.old_label);
@@ -133,6 +151,7 @@ pub(crate) unsafe fn read<'a>(options: *const fd_options) -> Result<DiffOptions<
         new_label,
         algorithm,
         deadline: (o.deadline_ms != 0).then(|| Duration::from_millis(o.deadline_ms)),
+        modes,
     })
 }
 
@@ -192,6 +211,8 @@ mod tests {
         let mut o = init();
         o.flags = 1 << 31;
         assert_eq!(unsafe { read(&o) }, Err(fd_status::FD_ERR_INVALID_OPTIONS));
+        o.flags = FD_FLAG_IGNORE_CASE | FD_FLAG_IGNORE_BLANK_LINES;
+        assert_eq!(unsafe { read(&o) }.unwrap().modes, Modes::IGNORE_CASE | Modes::IGNORE_BLANK_LINES);
         let mut o = init();
         o.new_label = b"a\nb".as_ptr();
         o.new_label_len = 3;

@@ -8,7 +8,7 @@ use std::mem::{offset_of, size_of};
 use std::path::{Path, PathBuf};
 
 use fast_diff::ffi::{fd_algorithm, fd_buf, fd_free, fd_options, fd_options_init, fd_status, fd_unified_diff};
-use fast_diff::{Algorithm, DiffOptions};
+use fast_diff::{Algorithm, DiffOptions, Modes};
 
 /// Which `struct_size` a case passes in its `fd_options`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,6 +29,8 @@ pub struct VectorOptions {
     pub old_label: Option<Vec<u8>>,
     pub new_label: Option<Vec<u8>>,
     pub deadline_ms: u64,
+    /// `fd_options.flags`: `FD_FLAG_*` comparison modes.
+    pub flags: u32,
     pub struct_size: StructSize,
 }
 
@@ -40,6 +42,7 @@ impl Default for VectorOptions {
             old_label: None,
             new_label: None,
             deadline_ms: 0,
+            flags: 0,
             struct_size: StructSize::Full,
         }
     }
@@ -86,8 +89,8 @@ fn options_text(o: &VectorOptions) -> String {
         StructSize::V1 => "v1",
     };
     format!(
-        "context_lines={}\nalgorithm={algorithm}\ndeadline_ms={}\nstruct_size={struct_size}\n",
-        o.context_lines, o.deadline_ms
+        "context_lines={}\nalgorithm={algorithm}\ndeadline_ms={}\nflags={}\nstruct_size={struct_size}\n",
+        o.context_lines, o.deadline_ms, o.flags
     )
 }
 
@@ -104,6 +107,7 @@ fn parse_options(text: &str) -> Result<VectorOptions, String> {
         match key {
             "context_lines" => o.context_lines = u32::try_from(number(value)?).map_err(|e| e.to_string())?,
             "deadline_ms" => o.deadline_ms = number(value)?,
+            "flags" => o.flags = u32::try_from(number(value)?).map_err(|e| e.to_string())?,
             "algorithm" => {
                 o.algorithm = ALGORITHMS.iter().find(|(_, n, _)| *n == value).ok_or(format!("algorithm {value:?}"))?.0
             }
@@ -117,8 +121,8 @@ fn parse_options(text: &str) -> Result<VectorOptions, String> {
             _ => return Err(format!("unknown key {key:?}")),
         }
     }
-    if seen.len() != 4 {
-        return Err(format!("keys {seen:?}: want context_lines, algorithm, deadline_ms and struct_size"));
+    if seen.len() != 5 {
+        return Err(format!("keys {seen:?}: want context_lines, algorithm, deadline_ms, flags and struct_size"));
     }
     Ok(o)
 }
@@ -209,6 +213,7 @@ pub fn through_c_abi(v: &Vector) -> Result<Vec<u8>, fd_status> {
     options.context_lines = o.context_lines;
     options.algorithm = ALGORITHMS.iter().find(|(a, ..)| *a == o.algorithm).unwrap().2 as u32;
     options.deadline_ms = o.deadline_ms;
+    options.flags = o.flags;
     if let Some(label) = &o.old_label {
         (options.old_label, options.old_label_len) = (label.as_ptr(), label.len());
     }
@@ -229,16 +234,22 @@ pub fn through_c_abi(v: &Vector) -> Result<Vec<u8>, fd_status> {
     Ok(diff)
 }
 
-/// The case's inputs through the Rust API.
-pub fn through_rust_api(v: &Vector) -> Result<Vec<u8>, fast_diff::Error> {
+/// The case's inputs through the Rust API, with its errors as the statuses
+/// the C ABI gives for them.
+pub fn through_rust_api(v: &Vector) -> Result<Vec<u8>, fd_status> {
     let o = &v.options;
     let defaults = DiffOptions::default();
+    let modes = Modes::from_bits(o.flags).ok_or(fd_status::FD_ERR_INVALID_OPTIONS)?;
     let options = DiffOptions {
         context_lines: o.context_lines as usize,
         algorithm: o.algorithm,
         old_label: o.old_label.as_deref().unwrap_or(defaults.old_label),
         new_label: o.new_label.as_deref().unwrap_or(defaults.new_label),
         deadline: (o.deadline_ms != 0).then(|| std::time::Duration::from_millis(o.deadline_ms)),
+        modes,
     };
-    fast_diff::unified_diff(&v.old, &v.new, &options)
+    fast_diff::unified_diff(&v.old, &v.new, &options).map_err(|e| match e {
+        fast_diff::Error::InvalidLabel => fd_status::FD_ERR_INVALID_OPTIONS,
+        fast_diff::Error::TooManyLines => fd_status::FD_ERR_INPUT_TOO_LARGE,
+    })
 }
