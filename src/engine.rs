@@ -10,7 +10,7 @@ use crate::intern::intern;
 use crate::lines::count_newlines;
 use crate::modes::Modes;
 use crate::options::{Algorithm, DiffOptions};
-use crate::trim::window;
+use crate::trim::{Window, window};
 use crate::{histogram, patience};
 
 /// The result of comparing two texts line by line.
@@ -101,30 +101,65 @@ impl<'a> LineDiff<'a> {
 /// comparison modes, deadline), keeping `options.context_lines` unchanged
 /// lines around the changes available to show. Labels are not used.
 pub fn diff_lines<'a>(old: &'a [u8], new: &'a [u8], options: &DiffOptions<'_>) -> Result<LineDiff<'a>, Error> {
-    let (algorithm, context, modes) = (options.algorithm, options.context_lines, options.modes);
-    let Some(w) = window(old, new, context) else {
-        let empty = |text| Side { text, first_line: 0, bounds: vec![0], changed: Vec::new() };
-        return Ok(LineDiff { old: empty(old), new: empty(new), modes, context });
-    };
+    let (context, modes) = (options.context_lines, options.modes);
     let mut deadline = Deadline::new(options.deadline);
+    // The compaction may slide a change into the margin of common lines kept
+    // around the difference, leaving it too few lines of context inside the
+    // window; then the window grows and the diff is redone. Sliding that far
+    // needs runs of equal lines, so this is rare.
+    let mut margin = context;
+    loop {
+        let Some(w) = window(old, new, margin) else {
+            let empty = |text| Side { text, first_line: 0, bounds: vec![0], changed: Vec::new() };
+            return Ok(LineDiff { old: empty(old), new: empty(new), modes, context });
+        };
+        let diff = diff_window(old, new, &w, options, &mut deadline)?;
+        let whole = w.start == 0 && w.old_end == old.len() && w.new_end == new.len();
+        if whole || diff.has_context_within_window(&w, context) {
+            return Ok(LineDiff { context, ..diff });
+        }
+        margin = margin.saturating_mul(2).saturating_add(16);
+    }
+}
+
+fn diff_window<'a>(
+    old: &'a [u8],
+    new: &'a [u8],
+    w: &Window,
+    options: &DiffOptions<'_>,
+    deadline: &mut Deadline,
+) -> Result<LineDiff<'a>, Error> {
     let first_line = count_newlines(&old[..w.start]);
-    let lines = intern(old, w.start..w.old_end, new, w.start..w.new_end, modes)?;
+    let lines = intern(old, w.start..w.old_end, new, w.start..w.new_end, options.modes)?;
     let (old_ids, new_ids) = (&lines.old.ids, &lines.new.ids);
     let mut removed = vec![false; old_ids.len()];
     let mut added = vec![false; new_ids.len()];
     let mut counts = Counts::new(lines.distinct);
-    let solve = match algorithm {
+    let solve = match options.algorithm {
         Algorithm::Myers => discard::diff,
         Algorithm::Histogram => histogram::diff,
         Algorithm::Patience => patience::diff,
     };
-    solve(old_ids, new_ids, &mut removed, &mut added, &mut counts, &mut deadline);
+    solve(old_ids, new_ids, &mut removed, &mut added, &mut counts, deadline);
     compact(old_ids, &mut removed, new_ids, &mut added);
-
     Ok(LineDiff {
         old: Side { text: old, first_line, bounds: lines.old.bounds, changed: removed },
         new: Side { text: new, first_line, bounds: lines.new.bounds, changed: added },
-        modes,
-        context,
+        modes: options.modes,
+        context: options.context_lines,
     })
+}
+
+impl LineDiff<'_> {
+    /// Whether every change has `context` unchanged lines before and after
+    /// it inside the window, or the window reaches the end of the text there.
+    fn has_context_within_window(&self, w: &Window, context: usize) -> bool {
+        let mut changes = self.local_changes();
+        let Some(first) = changes.next() else { return true };
+        let last = changes.last().unwrap_or_else(|| first.clone());
+        let before_ok = w.start == 0 || first.old.start >= context;
+        let after_ok = (w.old_end == self.old.text.len() && w.new_end == self.new.text.len())
+            || self.old.len() - last.old.end >= context;
+        before_ok && after_ok
+    }
 }

@@ -27,12 +27,14 @@ mod options;
 mod patience;
 mod trim;
 mod unified;
+mod words;
 
 pub use engine::{Change, LineDiff, diff_lines};
 pub use error::{Error, MAX_LINES};
 pub use hunks::{DiffStats, Hunk, HunkLine, LineKind};
 pub use modes::Modes;
 pub use options::{Algorithm, DiffOptions};
+pub use words::{Granularity, Span, SpanKind};
 
 /// The unified diff turning `old` into `new`; empty when they are identical.
 pub fn unified_diff(old: &[u8], new: &[u8], options: &DiffOptions<'_>) -> Result<Vec<u8>, Error> {

@@ -23,7 +23,7 @@ pub(crate) fn write(diff: &LineDiff<'_>, context: usize, old_label: &[u8], new_l
     out
 }
 
-trait Sink {
+pub(crate) trait Sink {
     fn put(&mut self, bytes: &[u8]);
 }
 
@@ -48,11 +48,7 @@ fn emit(out: &mut impl Sink, diff: &LineDiff<'_>, hunks: &[LocalHunk], old_label
         out.put(b"\n");
     }
     for hunk in hunks {
-        out.put(b"@@ -");
-        range(out, diff.old.first_line + hunk.old.start, hunk.old.len());
-        out.put(b" +");
-        range(out, diff.new.first_line + hunk.new.start, hunk.new.len());
-        out.put(b" @@\n");
+        hunk_header(out, diff, hunk);
         let mut i = hunk.old.start;
         for change in &hunk.changes {
             while i < change.old.start {
@@ -72,6 +68,15 @@ fn emit(out: &mut impl Sink, diff: &LineDiff<'_>, hunks: &[LocalHunk], old_label
             i += 1;
         }
     }
+}
+
+/// `@@ -a,b +c,d @@` and a line end.
+pub(crate) fn hunk_header(out: &mut impl Sink, diff: &LineDiff<'_>, hunk: &LocalHunk) {
+    out.put(b"@@ -");
+    range(out, diff.old.first_line + hunk.old.start, hunk.old.len());
+    out.put(b" +");
+    range(out, diff.new.first_line + hunk.new.start, hunk.new.len());
+    out.put(b" @@\n");
 }
 
 /// A hunk range: `start,count`, GNU-style. One line is just its number; an

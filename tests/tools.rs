@@ -41,7 +41,7 @@ fn with_patch(dir: &Path, old: &[u8], diff: &[u8]) -> Result<Vec<u8>, String> {
     std::fs::write(dir.join("f"), old).unwrap();
     std::fs::write(dir.join("d.patch"), diff).unwrap();
     let _ = std::fs::remove_file(dir.join("out"));
-    run(Command::new("patch").current_dir(dir).args(["--quiet", "--force", "-o", "out", "f", "d.patch"]))?;
+    run(Command::new("patch").current_dir(dir).args(["--quiet", "--force", "--fuzz=0", "-o", "out", "f", "d.patch"]))?;
     Ok(std::fs::read(dir.join("out")).unwrap())
 }
 
@@ -75,6 +75,10 @@ fn cases() -> Vec<(String, Vec<u8>, Vec<u8>)> {
         ("invalid utf-8", b"\xff\xfe\n\xc3\x28\n", b"\xff\xff\n\xc3\x28\n"),
         ("diff-like lines", b"--- a\n+++ b\n@@ -1 +1 @@\n", b"--- a\n+++ c\n@@ -1 +1 @@\n"),
         ("blank lines", b"\n\n\n", b"\n\nx\n\n"),
+        // A change the compaction slides to the edge of the compared window
+        // still gets its full context.
+        ("slide into the margin", b"c\na\nb\nb\nc\n", b"a\nb\nc\n"),
+        ("slide into the leading margin", b"x\nb\nb\na\nc\n", b"x\nb\na\n"),
     ];
     let mut cases: Vec<(String, Vec<u8>, Vec<u8>)> =
         fixed.into_iter().map(|(n, o, w)| (n.to_string(), o.to_vec(), w.to_vec())).collect();
@@ -146,6 +150,7 @@ fn output_matches_gnu_diff_on_simple_edits() {
         (b"p\nq", b"p\nr"),
         (b"one\ntwo\nthree\n", b"zero\none\ntwo\nthree\nfour\n"),
         (b"a\r\nb\r\n", b"a\r\nc\r\n"),
+        (b"c\na\nb\nb\nc\n", b"a\nb\nc\n"),
     ];
     for (i, (old, new)) in cases.iter().enumerate() {
         std::fs::write(scratch.0.join("old"), old).unwrap();
