@@ -22,6 +22,7 @@ mod intern;
 mod lines;
 mod myers;
 mod options;
+mod patch;
 mod patience;
 mod trim;
 mod unified;
@@ -29,6 +30,10 @@ mod unified;
 pub use engine::{Change, LineDiff, diff_lines};
 pub use error::{Error, MAX_LINES};
 pub use options::{Algorithm, DiffOptions};
+pub use patch::{
+    Applied, ApplyError, ApplyOptions, Candidate, FailReason, FileChange, FileInfo, FilePatch, Hunk, HunkHeader, HunkLine,
+    HunkOutcome, HunkReport, LineKind, Malformed, Mode, Patch, Report, apply_patch, parse_patch,
+};
 
 /// The unified diff turning `old` into `new`; empty when they are identical.
 pub fn unified_diff(old: &[u8], new: &[u8], options: &DiffOptions<'_>) -> Result<Vec<u8>, Error> {

@@ -1,0 +1,227 @@
+//! Finding where a hunk applies: the nearest place to its expected line,
+//! with the least fuzz and the strictest comparison that work, as GNU
+//! `patch` does (fuzz level by fuzz level; forward before backward at equal
+//! distance); and, when it applies nowhere, the place most like it.
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use super::matching::{self, Index, Line, Mode, Text};
+use super::model::Hunk;
+use super::report::Candidate;
+
+/// Where a hunk was found, and how.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placement {
+    /// The number of text lines before the hunk's old lines.
+    pub pos: usize,
+    pub fuzz: usize,
+    pub mode: Mode,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Miss {
+    Mismatch,
+    /// A hunk without a stated line found at these two places (and maybe
+    /// more).
+    Ambiguous(usize, usize),
+}
+
+/// What is asked of one hunk.
+pub struct Request<'r, 'h> {
+    pub hunk: &'r Hunk<'h>,
+    /// The first position allowed: the end of the previous hunk.
+    pub lo: usize,
+    /// Where the hunk is expected; None to look everywhere from `lo` and
+    /// require a single match.
+    pub guess: Option<usize>,
+    pub max_offset: usize,
+    pub max_fuzz: usize,
+    pub modes: &'r [Mode],
+    /// Whether the hunk's context sizes can be trusted to tell a hunk at
+    /// the start or end of the file (GNU's rule), which is not so for
+    /// recounted hunks.
+    pub trust_context: bool,
+    /// Whether the hunk must match at the start or end of the text
+    /// regardless of fuzz (creating or deleting a file).
+    pub at_start: bool,
+    pub at_end: bool,
+}
+
+/// Which of a hunk's old lines are compared, and where it may be.
+#[derive(Clone, PartialEq, Eq)]
+struct Level {
+    window: core::ops::Range<usize>,
+    at_start: bool,
+    at_end: bool,
+}
+
+pub struct Finder<'s, 't> {
+    text: &'s Text<'t>,
+    indexes: [OnceCell<Index>; 3],
+}
+
+impl<'s, 't> Finder<'s, 't> {
+    pub fn new(text: &'s Text<'t>) -> Finder<'s, 't> {
+        Finder { text, indexes: Default::default() }
+    }
+
+    fn index(&self, mode: Mode) -> &Index {
+        self.indexes[mode as usize].get_or_init(|| Index::new(self.text, mode))
+    }
+
+    pub fn find(&self, request: &Request<'_, '_>) -> Result<Placement, Miss> {
+        let hunk = request.hunk;
+        let old: Vec<Line<'_>> = hunk.old_lines().map(|l| (l.body, l.newline)).collect();
+        let (leading, trailing) = hunk.context_around();
+        let context = leading.max(trailing);
+        // A line without LF can only be the text's last.
+        let ends_text = old.last().is_some_and(|l| !l.1) || hunk.new_lines().last().is_some_and(|l| !l.newline);
+        let mut tried: Vec<Level> = Vec::new();
+        for fuzz in 0..=request.max_fuzz.min(context.saturating_sub(1)) {
+            let (mut skip_leading, mut skip_trailing, mut at_start, mut at_end) =
+                (fuzz.min(leading), fuzz.min(trailing), false, false);
+            if request.trust_context {
+                // GNU: a hunk with less context on one side than the other
+                // is at that edge of the file, unless fuzz makes up for it.
+                let before = (fuzz + leading).checked_sub(context);
+                let after = (fuzz + trailing).checked_sub(context);
+                at_start = before.is_none() && hunk.stated_position() == Some(0);
+                at_end = after.is_none();
+                (skip_leading, skip_trailing) = (before.unwrap_or(0), after.unwrap_or(0));
+            }
+            let skip_trailing = skip_trailing.min(old.len().saturating_sub(skip_leading + 1));
+            let level = Level {
+                window: skip_leading.min(old.len())..old.len() - skip_trailing,
+                at_start: at_start || request.at_start,
+                at_end: at_end || request.at_end || ends_text,
+            };
+            if tried.contains(&level) {
+                continue;
+            }
+            for &mode in request.modes {
+                match self.scan(request, &old, &level, mode) {
+                    (Some(pos), None) => return Ok(Placement { pos, fuzz, mode }),
+                    (Some(first), Some(second)) => return Err(Miss::Ambiguous(first, second)),
+                    _ => {}
+                }
+            }
+            tried.push(level);
+        }
+        Err(Miss::Mismatch)
+    }
+
+    /// The first place the hunk matches in `mode`, nearest the guess; and a
+    /// second one when there is no guess.
+    fn scan(&self, request: &Request<'_, '_>, old: &[Line<'_>], level: &Level, mode: Mode) -> (Option<usize>, Option<usize>) {
+        let (n, m) = (self.text.len(), old.len());
+        let Some(hi) = n.checked_sub(m) else { return (None, None) };
+        let lo = request.lo;
+        if lo > hi {
+            return (None, None);
+        }
+        let mut scratch = Vec::new();
+        let target = matching::sequence_hash(old[level.window.clone()].iter().map(|&l| matching::line_hash(l, mode, &mut scratch)));
+        let shift = matching::shift(level.window.len());
+        let index = self.index(mode);
+        // Nothing can be added after a last line that has no LF.
+        let open_end = n > 0 && !self.text.line(n - 1).1;
+        let adds = request.hunk.new_lines().next().is_some();
+        let matches = |pos: usize| {
+            (!level.at_start || pos == 0)
+                && (!level.at_end || pos == hi)
+                && !(pos == n && open_end && adds)
+                && index.window(pos + level.window.start, level.window.len(), shift) == target
+                && level.window.clone().all(|i| matching::same(self.text.line(pos + i), old[i], mode))
+        };
+        let anchored = match (level.at_start, level.at_end) {
+            (true, _) => Some(0),
+            (_, true) => Some(hi),
+            _ => None,
+        };
+        match request.guess {
+            Some(guess) => {
+                let found = match anchored {
+                    Some(pos) => (pos >= lo && pos.abs_diff(guess) <= request.max_offset && matches(pos)).then_some(pos),
+                    None => nearest(guess, lo, hi, request.max_offset).find(|&p| matches(p)),
+                };
+                (found, None)
+            }
+            None => {
+                let range = match anchored {
+                    Some(pos) => lo.max(pos)..=pos,
+                    None => lo..=hi,
+                };
+                let mut found = range.filter(|&p| matches(p));
+                (found.next(), found.next())
+            }
+        }
+    }
+
+    /// The place where most of `old` matches in `mode`, nearest `around` on
+    /// ties. Lines are matched by hash, with a bound on the work for texts
+    /// of many repeated lines.
+    pub fn candidate(&self, old: &[Line<'_>], around: usize, mode: Mode) -> Option<Candidate> {
+        let (n, m) = (self.text.len(), old.len());
+        if m == 0 || n == 0 {
+            return None;
+        }
+        let last = n.saturating_sub(m);
+        let mut scratch = Vec::new();
+        let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (i, &line) in old.iter().enumerate() {
+            by_hash.entry(matching::line_hash(line, mode, &mut scratch)).or_default().push(i);
+        }
+        let mut votes: HashMap<usize, usize> = HashMap::new();
+        let mut budget: usize = 1 << 22;
+        'text: for (j, h) in self.index(mode).hashes.iter().enumerate() {
+            for &i in by_hash.get(h).map_or(&[][..], Vec::as_slice) {
+                if let Some(pos) = j.checked_sub(i).filter(|&p| p <= last) {
+                    *votes.entry(pos).or_default() += 1;
+                    budget -= 1;
+                    if budget == 0 {
+                        break 'text;
+                    }
+                }
+            }
+        }
+        let (&pos, _) = votes.iter().max_by_key(|&(&p, &v)| (v, core::cmp::Reverse(p.abs_diff(around)), p))?;
+        let same_at = |i: usize| pos + i < n && matching::same(self.text.line(pos + i), old[i], mode);
+        let matching = (0..m).filter(|&i| same_at(i)).count();
+        let difference = (0..m).find(|&i| !same_at(i)).map(|i| {
+            let found = (pos + i < n).then(|| self.text.line(pos + i).0.to_vec());
+            (pos + i + 1, old[i].0.to_vec(), found)
+        });
+        Some(Candidate { line: pos + 1, matching, difference })
+    }
+}
+
+/// Positions in `lo..=hi` at most `max_offset` from `guess`, nearest first,
+/// forward before backward at equal distance.
+fn nearest(guess: usize, lo: usize, hi: usize, max_offset: usize) -> impl Iterator<Item = usize> {
+    let forward_end = hi.min(guess.saturating_add(max_offset));
+    let mut forward = (guess.max(lo)..=forward_end).peekable();
+    let backward_end = lo.max(guess.saturating_sub(max_offset));
+    let backward_start = guess.checked_sub(1).map(|g| g.min(hi));
+    let mut backward = backward_start.into_iter().flat_map(move |s| (backward_end..=s).rev()).peekable();
+    core::iter::from_fn(move || match (forward.peek(), backward.peek()) {
+        (Some(&f), Some(&b)) if f - guess > guess - b => backward.next(),
+        (Some(_), _) => forward.next(),
+        (None, _) => backward.next(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_orders_by_distance_forward_first() {
+        assert_eq!(nearest(5, 0, 10, 2).collect::<Vec<_>>(), vec![5, 6, 4, 7, 3]);
+        assert_eq!(nearest(5, 4, 10, usize::MAX).collect::<Vec<_>>(), vec![5, 6, 4, 7, 8, 9, 10]);
+        assert_eq!(nearest(20, 0, 10, 12).collect::<Vec<_>>(), vec![10, 9, 8]);
+        assert_eq!(nearest(0, 3, 10, 4).collect::<Vec<_>>(), vec![3, 4]);
+        assert_eq!(nearest(0, 0, 0, 0).collect::<Vec<_>>(), vec![0]);
+        assert_eq!(nearest(usize::MAX, 0, 3, usize::MAX).collect::<Vec<_>>(), vec![3, 2, 1, 0]);
+    }
+}
