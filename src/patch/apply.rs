@@ -196,6 +196,9 @@ fn failed_report(
                 format!("{name} does not apply: its {} context and removed lines are not in the text {place}{whole}", old.len())
             };
             match &r.candidate {
+                Some(c) if c.matching == old.len() => {
+                    m.push_str(&format!("; all of them are at line {}, but {}", c.line, why_not_there(c.line - 1, file, hunk, attempt, options)));
+                }
                 Some(c) => {
                     m.push_str(&format!("; closest: line {}, where {} of {} lines match", c.line, c.matching, old.len()));
                     if let Some((line, expected, found)) = &c.difference {
@@ -213,6 +216,30 @@ fn failed_report(
         }
     };
     r
+}
+
+/// Why a hunk whose lines are all at `pos` may not apply there.
+fn why_not_there(pos: usize, file: &FilePatch<'_>, hunk: &Hunk<'_>, attempt: &Attempt, options: &ApplyOptions) -> String {
+    if pos < attempt.lo {
+        return format!("that is before the end of the previous hunk (line {}): hunks apply in order", attempt.lo);
+    }
+    if let Some(guess) = attempt.guess.filter(|g| g.abs_diff(pos) > options.max_offset) {
+        return format!("that is {} lines from line {}, more than the maximum offset {}", guess.abs_diff(pos), guess + 1, options.max_offset);
+    }
+    if matches!(file.change, FileChange::Created | FileChange::Deleted) {
+        return "the patch creates or deletes the file, so they must be the whole text".to_string();
+    }
+    let (leading, trailing) = hunk.context_around();
+    let (fewer, more) = (leading.min(trailing), leading.max(trailing));
+    if !options.recount && hunk.header.is_some() && fewer < more {
+        let (side, edge) = if trailing < leading { ("after", "ends") } else { ("before", "starts") };
+        // Fuzz never ignores a whole side of context.
+        let lift = if fewer == 0 { "recounting lifts this".to_string() } else { format!("fuzz {} or recounting lifts this", more - fewer) };
+        return format!(
+            "it has less context {side} its change than on the other side, which says it {edge} the file, and it does not ({lift}, as in GNU patch)"
+        );
+    }
+    "its last line has no newline, so it must end the text, or it would follow a hunk that ended the text".to_string()
 }
 
 fn summarize(file: FileInfo, hunks: Vec<HunkReport>) -> Report {

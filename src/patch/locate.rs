@@ -140,6 +140,9 @@ impl<'s, 't> Finder<'s, 't> {
             _ => None,
         };
         match request.guess {
+            // Without old lines there is nothing to find: the hunk goes where
+            // it says or nowhere (GNU: "empty context always matches").
+            Some(guess) if m == 0 => (((lo..=hi).contains(&guess) && matches(guess)).then_some(guess), None),
             Some(guess) => {
                 let found = match anchored {
                     Some(pos) => (pos >= lo && pos.abs_diff(guess) <= request.max_offset && matches(pos)).then_some(pos),
