@@ -230,13 +230,10 @@ fn why_not_there(pos: usize, file: &FilePatch<'_>, hunk: &Hunk<'_>, attempt: &At
         return "the patch creates or deletes the file, so they must be the whole text".to_string();
     }
     let (leading, trailing) = hunk.context_around();
-    let (fewer, more) = (leading.min(trailing), leading.max(trailing));
-    if !options.recount && hunk.header.is_some() && fewer < more {
-        let (side, edge) = if trailing < leading { ("after", "ends") } else { ("before", "starts") };
-        // Fuzz never ignores a whole side of context.
-        let lift = if fewer == 0 { "recounting lifts this".to_string() } else { format!("fuzz {} or recounting lifts this", more - fewer) };
+    if !options.recount && hunk.header.is_some() && leading.min(trailing) == 0 && leading != trailing {
+        let (side, edge, end) = if trailing == 0 { ("after", "ends", "end") } else { ("before", "starts", "start") };
         return format!(
-            "it has less context {side} its change than on the other side, which says it {edge} the file, and it does not ({lift}, as in GNU patch)"
+            "it has no context {side} its change, which says it {edge} the file, and that is neither the file's {end} nor its stated line (recounting lifts this, as in git apply)"
         );
     }
     "its last line has no newline, so it must end the text, or it would follow a hunk that ended the text".to_string()

@@ -38,9 +38,9 @@ pub struct Request<'r, 'h> {
     pub max_offset: usize,
     pub max_fuzz: usize,
     pub modes: &'r [Mode],
-    /// Whether the hunk's context sizes can be trusted to tell a hunk at
-    /// the start or end of the file (GNU's rule), which is not so for
-    /// recounted hunks.
+    /// Whether a hunk without context on one side can be trusted to be at
+    /// that edge of the file (as git has it), which is not so for recounted
+    /// hunks.
     pub trust_context: bool,
     /// Whether the hunk must match at the start or end of the text
     /// regardless of fuzz (creating or deleting a file).
@@ -48,12 +48,15 @@ pub struct Request<'r, 'h> {
     pub at_end: bool,
 }
 
-/// Which of a hunk's old lines are compared, and where it may be.
+/// Which of a hunk's old lines are compared, and where it may be: `edge`
+/// positions are the only ones allowed (`start`/`end` of the text), except
+/// that `soft` ones also allow the stated position.
 #[derive(Clone, PartialEq, Eq)]
 struct Level {
     window: core::ops::Range<usize>,
     at_start: bool,
     at_end: bool,
+    soft: bool,
 }
 
 pub struct Finder<'s, 't> {
@@ -82,19 +85,21 @@ impl<'s, 't> Finder<'s, 't> {
             let (mut skip_leading, mut skip_trailing, mut at_start, mut at_end) =
                 (fuzz.min(leading), fuzz.min(trailing), false, false);
             if request.trust_context {
-                // GNU: a hunk with less context on one side than the other
-                // is at that edge of the file, unless fuzz makes up for it.
-                let before = (fuzz + leading).checked_sub(context);
-                let after = (fuzz + trailing).checked_sub(context);
-                at_start = before.is_none() && hunk.stated_position() == Some(0);
-                at_end = after.is_none();
-                (skip_leading, skip_trailing) = (before.unwrap_or(0), after.unwrap_or(0));
+                // As git: a hunk without context on one side is at that edge
+                // of the file. And as GNU: fuzz first ignores the lines a
+                // shorter side lacks, so its own lines stay checked.
+                at_start = leading == 0 && trailing > 0 && hunk.stated_position() == Some(0);
+                at_end = trailing == 0 && leading > 0;
+                skip_leading = (fuzz + leading).saturating_sub(context);
+                skip_trailing = (fuzz + trailing).saturating_sub(context);
             }
             let skip_trailing = skip_trailing.min(old.len().saturating_sub(skip_leading + 1));
+            let hard = (request.at_start, request.at_end || ends_text);
             let level = Level {
                 window: skip_leading.min(old.len())..old.len() - skip_trailing,
-                at_start: at_start || request.at_start,
-                at_end: at_end || request.at_end || ends_text,
+                at_start: hard.0 || at_start,
+                at_end: hard.1 || at_end,
+                soft: !hard.0 && !hard.1,
             };
             if tried.contains(&level) {
                 continue;
@@ -127,35 +132,42 @@ impl<'s, 't> Finder<'s, 't> {
         // Nothing can be added after a last line that has no LF.
         let open_end = n > 0 && !self.text.line(n - 1).1;
         let adds = request.hunk.new_lines().next().is_some();
+        let stated = request.hunk.stated_position().and_then(|s| usize::try_from(s).ok());
+        // The edge a hunk's context points to binds it only away from its
+        // stated line: there, a diff with less context than usual (as at the
+        // end of a file) is taken at its word.
+        let allowed = |pos: usize| {
+            let at_edge = (!level.at_start || pos == 0) && (!level.at_end || pos == hi);
+            at_edge || (level.soft && Some(pos) == stated)
+        };
         let matches = |pos: usize| {
-            (!level.at_start || pos == 0)
-                && (!level.at_end || pos == hi)
+            allowed(pos)
                 && !(pos == n && open_end && adds)
                 && index.window(pos + level.window.start, level.window.len(), shift) == target
                 && level.window.clone().all(|i| matching::same(self.text.line(pos + i), old[i], mode))
         };
-        let anchored = match (level.at_start, level.at_end) {
-            (true, _) => Some(0),
-            (_, true) => Some(hi),
-            _ => None,
-        };
+        let mut edges: Vec<usize> = Vec::new();
+        if level.at_start || level.at_end {
+            edges.push(if level.at_start { 0 } else { hi });
+            edges.extend(stated.filter(|_| level.soft));
+        }
+        let in_reach = |pos: &usize| (lo..=hi).contains(pos) && request.guess.is_none_or(|g| g.abs_diff(*pos) <= request.max_offset);
         match request.guess {
             // Without old lines there is nothing to find: the hunk goes where
             // it says or nowhere (GNU: "empty context always matches").
             Some(guess) if m == 0 => (((lo..=hi).contains(&guess) && matches(guess)).then_some(guess), None),
-            Some(guess) => {
-                let found = match anchored {
-                    Some(pos) => (pos >= lo && pos.abs_diff(guess) <= request.max_offset && matches(pos)).then_some(pos),
-                    None => nearest(guess, lo, hi, request.max_offset).find(|&p| matches(p)),
-                };
-                (found, None)
+            Some(guess) if !edges.is_empty() => {
+                edges.sort_by_key(|&p| (p.abs_diff(guess), p < guess));
+                (edges.into_iter().filter(in_reach).find(|&p| matches(p)), None)
+            }
+            Some(guess) => (nearest(guess, lo, hi, request.max_offset).find(|&p| matches(p)), None),
+            None if !edges.is_empty() => {
+                edges.dedup();
+                let mut found = edges.into_iter().filter(in_reach).filter(|&p| matches(p));
+                (found.next(), found.next())
             }
             None => {
-                let range = match anchored {
-                    Some(pos) => lo.max(pos)..=pos,
-                    None => lo..=hi,
-                };
-                let mut found = range.filter(|&p| matches(p));
+                let mut found = (lo..=hi).filter(|&p| matches(p));
                 (found.next(), found.next())
             }
         }
