@@ -56,7 +56,7 @@ pub(crate) fn apply_file(bytes: &[u8], file: &FilePatch<'_>, options: &ApplyOpti
     let text = Text::new(bytes);
     let info = FileInfo::from(&file);
     if file.hunks.is_empty() {
-        return hunkless(bytes, info);
+        return hunkless(bytes, info, options.partial);
     }
     let finder = Finder::new(&text);
     let forward = place_all(&finder, &file, options);
@@ -110,7 +110,7 @@ pub(crate) fn apply_file(bytes: &[u8], file: &FilePatch<'_>, options: &ApplyOpti
 
 /// A section without hunks changes only names or modes; creating or
 /// deleting an empty file needs an empty text.
-fn hunkless(bytes: &[u8], info: FileInfo) -> Result<Applied, ApplyError> {
+fn hunkless(bytes: &[u8], info: FileInfo, partial: bool) -> Result<Applied, ApplyError> {
     let verb = match info.change {
         FileChange::Created => "creates",
         FileChange::Deleted => "deletes",
@@ -124,7 +124,8 @@ fn hunkless(bytes: &[u8], info: FileInfo) -> Result<Applied, ApplyError> {
         return Ok(Applied { text: Vec::new(), report: Report { file: Some(info), hunks: Vec::new(), message } });
     }
     let message = format!("the patch {verb} an empty file, but the text is not empty");
-    Err(ApplyError::HunksFailed { report: Report { file: Some(info), hunks: Vec::new(), message }, partial: None })
+    let partial = partial.then(|| bytes.to_vec());
+    Err(ApplyError::HunksFailed { report: Report { file: Some(info), hunks: Vec::new(), message }, partial })
 }
 
 fn base_report(hunk: &Hunk<'_>, outcome: HunkOutcome) -> HunkReport {
