@@ -17,7 +17,7 @@ fn numbered(n: usize) -> Vec<u8> {
 
 fn failed(result: Result<Vec<u8>, ApplyError>) -> fast_diff::Report {
     match result {
-        Err(ApplyError::HunksFailed { report, partial: None }) => report,
+        Err(ApplyError::HunksFailed { report, partial: None }) => *report,
         other => panic!("expected failed hunks without text, got {other:?}"),
     }
 }

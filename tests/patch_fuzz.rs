@@ -115,7 +115,7 @@ fn check(text: &[u8], patch: &[u8], options: &fd_apply_options, valid: bool, cas
     let mut out = fd_buf { ptr: &mut sentinel, len: 12345 };
     let mut report: *mut fd_patch_report = core::ptr::null_mut();
     let status = unsafe { ffi::fd_apply_patch(text.as_ptr(), text.len(), patch.as_ptr(), patch.len(), options, &mut out, &mut report) };
-    let written = out.ptr != &mut sentinel as *mut u8;
+    let written = !core::ptr::eq(out.ptr, &sentinel);
     let partial = options.flags & ffi::FD_APPLY_PARTIAL != 0;
     let what = || format!("case {case}: status {status:?}\n{}", String::from_utf8_lossy(patch));
     use fd_status::*;

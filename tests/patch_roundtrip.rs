@@ -91,7 +91,7 @@ fn larger_pairs_round_trip() {
 /// `fd_apply_patch(old, fd_unified_diff(old, new)) == new`, and back.
 #[test]
 fn round_trip_through_the_c_abi() {
-    let mut rng = Rng(0x0c0a_b1);
+    let mut rng = Rng(0x000c_0ab1);
     for round in 0..60 {
         let old = awkward_text(&mut rng, round);
         let new = edit(&mut rng, &old);

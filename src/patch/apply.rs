@@ -87,7 +87,7 @@ pub(crate) fn apply_file(bytes: &[u8], file: &FilePatch<'_>, options: &ApplyOpti
                 r
             })
             .collect();
-        return Err(ApplyError::AlreadyApplied { report: summarize(info, hunks) });
+        return Err(ApplyError::AlreadyApplied { report: Box::new(summarize(info, hunks)) });
     }
     let placements: Vec<Option<Placement>> = forward.iter().map(|a| a.result.ok()).collect();
     let (out, new_lines) = write(&text, &file, &placements);
@@ -105,7 +105,7 @@ pub(crate) fn apply_file(bytes: &[u8], file: &FilePatch<'_>, options: &ApplyOpti
         hunks.push(report);
     }
     let partial = options.partial.then_some(out);
-    Err(ApplyError::HunksFailed { report: summarize(info, hunks), partial })
+    Err(ApplyError::HunksFailed { report: Box::new(summarize(info, hunks)), partial })
 }
 
 /// A section without hunks changes only names or modes; creating or
@@ -125,7 +125,7 @@ fn hunkless(bytes: &[u8], info: FileInfo, partial: bool) -> Result<Applied, Appl
     }
     let message = format!("the patch {verb} an empty file, but the text is not empty");
     let partial = partial.then(|| bytes.to_vec());
-    Err(ApplyError::HunksFailed { report: Report { file: Some(info), hunks: Vec::new(), message }, partial })
+    Err(ApplyError::HunksFailed { report: Box::new(Report { file: Some(info), hunks: Vec::new(), message }), partial })
 }
 
 fn base_report(hunk: &Hunk<'_>, outcome: HunkOutcome) -> HunkReport {

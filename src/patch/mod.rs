@@ -60,10 +60,10 @@ pub enum ApplyError {
     MultipleFiles { files: Vec<FileInfo> },
     /// At least one hunk does not apply. `partial` is the text with the
     /// hunks that do, when [`ApplyOptions::partial`] asked for it.
-    HunksFailed { report: Report, partial: Option<Vec<u8>> },
+    HunksFailed { report: Box<Report>, partial: Option<Vec<u8>> },
     /// No hunk applies forwards but all apply backwards: the text already
     /// has the patch's changes (or, when reversing, already lacks them).
-    AlreadyApplied { report: Report },
+    AlreadyApplied { report: Box<Report> },
 }
 
 impl ApplyError {
