@@ -39,7 +39,7 @@ check-header:
 	@diff -u $(HEADER) $(BUILD)/fast_diff.h || { echo "$(HEADER) is stale: run 'make header' and commit it" >&2; exit 1; }
 
 # The C test links the shared library, under ASan + UBSan (+ LeakSanitizer).
-$(BUILD)/test_fast_diff: bindings/c/test_fast_diff.c $(HEADER) $(SHARED)
+$(BUILD)/test_fast_diff: bindings/c/test_fast_diff.c bindings/c/check.h $(HEADER) $(SHARED)
 	@mkdir -p $(BUILD)
 	$(CC) -std=c99 $(WARN) $(SANITIZE) -Iinclude $< -o $@ -L$(LIBDIR) -lfast_diff -Wl,-rpath,$(abspath $(LIBDIR)) -lpthread
 
@@ -75,7 +75,7 @@ FUZZ_SECONDS  ?= 120
 FUZZ_TARGETS  := parse_patch apply_patch
 CARGO_FUZZ_VERSION := 0.13.2
 
-$(BUILD)/test_patch: bindings/c/test_patch.c $(HEADER) $(SHARED)
+$(BUILD)/test_patch: bindings/c/test_patch.c bindings/c/check.h $(HEADER) $(SHARED)
 	@mkdir -p $(BUILD)
 	$(CC) -std=c99 $(WARN) $(SANITIZE) -Iinclude $< -o $@ -L$(LIBDIR) -lfast_diff -Wl,-rpath,$(abspath $(LIBDIR)) -lpthread
 

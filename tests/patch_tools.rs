@@ -6,28 +6,12 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
+use common::scratch::Scratch;
 use common::{Rng, awkward_text, edit};
 use fast_diff::{ApplyOptions, apply_patch};
-
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("fast-diff-patch-tools-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 /// Runs a diff tool, which exits 1 when the files differ.
 fn diff_output(cmd: &mut Command) -> Vec<u8> {
@@ -103,7 +87,7 @@ fn cases() -> Vec<(String, Vec<u8>, Vec<u8>)> {
 
 #[test]
 fn patches_from_gnu_diff_git_and_difflib_apply() {
-    let scratch = Scratch::new("apply");
+    let scratch = Scratch::new("patch-tools-apply");
     let mut failures = Vec::new();
     let mut applied = 0;
     for (name, old, new) in cases() {
@@ -143,7 +127,7 @@ fn patches_from_gnu_diff_git_and_difflib_apply() {
 
 #[test]
 fn a_git_multi_file_patch_splits_into_sections_that_apply() {
-    let scratch = Scratch::new("multi");
+    let scratch = Scratch::new("patch-tools-multi");
     let (a, b) = (scratch.0.join("a"), scratch.0.join("b"));
     std::fs::create_dir_all(&a).unwrap();
     std::fs::create_dir_all(&b).unwrap();

@@ -6,36 +6,13 @@
  * report or buffer that is not freed exactly once fails the run.
  */
 #include "fast_diff.h"
+#include "check.h"
 
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int failures = 0;
-
-#define CHECK(cond)                                                            \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-      failures++;                                                              \
-    }                                                                          \
-  } while (0)
-
-typedef struct {
-  const char *ptr;
-  size_t len;
-} bytes;
-
-static bytes span(const char *ptr, size_t len) {
-  bytes b;
-  b.ptr = ptr;
-  b.len = len;
-  return b;
-}
-
-#define B(literal) span(literal, sizeof(literal) - 1)
 
 static int same(const uint8_t *ptr, size_t len, bytes expected) {
   return len == expected.len && (len == 0 || memcmp(ptr, expected.ptr, len) == 0);

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod scratch;
+
 /// Splits at LF, keeping it; a last line without LF is a line.
 pub fn lines(text: &[u8]) -> Vec<&[u8]> {
     text.split_inclusive(|&b| b == b'\n').collect()
