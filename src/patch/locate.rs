@@ -125,10 +125,17 @@ impl<'s, 't> Finder<'s, 't> {
         if lo > hi {
             return (None, None);
         }
-        let mut scratch = Vec::new();
-        let target = matching::sequence_hash(old[level.window.clone()].iter().map(|&l| matching::line_hash(l, mode, &mut scratch)));
-        let shift = matching::shift(level.window.len());
-        let index = self.index(mode);
+        // The window hash of the hunk, and the text's index, are only made
+        // when a position other than the expected one must be tried: a hunk
+        // found where it says costs no hashing of the text.
+        let hashed = OnceCell::new();
+        let hashes = || {
+            hashed.get_or_init(|| {
+                let mut scratch = Vec::new();
+                let lines = old[level.window.clone()].iter().map(|&l| matching::line_hash(l, mode, &mut scratch));
+                (matching::sequence_hash(lines), matching::shift(level.window.len()), self.index(mode))
+            })
+        };
         // Nothing can be added after a last line that has no LF.
         let open_end = n > 0 && !self.text.line(n - 1).1;
         let adds = request.hunk.new_lines().next().is_some();
@@ -140,11 +147,16 @@ impl<'s, 't> Finder<'s, 't> {
             let at_edge = (!level.at_start || pos == 0) && (!level.at_end || pos == hi);
             at_edge || (level.soft && Some(pos) == stated)
         };
+        let same_at = |pos: usize| level.window.clone().all(|i| matching::same(self.text.line(pos + i), old[i], mode));
         let matches = |pos: usize| {
-            allowed(pos)
-                && !(pos == n && open_end && adds)
-                && index.window(pos + level.window.start, level.window.len(), shift) == target
-                && level.window.clone().all(|i| matching::same(self.text.line(pos + i), old[i], mode))
+            if !allowed(pos) || (pos == n && open_end && adds) {
+                return false;
+            }
+            if Some(pos) == request.guess {
+                return same_at(pos);
+            }
+            let (target, shift, index) = hashes();
+            index.window(pos + level.window.start, level.window.len(), *shift) == *target && same_at(pos)
         };
         let mut edges: Vec<usize> = Vec::new();
         if level.at_start || level.at_end {
