@@ -20,9 +20,9 @@ STATIC_DEPS := -lpthread -ldl -lm -lrt -lutil
 
 RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 
-.PHONY: all lib header check-header test test-rust test-c test-tools bench fixtures clean
+.PHONY: all lib header check-header test test-rust test-c test-tools bench fixtures clean fuzz
 
-all: lib $(BUILD)/test_fast_diff $(BUILD)/example_cpp
+all: lib $(BUILD)/test_fast_diff $(BUILD)/example_cpp $(BUILD)/test_patch
 
 lib: $(SHARED) $(STATIC)
 
@@ -39,7 +39,7 @@ check-header:
 	@diff -u $(HEADER) $(BUILD)/fast_diff.h || { echo "$(HEADER) is stale: run 'make header' and commit it" >&2; exit 1; }
 
 # The C test links the shared library, under ASan + UBSan (+ LeakSanitizer).
-$(BUILD)/test_fast_diff: bindings/c/test_fast_diff.c $(HEADER) $(SHARED)
+$(BUILD)/test_fast_diff: bindings/c/test_fast_diff.c bindings/c/check.h $(HEADER) $(SHARED)
 	@mkdir -p $(BUILD)
 	$(CC) -std=c99 $(WARN) $(SANITIZE) -Iinclude $< -o $@ -L$(LIBDIR) -lfast_diff -Wl,-rpath,$(abspath $(LIBDIR)) -lpthread
 
@@ -62,9 +62,30 @@ test: check-header test-rust test-c
 test-rust:
 	$(CARGO) test --release --locked
 
-test-c: $(BUILD)/header_c99.o $(BUILD)/header_cxx.o $(BUILD)/test_fast_diff $(BUILD)/example_cpp
+test-c: $(BUILD)/header_c99.o $(BUILD)/header_cxx.o $(BUILD)/test_fast_diff $(BUILD)/example_cpp $(BUILD)/test_patch
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(BUILD)/test_fast_diff
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(BUILD)/example_cpp
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(BUILD)/test_patch
+
+# ---- Patch (issue 6): the C test of fd_apply_patch, and coverage-guided
+# fuzzing. The short, bounded fuzz run is tests/patch_fuzz.rs, part of
+# test-rust; `make fuzz` runs cargo-fuzz (nightly, installed on demand,
+# never by `make test`) for FUZZ_SECONDS per target.
+FUZZ_SECONDS  ?= 120
+FUZZ_TARGETS  := parse_patch apply_patch
+CARGO_FUZZ_VERSION := 0.13.2
+
+$(BUILD)/test_patch: bindings/c/test_patch.c bindings/c/check.h $(HEADER) $(SHARED)
+	@mkdir -p $(BUILD)
+	$(CC) -std=c99 $(WARN) $(SANITIZE) -Iinclude $< -o $@ -L$(LIBDIR) -lfast_diff -Wl,-rpath,$(abspath $(LIBDIR)) -lpthread
+
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || { echo "make fuzz needs the nightly toolchain (rustup toolchain install nightly)" >&2; exit 1; }
+	@cargo fuzz --version 2>/dev/null | grep -q "$(CARGO_FUZZ_VERSION)" || $(CARGO) install cargo-fuzz --version $(CARGO_FUZZ_VERSION) --locked
+	for target in $(FUZZ_TARGETS); do \
+	  $(CARGO) +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) -max_len=8192 || exit 1; \
+	done
+# ---- end of patch section
 
 fixtures: benches/data/manifest.json
 

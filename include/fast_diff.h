@@ -5,6 +5,8 @@
  * ---------------
  * - Status: fallible functions return an fd_status. Out-params are written
  *   only when it is FD_OK; on any other status they are left untouched.
+ *   The one exception: fd_apply_patch and fd_parse_patch also hand out
+ *   their report for the FD_ERR_PATCH_* statuses, which it explains.
  * - Buffers: every input is a pointer and a length. (NULL, 0) is an empty
  *   input; (NULL, n > 0) is FD_ERR_NULL_ARGUMENT. Input may hold any bytes
  *   (NUL, invalid UTF-8, CR, CRLF, no final newline); nothing is ever
@@ -13,7 +15,8 @@
  *   releases it with fd_free exactly once. fd_free is NULL-safe and zeroes
  *   the fd_buf, so freeing a zeroed or already-freed fd_buf does nothing.
  *   Do not release it with free(). Strings returned as const char * are
- *   static: never free them.
+ *   static: never free them. An fd_patch_report, and every pointer in it,
+ *   belongs to the caller until fd_patch_report_free releases it.
  * - Threads: there is no global mutable state. Every function is reentrant
  *   and may be called from any number of threads at once, as long as no two
  *   calls write the same fd_buf or fd_options.
@@ -34,6 +37,40 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+/**
+ * Recount hunk bodies instead of trusting the line counts in their
+ * headers, and accept bare `@@` headers (such a hunk is looked for
+ * anywhere after the previous one and must be found at exactly one place).
+ */
+#define FD_APPLY_RECOUNT (1 << 0)
+
+/**
+ * Apply the patch backwards: undo it.
+ */
+#define FD_APPLY_REVERSE (1 << 1)
+
+/**
+ * Compare lines ignoring the amount of whitespace and whitespace at line
+ * ends, as `diff -b` does.
+ */
+#define FD_APPLY_IGNORE_WHITESPACE (1 << 2)
+
+/**
+ * Line ends must match exactly: no CRLF/LF tolerance.
+ */
+#define FD_APPLY_STRICT_EOL (1 << 3)
+
+/**
+ * When hunks fail, still write the text with the hunks that apply to
+ * `out` (the status is still `FD_ERR_PATCH_HUNK_FAILED`).
+ */
+#define FD_APPLY_PARTIAL (1 << 4)
+
+/**
+ * `max_offset` meaning "anywhere" (the default).
+ */
+#define FD_APPLY_ANY_OFFSET UINT64_MAX
 
 /**
  * The most lines of one text that a diff compares (beyond the common
@@ -99,6 +136,27 @@ enum fd_status
    * A bug in fast-diff (a caught panic); never an abort, never an unwind.
    */
   FD_ERR_INTERNAL = 4,
+  /**
+   * The patch cannot be read; the report gives the byte offset and what
+   * was expected there.
+   */
+  FD_ERR_PATCH_MALFORMED = 5,
+  /**
+   * At least one hunk does not apply; the report says which, why, and
+   * where the text comes closest. No text is produced unless
+   * `FD_APPLY_PARTIAL` was set.
+   */
+  FD_ERR_PATCH_HUNK_FAILED = 6,
+  /**
+   * The patch does not apply, but its reverse does: the text already
+   * has its changes.
+   */
+  FD_ERR_PATCH_ALREADY_APPLIED = 7,
+  /**
+   * The patch has sections for several files; `fd_apply_patch` applies
+   * one (split it with `fd_parse_patch`).
+   */
+  FD_ERR_PATCH_MULTIPLE_FILES = 8,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -138,9 +196,169 @@ typedef uint32_t fd_algorithm;
 #endif // __cplusplus
 
 /**
+ * What happened to a hunk, for `fd_hunk_report.outcome`.
+ */
+enum fd_hunk_outcome
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Not tried: the report comes from `fd_parse_patch`.
+   */
+  FD_HUNK_NOT_TRIED = 0,
+  /**
+   * Applied at `line`.
+   */
+  FD_HUNK_APPLIED = 1,
+  /**
+   * Does not apply: see `reason`, `candidate_line` and `message`.
+   */
+  FD_HUNK_FAILED = 2,
+  /**
+   * Does not apply, but applies in reverse: its new lines are already at
+   * `line`.
+   */
+  FD_HUNK_ALREADY_APPLIED = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum fd_hunk_outcome fd_hunk_outcome;
+#else
+typedef uint32_t fd_hunk_outcome;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Why a hunk failed, for `fd_hunk_report.reason`.
+ */
+enum fd_hunk_reason
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * It did not fail.
+   */
+  FD_HUNK_REASON_NONE = 0,
+  /**
+   * Its context and removed lines are not in the text where it may
+   * apply (within `max_offset`, after the previous hunk, at the start or
+   * end of the text when its context says so).
+   */
+  FD_HUNK_REASON_MISMATCH = 1,
+  /**
+   * It has a bare `@@` header and its lines are at more than one place.
+   */
+  FD_HUNK_REASON_AMBIGUOUS = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum fd_hunk_reason fd_hunk_reason;
+#else
+typedef uint32_t fd_hunk_reason;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * How lines were compared where a hunk was found, for
+ * `fd_hunk_report.match_mode`.
+ */
+enum fd_match_mode
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Byte for byte (also the value for hunks not found).
+   */
+  FD_MATCH_EXACT = 0,
+  /**
+   * Ignoring line ends (LF, CRLF, none). Added lines were given the line
+   * end of the matched lines, and a last line without LF kept lacking it.
+   */
+  FD_MATCH_LINE_ENDINGS = 1,
+  /**
+   * Ignoring whitespace amounts and trailing whitespace
+   * (`FD_APPLY_IGNORE_WHITESPACE`), with line ends as above.
+   */
+  FD_MATCH_WHITESPACE = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum fd_match_mode fd_match_mode;
+#else
+typedef uint32_t fd_match_mode;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * What a file section does, for `fd_patch_file.change`.
+ */
+enum fd_file_change
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  FD_FILE_MODIFIED = 0,
+  /**
+   * Old side `/dev/null` or git's `new file mode`: the text must be
+   * empty.
+   */
+  FD_FILE_CREATED = 1,
+  /**
+   * New side `/dev/null` or git's `deleted file mode`: the result is
+   * empty.
+   */
+  FD_FILE_DELETED = 2,
+  FD_FILE_RENAMED = 3,
+  FD_FILE_COPIED = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum fd_file_change fd_file_change;
+#else
+typedef uint32_t fd_file_change;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * A set of comparison modes.
  */
 typedef struct Modes Modes;
+
+/**
+ * Options of `fd_apply_patch`. Always initialise with
+ * `fd_apply_options_init`, then set fields: the library reads
+ * `min(struct_size, its own size)` bytes and uses defaults for the rest,
+ * and fields are only ever appended.
+ */
+typedef struct fd_apply_options {
+  /**
+   * `sizeof(fd_apply_options)` as the caller was compiled; set by
+   * `fd_apply_options_init`. Smaller than the first version (which ends
+   * with `fuzz`) is `FD_ERR_INVALID_OPTIONS`.
+   */
+  uint32_t struct_size;
+  /**
+   * `FD_APPLY_*` bits; any other bit is `FD_ERR_INVALID_OPTIONS`.
+   * Default 0.
+   */
+  uint32_t flags;
+  /**
+   * How many lines from its expected line (its stated line, moved by the
+   * offset the previous hunk needed, as in GNU patch) a hunk is looked
+   * for. Default `FD_APPLY_ANY_OFFSET`: anywhere after the previous hunk;
+   * 0 means only at the expected line.
+   */
+  uint64_t max_offset;
+  /**
+   * GNU-style fuzz: how many context lines at each edge of a hunk may
+   * differ, tried from 0 up. Default 0. Capped so that at least one
+   * context line of the hunk's longer side is checked.
+   */
+  uint32_t fuzz;
+} fd_apply_options;
 
 /**
  * Bytes returned by the library. After a successful call the caller owns
@@ -200,6 +418,146 @@ typedef struct fd_options {
   uint64_t deadline_ms;
 } fd_options;
 
+/**
+ * One hunk. Line numbers are 1-based; 0 means none. Frozen: this struct
+ * never changes, so `hunks[i]` is valid in every version.
+ */
+typedef struct fd_hunk_report {
+  /**
+   * An `fd_hunk_outcome`.
+   */
+  uint32_t outcome;
+  /**
+   * An `fd_hunk_reason`.
+   */
+  uint32_t reason;
+  /**
+   * An `fd_match_mode`.
+   */
+  uint32_t match_mode;
+  /**
+   * Context lines ignored at each edge (GNU fuzz).
+   */
+  uint32_t fuzz;
+  /**
+   * The line of the text where the header says the hunk's old lines
+   * start (for a hunk without old lines, the line they go before); 0 for
+   * a bare `@@`. For an already applied hunk, the header's new side.
+   */
+  uint64_t stated_line;
+  /**
+   * Applied: where its old lines were in the text. Already applied:
+   * where its new lines are. Otherwise 0.
+   */
+  uint64_t line;
+  /**
+   * Applied: where its new lines start in the result. Otherwise 0.
+   */
+  uint64_t new_line;
+  /**
+   * `line - stated_line` when both are known, else 0.
+   */
+  int64_t offset;
+  /**
+   * Lines of the hunk body on the old and new side (as applied: swapped
+   * with `FD_APPLY_REVERSE`).
+   */
+  uint64_t old_lines;
+  uint64_t new_lines;
+  /**
+   * Failed: the line of the text where its old lines come closest (most
+   * lines equal), 0 when no line is equal anywhere; how many are equal
+   * there; and the first line there that differs.
+   */
+  uint64_t candidate_line;
+  uint64_t candidate_matching;
+  uint64_t difference_line;
+  /**
+   * The hunk's bytes in the patch, from its `@@` line to its last line:
+   * what to show someone fixing it.
+   */
+  size_t patch_offset;
+  size_t patch_len;
+  /**
+   * One line of English (UTF-8, NUL-terminated): what happened, and for
+   * a failure why, with the closest candidate and its first difference
+   * quoted. Owned by the report.
+   */
+  const char *message;
+} fd_hunk_report;
+
+/**
+ * One file section of the patch. Paths are bytes (ptr and len, also
+ * NUL-terminated), owned by the report; NULL when the section has no such
+ * name (hunks without `---`/`+++` lines). Frozen like `fd_hunk_report`.
+ */
+typedef struct fd_patch_file {
+  /**
+   * The names on the `---` and `+++` lines (or git's headers), unquoted
+   * and without timestamps, e.g. `a/src/x.c`, `/dev/null`.
+   */
+  const uint8_t *old_path;
+  size_t old_path_len;
+  const uint8_t *new_path;
+  size_t new_path_len;
+  /**
+   * The file's name: the new name unless the file is deleted, without
+   * git's `a/` `b/` prefixes, e.g. `src/x.c`.
+   */
+  const uint8_t *path;
+  size_t path_len;
+  /**
+   * The section's bytes in the patch: a single-file patch of its own,
+   * which can be passed to `fd_apply_patch`.
+   */
+  size_t patch_offset;
+  size_t patch_len;
+  /**
+   * Its hunks: `hunks[first_hunk]` to `hunks[first_hunk + hunk_count -
+   * 1]` of the report (for `fd_parse_patch`; `fd_apply_patch` reports
+   * the one file applied).
+   */
+  size_t first_hunk;
+  size_t hunk_count;
+  /**
+   * An `fd_file_change`.
+   */
+  uint32_t change;
+} fd_patch_file;
+
+/**
+ * The report of `fd_apply_patch` or `fd_parse_patch`. Allocated by the
+ * library, released with `fd_patch_report_free`; every pointer in it stays
+ * valid until then.
+ */
+typedef struct fd_patch_report {
+  /**
+   * One entry per hunk, in patch order; NULL when there are none.
+   */
+  const struct fd_hunk_report *hunks;
+  size_t hunk_count;
+  /**
+   * One entry per file section; NULL when there are none.
+   */
+  const struct fd_patch_file *files;
+  size_t file_count;
+  /**
+   * For `FD_ERR_PATCH_MALFORMED`: the byte offset in the patch where
+   * reading stopped (the patch's length if it ended early), its 1-based
+   * line, and what was expected there (NUL-terminated, owned by the
+   * report). Otherwise 0, 0 and NULL.
+   */
+  size_t error_offset;
+  uint64_t error_line;
+  const char *error_expected;
+  /**
+   * A summary in English (UTF-8, NUL-terminated, never NULL): the
+   * outcome, then one line per hunk that failed or did not apply exactly
+   * as stated. Owned by the report.
+   */
+  const char *message;
+} fd_patch_report;
+
 
 
 
@@ -217,6 +575,16 @@ typedef struct fd_options {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * Fills `options` with every default, including `struct_size`. NULL is
+ * ignored.
+ *
+ * # Safety
+ * `options` must be NULL or point to writable memory for an
+ * `fd_apply_options`.
+ */
+void fd_apply_options_init(struct fd_apply_options *options);
 
 /**
  * Releases the bytes of `buf` and zeroes it, so that freeing it again, or
@@ -264,6 +632,75 @@ const char *fd_version(void);
  * `options` must be NULL or point to writable memory for an `fd_options`.
  */
 void fd_options_init(struct fd_options *options);
+
+/**
+ * Applies the single-file unified diff `patch` to `text`.
+ *
+ * Reads GNU diff, git and difflib output, with or without `\ No newline at
+ * end of file`, skipping text around the diff (a mail, a commit message).
+ * An empty patch, the diff of identical texts, gives the text back.
+ * `options` NULL means the defaults (see `fd_apply_options`).
+ *
+ * All or nothing: `*out` receives the new text only on `FD_OK`, or on
+ * `FD_ERR_PATCH_HUNK_FAILED` when `FD_APPLY_PARTIAL` asked for the text
+ * with the hunks that apply; on every other status it is left untouched.
+ * The caller owns `*out` and releases it with `fd_free`.
+ *
+ * Unless `report` is NULL, `*report` receives a report for `FD_OK` and
+ * each `FD_ERR_PATCH_*` status (never for the others), which the caller
+ * releases with `fd_patch_report_free`:
+ * - `FD_OK`: one `FD_HUNK_APPLIED` entry per hunk, and the file.
+ * - `FD_ERR_PATCH_MALFORMED`: `error_offset`, `error_line`,
+ *   `error_expected`; no hunks.
+ * - `FD_ERR_PATCH_HUNK_FAILED`: every hunk, `FD_HUNK_FAILED` with its
+ *   reason and closest candidate, `FD_HUNK_ALREADY_APPLIED`, or
+ *   `FD_HUNK_APPLIED` (would apply).
+ * - `FD_ERR_PATCH_ALREADY_APPLIED`: every hunk `FD_HUNK_ALREADY_APPLIED`.
+ * - `FD_ERR_PATCH_MULTIPLE_FILES`: every file section, no hunks; pass each
+ *   section's bytes to `fd_apply_patch` on its own.
+ *
+ * # Safety
+ * `text` and `patch` must follow the buffer conventions; `options` must be
+ * NULL or set up by `fd_apply_options_init`; `out` must point to a
+ * writable `fd_buf`; `report` must be NULL or point to a writable pointer.
+ */
+fd_status fd_apply_patch(const uint8_t *text,
+                         size_t text_len,
+                         const uint8_t *patch,
+                         size_t patch_len,
+                         const struct fd_apply_options *options,
+                         struct fd_buf *out,
+                         struct fd_patch_report **report);
+
+/**
+ * Reads `patch` into its file sections and hunks without applying it, for
+ * patches of several files: each `fd_patch_file` gives a section's bytes,
+ * which `fd_apply_patch` applies to that file's text. Only
+ * `FD_APPLY_RECOUNT` in `options` matters here (NULL means none).
+ *
+ * On `FD_OK` and `FD_ERR_PATCH_MALFORMED`, `*report` receives a report
+ * (hunks `FD_HUNK_NOT_TRIED`; for a malformed patch, the error fields),
+ * released with `fd_patch_report_free`; otherwise it is untouched.
+ *
+ * # Safety
+ * `patch` must follow the buffer conventions; `options` must be NULL or
+ * set up by `fd_apply_options_init`; `report` must point to a writable
+ * pointer.
+ */
+fd_status fd_parse_patch(const uint8_t *patch,
+                         size_t patch_len,
+                         const struct fd_apply_options *options,
+                         struct fd_patch_report **report);
+
+/**
+ * Releases a report and everything it points to. NULL is ignored. Call it
+ * exactly once per report.
+ *
+ * # Safety
+ * `report` must be NULL or a report returned by this library and not yet
+ * freed.
+ */
+void fd_patch_report_free(struct fd_patch_report *report);
 
 /**
  * A static, NUL-terminated English description of `status`; never NULL,

@@ -24,6 +24,7 @@ mod lines;
 mod modes;
 mod myers;
 mod options;
+pub mod patch;
 mod patience;
 mod trim;
 mod unified;
@@ -34,6 +35,10 @@ pub use error::{Error, MAX_LINES};
 pub use hunks::{DiffStats, Hunk, HunkLine, LineKind};
 pub use modes::Modes;
 pub use options::{Algorithm, DiffOptions};
+pub use patch::{
+    Applied, ApplyError, ApplyOptions, Candidate, FailReason, FileChange, FileInfo, FilePatch, HunkHeader, HunkOutcome,
+    HunkReport, Malformed, Mode, Patch, Report, apply_patch, parse_patch,
+};
 pub use words::{Granularity, Span, SpanKind};
 
 /// The unified diff turning `old` into `new`; empty when they are identical.

@@ -4,28 +4,12 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use common::Rng;
+use common::scratch::Scratch;
 use fast_diff::{Algorithm, DiffOptions, unified_diff};
-
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("fast-diff-tools-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 fn run(cmd: &mut Command) -> Result<(), String> {
     let out = cmd.output().map_err(|e| format!("cannot run {cmd:?}: {e} (is it installed?)"))?;
@@ -104,7 +88,7 @@ fn cases() -> Vec<(String, Vec<u8>, Vec<u8>)> {
 
 #[test]
 fn gnu_patch_and_git_apply_reproduce_the_new_text() {
-    let scratch = Scratch::new("apply");
+    let scratch = Scratch::new("tools-apply");
     let mut failures = Vec::new();
     for (name, old, new) in cases() {
         for algorithm in [Algorithm::Myers, Algorithm::Histogram, Algorithm::Patience] {
@@ -141,7 +125,7 @@ fn gnu_patch_and_git_apply_reproduce_the_new_text() {
 #[test]
 fn output_matches_gnu_diff_on_simple_edits() {
     // Where the minimal diff is unique, our bytes are GNU diff's bytes.
-    let scratch = Scratch::new("gnu");
+    let scratch = Scratch::new("tools-gnu");
     let cases: &[(&[u8], &[u8])] = &[
         (b"a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\n", b"a\nB\nc\nd\ne\nf\ng\nh\ni\nj\nk\nL\nm\n"),
         (b"a\nb\nc\nd\ne\nf\ng\nh\ni\n", b"a\nB\nc\nd\ne\nf\ng\nH\ni\n"),

@@ -5,37 +5,13 @@
  * and LeakSanitizer, so a missing or double fd_free fails the run.
  */
 #include "fast_diff.h"
+#include "check.h"
 
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int failures = 0;
-
-#define CHECK(cond)                                                            \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-      failures++;                                                              \
-    }                                                                          \
-  } while (0)
-
-/* Bytes, with an explicit length so that NULs are part of them. */
-typedef struct {
-  const char *ptr;
-  size_t len;
-} bytes;
-
-static bytes span(const char *ptr, size_t len) {
-  bytes b;
-  b.ptr = ptr;
-  b.len = len;
-  return b;
-}
-
-#define B(literal) span(literal, sizeof(literal) - 1)
 
 static fd_status diff(bytes old_text, bytes new_text, const fd_options *options, fd_buf *out) {
   return fd_unified_diff((const uint8_t *)old_text.ptr, old_text.len, (const uint8_t *)new_text.ptr,

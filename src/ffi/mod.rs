@@ -17,9 +17,12 @@
 //!   called from any number of threads at once.
 //! - Option structs start with `struct_size` and only ever grow at the end.
 
+mod apply_options;
 mod buf;
 mod diff;
 mod options;
+mod patch;
+mod report;
 mod status;
 
 pub use buf::{fd_buf, fd_free};
@@ -29,6 +32,16 @@ pub use options::{
     FD_FLAG_STRIP_TRAILING_CR, FD_MAX_LINES, fd_algorithm, fd_options, fd_options_init,
 };
 pub use status::{fd_status, fd_status_message};
+
+pub use apply_options::{
+    FD_APPLY_ANY_OFFSET, FD_APPLY_IGNORE_WHITESPACE, FD_APPLY_PARTIAL, FD_APPLY_RECOUNT, FD_APPLY_REVERSE,
+    FD_APPLY_STRICT_EOL, fd_apply_options, fd_apply_options_init,
+};
+pub use patch::{fd_apply_patch, fd_parse_patch};
+pub use report::{
+    fd_file_change, fd_hunk_outcome, fd_hunk_reason, fd_hunk_report, fd_match_mode, fd_patch_file, fd_patch_report,
+    fd_patch_report_free,
+};
 
 use core::panic::AssertUnwindSafe;
 

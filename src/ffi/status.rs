@@ -20,6 +20,19 @@ pub enum fd_status {
     FD_ERR_INPUT_TOO_LARGE = 3,
     /// A bug in fast-diff (a caught panic); never an abort, never an unwind.
     FD_ERR_INTERNAL = 4,
+    /// The patch cannot be read; the report gives the byte offset and what
+    /// was expected there.
+    FD_ERR_PATCH_MALFORMED = 5,
+    /// At least one hunk does not apply; the report says which, why, and
+    /// where the text comes closest. No text is produced unless
+    /// `FD_APPLY_PARTIAL` was set.
+    FD_ERR_PATCH_HUNK_FAILED = 6,
+    /// The patch does not apply, but its reverse does: the text already
+    /// has its changes.
+    FD_ERR_PATCH_ALREADY_APPLIED = 7,
+    /// The patch has sections for several files; `fd_apply_patch` applies
+    /// one (split it with `fd_parse_patch`).
+    FD_ERR_PATCH_MULTIPLE_FILES = 8,
 }
 
 /// A status as the library may receive it from C: any 32-bit number, since a
@@ -38,6 +51,10 @@ impl fd_status {
             2 => b"invalid options (struct_size, flags, algorithm or label)\0",
             3 => b"input too large (a length above PTRDIFF_MAX or more than FD_MAX_LINES lines)\0",
             4 => b"internal error in fast-diff (a bug; please report it)\0",
+            5 => b"malformed patch (the report gives the byte offset and what was expected)\0",
+            6 => b"a hunk of the patch does not apply (the report says which and why)\0",
+            7 => b"the patch is already applied (it applies in reverse)\0",
+            8 => b"the patch changes several files; apply one file's section at a time\0",
             _ => UNKNOWN,
         }
     }
@@ -57,10 +74,10 @@ mod tests {
 
     #[test]
     fn every_status_has_a_message_and_unknown_numbers_too() {
-        for code in [0u32, 1, 2, 3, 4, 5, 99, u32::MAX] {
+        for code in [0u32, 1, 2, 3, 4, 5, 6, 7, 8, 9, 99, u32::MAX] {
             let message = unsafe { CStr::from_ptr(fd_status_message(StatusCode(code))) };
             assert!(!message.is_empty());
-            assert_eq!(message.to_bytes() == &UNKNOWN[..UNKNOWN.len() - 1], code > 4, "{code}");
+            assert_eq!(message.to_bytes() == &UNKNOWN[..UNKNOWN.len() - 1], code > 8, "{code}");
         }
     }
 }

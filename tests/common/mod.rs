@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod scratch;
 pub mod vectors;
 
 /// Splits at LF, keeping it; a last line without LF is a line.

@@ -1,0 +1,138 @@
+//! `fd_apply_patch` and `fd_parse_patch`.
+
+use super::report::{Builder, fd_patch_report};
+use super::{apply_options, fd_apply_options, fd_buf, fd_status, guard, input};
+use crate::{ApplyError, apply_patch, parse_patch};
+
+/// Applies the single-file unified diff `patch` to `text`.
+///
+/// Reads GNU diff, git and difflib output, with or without `\ No newline at
+/// end of file`, skipping text around the diff (a mail, a commit message).
+/// An empty patch, the diff of identical texts, gives the text back.
+/// `options` NULL means the defaults (see `fd_apply_options`).
+///
+/// All or nothing: `*out` receives the new text only on `FD_OK`, or on
+/// `FD_ERR_PATCH_HUNK_FAILED` when `FD_APPLY_PARTIAL` asked for the text
+/// with the hunks that apply; on every other status it is left untouched.
+/// The caller owns `*out` and releases it with `fd_free`.
+///
+/// Unless `report` is NULL, `*report` receives a report for `FD_OK` and
+/// each `FD_ERR_PATCH_*` status (never for the others), which the caller
+/// releases with `fd_patch_report_free`:
+/// - `FD_OK`: one `FD_HUNK_APPLIED` entry per hunk, and the file.
+/// - `FD_ERR_PATCH_MALFORMED`: `error_offset`, `error_line`,
+///   `error_expected`; no hunks.
+/// - `FD_ERR_PATCH_HUNK_FAILED`: every hunk, `FD_HUNK_FAILED` with its
+///   reason and closest candidate, `FD_HUNK_ALREADY_APPLIED`, or
+///   `FD_HUNK_APPLIED` (would apply).
+/// - `FD_ERR_PATCH_ALREADY_APPLIED`: every hunk `FD_HUNK_ALREADY_APPLIED`.
+/// - `FD_ERR_PATCH_MULTIPLE_FILES`: every file section, no hunks; pass each
+///   section's bytes to `fd_apply_patch` on its own.
+///
+/// # Safety
+/// `text` and `patch` must follow the buffer conventions; `options` must be
+/// NULL or set up by `fd_apply_options_init`; `out` must point to a
+/// writable `fd_buf`; `report` must be NULL or point to a writable pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn fd_apply_patch(
+    text: *const u8,
+    text_len: usize,
+    patch: *const u8,
+    patch_len: usize,
+    options: *const fd_apply_options,
+    out: *mut fd_buf,
+    report: *mut *mut fd_patch_report,
+) -> fd_status {
+    guard(|| {
+        if out.is_null() {
+            return fd_status::FD_ERR_NULL_ARGUMENT;
+        }
+        // SAFETY: the caller's buffers and options follow the conventions.
+        let (text, patch, options) =
+            match unsafe { (input(text, text_len), input(patch, patch_len), apply_options::read(options)) } {
+                (Ok(text), Ok(patch), Ok(options)) => (text, patch, options),
+                (Err(status), _, _) | (_, Err(status), _) | (_, _, Err(status)) => return status,
+            };
+        let (status, new_text, built) = match apply_patch(text, patch, &options) {
+            Ok(applied) => (fd_status::FD_OK, Some(applied.text), with_hunks(&applied.report)),
+            Err(error) => {
+                let built = match &error {
+                    ApplyError::Malformed(m) => Builder::malformed(m),
+                    ApplyError::MultipleFiles { files } => {
+                        let mut b = Builder::new(&error.to_string());
+                        for file in files {
+                            b.file(file, 0);
+                        }
+                        b
+                    }
+                    ApplyError::HunksFailed { report, .. } | ApplyError::AlreadyApplied { report } => with_hunks(report),
+                };
+                match error {
+                    ApplyError::Malformed(_) => (fd_status::FD_ERR_PATCH_MALFORMED, None, built),
+                    ApplyError::MultipleFiles { .. } => (fd_status::FD_ERR_PATCH_MULTIPLE_FILES, None, built),
+                    ApplyError::HunksFailed { partial, .. } => (fd_status::FD_ERR_PATCH_HUNK_FAILED, partial, built),
+                    ApplyError::AlreadyApplied { .. } => (fd_status::FD_ERR_PATCH_ALREADY_APPLIED, None, built),
+                }
+            }
+        };
+        if let Some(new_text) = new_text {
+            // SAFETY: `out` is non-NULL and writable.
+            unsafe { out.write(fd_buf::from_vec(new_text)) };
+        }
+        if !report.is_null() {
+            // SAFETY: `report` is non-NULL and writable.
+            unsafe { report.write(built.finish()) };
+        }
+        status
+    })
+}
+
+fn with_hunks(report: &crate::Report) -> Builder {
+    let mut b = Builder::new(&report.message);
+    if let Some(file) = &report.file {
+        b.file(file, 0);
+    }
+    for hunk in &report.hunks {
+        b.hunk(hunk);
+    }
+    b
+}
+
+/// Reads `patch` into its file sections and hunks without applying it, for
+/// patches of several files: each `fd_patch_file` gives a section's bytes,
+/// which `fd_apply_patch` applies to that file's text. Only
+/// `FD_APPLY_RECOUNT` in `options` matters here (NULL means none).
+///
+/// On `FD_OK` and `FD_ERR_PATCH_MALFORMED`, `*report` receives a report
+/// (hunks `FD_HUNK_NOT_TRIED`; for a malformed patch, the error fields),
+/// released with `fd_patch_report_free`; otherwise it is untouched.
+///
+/// # Safety
+/// `patch` must follow the buffer conventions; `options` must be NULL or
+/// set up by `fd_apply_options_init`; `report` must point to a writable
+/// pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn fd_parse_patch(
+    patch: *const u8,
+    patch_len: usize,
+    options: *const fd_apply_options,
+    report: *mut *mut fd_patch_report,
+) -> fd_status {
+    guard(|| {
+        if report.is_null() {
+            return fd_status::FD_ERR_NULL_ARGUMENT;
+        }
+        // SAFETY: the caller's buffer and options follow the conventions.
+        let (patch, options) = match unsafe { (input(patch, patch_len), apply_options::read(options)) } {
+            (Ok(patch), Ok(options)) => (patch, options),
+            (Err(status), _) | (_, Err(status)) => return status,
+        };
+        let (status, built) = match parse_patch(patch, options.recount) {
+            Ok(parsed) => (fd_status::FD_OK, Builder::parsed(&parsed)),
+            Err(malformed) => (fd_status::FD_ERR_PATCH_MALFORMED, Builder::malformed(&malformed)),
+        };
+        // SAFETY: `report` is non-NULL and writable.
+        unsafe { report.write(built.finish()) };
+        status
+    })
+}

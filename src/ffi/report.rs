@@ -1,0 +1,369 @@
+//! `fd_patch_report`: what `fd_apply_patch` did, or what `fd_parse_patch`
+//! read, as plain structs and arrays that the library allocates and
+//! `fd_patch_report_free` releases in one call.
+//!
+//! Structs rather than JSON: C reads them without a parser, bindings map
+//! them field by field, and paths stay the bytes they are (JSON strings
+//! cannot carry invalid UTF-8). The library allocates every struct, so a
+//! program built against an older header reads a prefix of a newer, larger
+//! `fd_patch_report`; the element structs `fd_hunk_report` and
+//! `fd_patch_file` are frozen (new per-hunk or per-file data will come as
+//! new arrays), so indexing them stays valid across versions.
+
+use core::ffi::c_char;
+use std::ffi::CString;
+
+use crate::{FailReason, FileChange, FileInfo, HunkOutcome, HunkReport, Malformed, Mode, Patch};
+
+/// What happened to a hunk, for `fd_hunk_report.outcome`.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(non_camel_case_types)]
+pub enum fd_hunk_outcome {
+    /// Not tried: the report comes from `fd_parse_patch`.
+    FD_HUNK_NOT_TRIED = 0,
+    /// Applied at `line`.
+    FD_HUNK_APPLIED = 1,
+    /// Does not apply: see `reason`, `candidate_line` and `message`.
+    FD_HUNK_FAILED = 2,
+    /// Does not apply, but applies in reverse: its new lines are already at
+    /// `line`.
+    FD_HUNK_ALREADY_APPLIED = 3,
+}
+
+/// Why a hunk failed, for `fd_hunk_report.reason`.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(non_camel_case_types)]
+pub enum fd_hunk_reason {
+    /// It did not fail.
+    FD_HUNK_REASON_NONE = 0,
+    /// Its context and removed lines are not in the text where it may
+    /// apply (within `max_offset`, after the previous hunk, at the start or
+    /// end of the text when its context says so).
+    FD_HUNK_REASON_MISMATCH = 1,
+    /// It has a bare `@@` header and its lines are at more than one place.
+    FD_HUNK_REASON_AMBIGUOUS = 2,
+}
+
+/// How lines were compared where a hunk was found, for
+/// `fd_hunk_report.match_mode`.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(non_camel_case_types)]
+pub enum fd_match_mode {
+    /// Byte for byte (also the value for hunks not found).
+    FD_MATCH_EXACT = 0,
+    /// Ignoring line ends (LF, CRLF, none). Added lines were given the line
+    /// end of the matched lines, and a last line without LF kept lacking it.
+    FD_MATCH_LINE_ENDINGS = 1,
+    /// Ignoring whitespace amounts and trailing whitespace
+    /// (`FD_APPLY_IGNORE_WHITESPACE`), with line ends as above.
+    FD_MATCH_WHITESPACE = 2,
+}
+
+/// What a file section does, for `fd_patch_file.change`.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(non_camel_case_types)]
+pub enum fd_file_change {
+    FD_FILE_MODIFIED = 0,
+    /// Old side `/dev/null` or git's `new file mode`: the text must be
+    /// empty.
+    FD_FILE_CREATED = 1,
+    /// New side `/dev/null` or git's `deleted file mode`: the result is
+    /// empty.
+    FD_FILE_DELETED = 2,
+    FD_FILE_RENAMED = 3,
+    FD_FILE_COPIED = 4,
+}
+
+/// One hunk. Line numbers are 1-based; 0 means none. Frozen: this struct
+/// never changes, so `hunks[i]` is valid in every version.
+#[repr(C)]
+#[allow(non_camel_case_types)]
+pub struct fd_hunk_report {
+    /// An `fd_hunk_outcome`.
+    pub outcome: u32,
+    /// An `fd_hunk_reason`.
+    pub reason: u32,
+    /// An `fd_match_mode`.
+    pub match_mode: u32,
+    /// Context lines ignored at each edge (GNU fuzz).
+    pub fuzz: u32,
+    /// The line of the text where the header says the hunk's old lines
+    /// start (for a hunk without old lines, the line they go before); 0 for
+    /// a bare `@@`. For an already applied hunk, the header's new side.
+    pub stated_line: u64,
+    /// Applied: where its old lines were in the text. Already applied:
+    /// where its new lines are. Otherwise 0.
+    pub line: u64,
+    /// Applied: where its new lines start in the result. Otherwise 0.
+    pub new_line: u64,
+    /// `line - stated_line` when both are known, else 0.
+    pub offset: i64,
+    /// Lines of the hunk body on the old and new side (as applied: swapped
+    /// with `FD_APPLY_REVERSE`).
+    pub old_lines: u64,
+    pub new_lines: u64,
+    /// Failed: the line of the text where its old lines come closest (most
+    /// lines equal), 0 when no line is equal anywhere; how many are equal
+    /// there; and the first line there that differs.
+    pub candidate_line: u64,
+    pub candidate_matching: u64,
+    pub difference_line: u64,
+    /// The hunk's bytes in the patch, from its `@@` line to its last line:
+    /// what to show someone fixing it.
+    pub patch_offset: usize,
+    pub patch_len: usize,
+    /// One line of English (UTF-8, NUL-terminated): what happened, and for
+    /// a failure why, with the closest candidate and its first difference
+    /// quoted. Owned by the report.
+    pub message: *const c_char,
+}
+
+/// One file section of the patch. Paths are bytes (ptr and len, also
+/// NUL-terminated), owned by the report; NULL when the section has no such
+/// name (hunks without `---`/`+++` lines). Frozen like `fd_hunk_report`.
+#[repr(C)]
+#[allow(non_camel_case_types)]
+pub struct fd_patch_file {
+    /// The names on the `---` and `+++` lines (or git's headers), unquoted
+    /// and without timestamps, e.g. `a/src/x.c`, `/dev/null`.
+    pub old_path: *const u8,
+    pub old_path_len: usize,
+    pub new_path: *const u8,
+    pub new_path_len: usize,
+    /// The file's name: the new name unless the file is deleted, without
+    /// git's `a/` `b/` prefixes, e.g. `src/x.c`.
+    pub path: *const u8,
+    pub path_len: usize,
+    /// The section's bytes in the patch: a single-file patch of its own,
+    /// which can be passed to `fd_apply_patch`.
+    pub patch_offset: usize,
+    pub patch_len: usize,
+    /// Its hunks: `hunks[first_hunk]` to `hunks[first_hunk + hunk_count -
+    /// 1]` of the report (for `fd_parse_patch`; `fd_apply_patch` reports
+    /// the one file applied).
+    pub first_hunk: usize,
+    pub hunk_count: usize,
+    /// An `fd_file_change`.
+    pub change: u32,
+}
+
+/// The report of `fd_apply_patch` or `fd_parse_patch`. Allocated by the
+/// library, released with `fd_patch_report_free`; every pointer in it stays
+/// valid until then.
+#[repr(C)]
+#[allow(non_camel_case_types)]
+pub struct fd_patch_report {
+    /// One entry per hunk, in patch order; NULL when there are none.
+    pub hunks: *const fd_hunk_report,
+    pub hunk_count: usize,
+    /// One entry per file section; NULL when there are none.
+    pub files: *const fd_patch_file,
+    pub file_count: usize,
+    /// For `FD_ERR_PATCH_MALFORMED`: the byte offset in the patch where
+    /// reading stopped (the patch's length if it ended early), its 1-based
+    /// line, and what was expected there (NUL-terminated, owned by the
+    /// report). Otherwise 0, 0 and NULL.
+    pub error_offset: usize,
+    pub error_line: u64,
+    pub error_expected: *const c_char,
+    /// A summary in English (UTF-8, NUL-terminated, never NULL): the
+    /// outcome, then one line per hunk that failed or did not apply exactly
+    /// as stated. Owned by the report.
+    pub message: *const c_char,
+}
+
+/// The report and everything it points to, in one allocation to free.
+#[repr(C)]
+struct Owned {
+    // First, so that a pointer to `Owned` is a pointer to the report.
+    report: fd_patch_report,
+    hunks: Vec<fd_hunk_report>,
+    files: Vec<fd_patch_file>,
+    strings: Vec<CString>,
+    paths: Vec<Vec<u8>>,
+}
+
+fn c_string(text: &str) -> CString {
+    CString::new(text.replace('\0', "\\0")).expect("NULs were replaced")
+}
+
+/// A report under construction.
+pub(crate) struct Builder {
+    owned: Owned,
+}
+
+impl Builder {
+    pub(crate) fn new(message: &str) -> Builder {
+        let message = c_string(message);
+        let report = fd_patch_report {
+            hunks: core::ptr::null(),
+            hunk_count: 0,
+            files: core::ptr::null(),
+            file_count: 0,
+            error_offset: 0,
+            error_line: 0,
+            error_expected: core::ptr::null(),
+            message: message.as_ptr(),
+        };
+        Builder { owned: Owned { report, hunks: Vec::new(), files: Vec::new(), strings: vec![message], paths: Vec::new() } }
+    }
+
+    pub(crate) fn malformed(error: &Malformed) -> Builder {
+        let mut builder = Builder::new(&error.to_string());
+        let expected = c_string(error.expected);
+        builder.owned.report.error_offset = error.offset;
+        builder.owned.report.error_line = error.line;
+        builder.owned.report.error_expected = expected.as_ptr();
+        builder.owned.strings.push(expected);
+        builder
+    }
+
+    fn string(&mut self, text: &str) -> *const c_char {
+        let s = c_string(text);
+        let ptr = s.as_ptr();
+        self.owned.strings.push(s);
+        ptr
+    }
+
+    fn path(&mut self, path: Option<&[u8]>) -> (*const u8, usize) {
+        let Some(path) = path else { return (core::ptr::null(), 0) };
+        let mut bytes = Vec::with_capacity(path.len() + 1);
+        bytes.extend_from_slice(path);
+        bytes.push(0);
+        let ptr = bytes.as_ptr();
+        self.owned.paths.push(bytes);
+        (ptr, path.len())
+    }
+
+    pub(crate) fn file(&mut self, file: &FileInfo, first_hunk: usize) {
+        let (old_path, old_path_len) = self.path(file.old_path.as_deref());
+        let (new_path, new_path_len) = self.path(file.new_path.as_deref());
+        let (path, path_len) = self.path(file.path.as_deref());
+        let change = match file.change {
+            FileChange::Modified => fd_file_change::FD_FILE_MODIFIED,
+            FileChange::Created => fd_file_change::FD_FILE_CREATED,
+            FileChange::Deleted => fd_file_change::FD_FILE_DELETED,
+            FileChange::Renamed => fd_file_change::FD_FILE_RENAMED,
+            FileChange::Copied => fd_file_change::FD_FILE_COPIED,
+        };
+        self.owned.files.push(fd_patch_file {
+            old_path,
+            old_path_len,
+            new_path,
+            new_path_len,
+            path,
+            path_len,
+            patch_offset: file.span.start,
+            patch_len: file.span.len(),
+            first_hunk,
+            hunk_count: file.hunks,
+            change: change as u32,
+        });
+    }
+
+    pub(crate) fn hunk(&mut self, hunk: &HunkReport) {
+        let outcome = match hunk.outcome {
+            HunkOutcome::Applied => fd_hunk_outcome::FD_HUNK_APPLIED,
+            HunkOutcome::Failed => fd_hunk_outcome::FD_HUNK_FAILED,
+            HunkOutcome::AlreadyApplied => fd_hunk_outcome::FD_HUNK_ALREADY_APPLIED,
+        };
+        let reason = match hunk.reason {
+            None => fd_hunk_reason::FD_HUNK_REASON_NONE,
+            Some(FailReason::Mismatch) => fd_hunk_reason::FD_HUNK_REASON_MISMATCH,
+            Some(FailReason::Ambiguous) => fd_hunk_reason::FD_HUNK_REASON_AMBIGUOUS,
+        };
+        let match_mode = match hunk.mode {
+            Mode::Exact => fd_match_mode::FD_MATCH_EXACT,
+            Mode::LineEndings => fd_match_mode::FD_MATCH_LINE_ENDINGS,
+            Mode::Whitespace => fd_match_mode::FD_MATCH_WHITESPACE,
+        };
+        let candidate = hunk.candidate.as_ref();
+        let message = self.string(&hunk.message);
+        self.owned.hunks.push(fd_hunk_report {
+            outcome: outcome as u32,
+            reason: reason as u32,
+            match_mode: match_mode as u32,
+            fuzz: u32::try_from(hunk.fuzz).unwrap_or(u32::MAX),
+            stated_line: hunk.stated_line.unwrap_or(0),
+            line: hunk.line as u64,
+            new_line: hunk.new_line as u64,
+            offset: hunk.offset,
+            old_lines: hunk.old_lines as u64,
+            new_lines: hunk.new_lines as u64,
+            candidate_line: candidate.map_or(0, |c| c.line as u64),
+            candidate_matching: candidate.map_or(0, |c| c.matching as u64),
+            difference_line: candidate.and_then(|c| c.difference.as_ref()).map_or(0, |d| d.0 as u64),
+            patch_offset: hunk.span.start,
+            patch_len: hunk.span.len(),
+            message,
+        });
+    }
+
+    /// Every section and hunk of a parsed patch, none tried.
+    pub(crate) fn parsed(patch: &Patch<'_>) -> Builder {
+        let hunks: usize = patch.files.iter().map(|f| f.hunks.len()).sum();
+        let mut builder = Builder::new(&format!("read {} file sections with {hunks} hunks", patch.files.len()));
+        for file in &patch.files {
+            let first = builder.owned.hunks.len();
+            builder.file(&FileInfo::from(file), first);
+            for (k, hunk) in file.hunks.iter().enumerate() {
+                let message = builder.string(&crate::patch::hunk_name(k + 1, hunk.header));
+                builder.owned.hunks.push(fd_hunk_report {
+                    outcome: fd_hunk_outcome::FD_HUNK_NOT_TRIED as u32,
+                    reason: fd_hunk_reason::FD_HUNK_REASON_NONE as u32,
+                    match_mode: fd_match_mode::FD_MATCH_EXACT as u32,
+                    fuzz: 0,
+                    stated_line: hunk.stated_position().map_or(0, |s| s.saturating_add(1)),
+                    line: 0,
+                    new_line: 0,
+                    offset: 0,
+                    old_lines: hunk.old_lines().count() as u64,
+                    new_lines: hunk.new_lines().count() as u64,
+                    candidate_line: 0,
+                    candidate_matching: 0,
+                    difference_line: 0,
+                    patch_offset: hunk.span.start,
+                    patch_len: hunk.span.len(),
+                    message,
+                });
+            }
+        }
+        builder
+    }
+
+    /// Hands the report over to C.
+    pub(crate) fn finish(self) -> *mut fd_patch_report {
+        let mut owned = Box::new(self.owned);
+        if !owned.hunks.is_empty() {
+            owned.report.hunks = owned.hunks.as_ptr();
+            owned.report.hunk_count = owned.hunks.len();
+        }
+        if !owned.files.is_empty() {
+            owned.report.files = owned.files.as_ptr();
+            owned.report.file_count = owned.files.len();
+        }
+        Box::into_raw(owned).cast()
+    }
+}
+
+/// Releases a report and everything it points to. NULL is ignored. Call it
+/// exactly once per report.
+///
+/// # Safety
+/// `report` must be NULL or a report returned by this library and not yet
+/// freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn fd_patch_report_free(report: *mut fd_patch_report) {
+    let _ = super::guard(|| {
+        if !report.is_null() {
+            // SAFETY: reports are the first field of an `Owned` made by
+            // `Builder::finish`, and the caller frees each once.
+            drop(unsafe { Box::from_raw(report.cast::<Owned>()) });
+        }
+        super::fd_status::FD_OK
+    });
+}

@@ -1,0 +1,230 @@
+//! Comparing a hunk's lines with the text's, in three modes of increasing
+//! leniency, and finding quickly where a run of lines occurs: every line is
+//! hashed once per mode, and a window of lines is compared by a polynomial
+//! hash over those (then verified line by line), so each position tried
+//! costs O(1) however long the hunk.
+
+use core::hash::{BuildHasher, Hasher};
+
+use foldhash::fast::FixedState;
+
+/// How lines are compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Byte for byte, with the line's end (LF, or none at the end of the
+    /// text).
+    Exact,
+    /// Ignoring the line end: LF, CRLF and none are the same.
+    LineEndings,
+    /// Ignoring line ends, whitespace at the end of a line, and the amount
+    /// (not the presence) of whitespace elsewhere, as `diff -b` does.
+    Whitespace,
+}
+
+/// A line: its bytes without LF, and whether the LF is there.
+pub type Line<'a> = (&'a [u8], bool);
+
+/// A text split into lines at LF.
+pub struct Text<'t> {
+    pub bytes: &'t [u8],
+    /// Line starts, then the text's length.
+    bounds: Vec<usize>,
+}
+
+impl<'t> Text<'t> {
+    pub fn new(bytes: &'t [u8]) -> Text<'t> {
+        let mut bounds = vec![0];
+        bounds.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        if bounds.last() != Some(&bytes.len()) {
+            bounds.push(bytes.len());
+        }
+        Text { bytes, bounds }
+    }
+
+    /// The number of lines.
+    pub fn len(&self) -> usize {
+        self.bounds.len() - 1
+    }
+
+    /// Line `i` with its LF, as it is in the text.
+    pub fn raw(&self, i: usize) -> &'t [u8] {
+        &self.bytes[self.bounds[i]..self.bounds[i + 1]]
+    }
+
+    pub fn line(&self, i: usize) -> Line<'t> {
+        let raw = self.raw(i);
+        match raw.strip_suffix(b"\n") {
+            Some(body) => (body, true),
+            None => (raw, false),
+        }
+    }
+
+    /// Lines `range`, as they are in the text.
+    pub fn raw_lines(&self, range: core::ops::Range<usize>) -> &'t [u8] {
+        &self.bytes[self.bounds[range.start]..self.bounds[range.end]]
+    }
+}
+
+fn is_blank(b: &u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | 0x0b | 0x0c)
+}
+
+/// The bytes a line is compared by in `Whitespace` mode: runs of whitespace
+/// become one space, and whitespace at the end goes.
+fn squeezed(body: &[u8]) -> impl Iterator<Item = u8> + '_ {
+    let end = body.iter().rposition(|b| !is_blank(b)).map_or(0, |i| i + 1);
+    let body = &body[..end];
+    body.iter().enumerate().filter(move |&(i, b)| !(is_blank(b) && i > 0 && is_blank(&body[i - 1]))).map(|(_, &b)| {
+        if is_blank(&b) { b' ' } else { b }
+    })
+}
+
+fn without_cr(body: &[u8]) -> &[u8] {
+    body.strip_suffix(b"\r").unwrap_or(body)
+}
+
+/// Whether two lines are the same in `mode`.
+pub fn same(a: Line<'_>, b: Line<'_>, mode: Mode) -> bool {
+    match mode {
+        Mode::Exact => a == b,
+        Mode::LineEndings => without_cr(a.0) == without_cr(b.0),
+        Mode::Whitespace => squeezed(a.0).eq(squeezed(b.0)),
+    }
+}
+
+/// Arithmetic modulo the Mersenne prime 2^61 - 1, where polynomial hashes
+/// of line sequences collide only by design, not by accident of the input.
+const P: u64 = (1 << 61) - 1;
+const BASE: u64 = 0x1d3f_84a5_b7c9_e601 % P;
+
+fn mul(a: u64, b: u64) -> u64 {
+    let product = u128::from(a) * u128::from(b);
+    let folded = (product & u128::from(P)) + (product >> 61);
+    let folded = folded as u64;
+    if folded >= P { folded - P } else { folded }
+}
+
+fn add(a: u64, b: u64) -> u64 {
+    let sum = a + b;
+    if sum >= P { sum - P } else { sum }
+}
+
+fn power(mut base: u64, mut exp: u64) -> u64 {
+    let mut result = 1;
+    while exp > 0 {
+        if exp & 1 == 1 {
+            result = mul(result, base);
+        }
+        base = mul(base, base);
+        exp >>= 1;
+    }
+    result
+}
+
+/// A line's hash in `mode`, below `P`.
+pub fn line_hash(line: Line<'_>, mode: Mode, scratch: &mut Vec<u8>) -> u64 {
+    let mut hasher = FixedState::with_seed(0x6661_7374_2d64_6966).build_hasher();
+    match mode {
+        Mode::Exact => {
+            hasher.write(line.0);
+            hasher.write_u8(u8::from(line.1));
+        }
+        Mode::LineEndings => hasher.write(without_cr(line.0)),
+        Mode::Whitespace => {
+            scratch.clear();
+            scratch.extend(squeezed(line.0));
+            hasher.write(scratch);
+        }
+    }
+    hasher.finish() % P
+}
+
+/// The hash of a sequence of line hashes.
+pub fn sequence_hash(hashes: impl IntoIterator<Item = u64>) -> u64 {
+    hashes.into_iter().fold(0, |acc, h| add(mul(acc, BASE), h))
+}
+
+/// Every line's hash in one mode, and prefix hashes to hash any window of
+/// lines in O(1).
+pub struct Index {
+    pub hashes: Vec<u64>,
+    prefix: Vec<u64>,
+}
+
+impl Index {
+    pub fn new(text: &Text<'_>, mode: Mode) -> Index {
+        let mut scratch = Vec::new();
+        let hashes: Vec<u64> = (0..text.len()).map(|i| line_hash(text.line(i), mode, &mut scratch)).collect();
+        let mut prefix = Vec::with_capacity(hashes.len() + 1);
+        prefix.push(0);
+        for &h in &hashes {
+            prefix.push(add(mul(*prefix.last().unwrap(), BASE), h));
+        }
+        Index { hashes, prefix }
+    }
+
+    /// The hash of lines `start..start + len`, as `sequence_hash` computes
+    /// it; `shift` must be `BASE^len` (see [`shift`]).
+    pub fn window(&self, start: usize, len: usize, shift: u64) -> u64 {
+        let end = self.prefix[start + len];
+        let before = mul(self.prefix[start], shift);
+        add(end, P - before)
+    }
+}
+
+/// `BASE^len`, for [`Index::window`].
+pub fn shift(len: usize) -> u64 {
+    power(BASE, len as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modes_compare_as_documented() {
+        let cases: &[(Line<'_>, Line<'_>, [bool; 3])] = &[
+            ((b"a", true), (b"a", true), [true, true, true]),
+            ((b"a", true), (b"a", false), [false, true, true]),
+            ((b"a\r", true), (b"a", true), [false, true, true]),
+            ((b"a  b\t", true), (b"a\tb", true), [false, false, true]),
+            ((b" a", true), (b"a", true), [false, false, false]),
+            ((b"ab", true), (b"a b", true), [false, false, false]),
+            ((b"a\r\r", true), (b"a", true), [false, false, true]),
+        ];
+        let mut scratch = Vec::new();
+        for &(a, b, expected) in cases {
+            for (mode, expect) in [Mode::Exact, Mode::LineEndings, Mode::Whitespace].into_iter().zip(expected) {
+                assert_eq!(same(a, b, mode), expect, "{a:?} {b:?} {mode:?}");
+                if expect {
+                    assert_eq!(line_hash(a, mode, &mut scratch), line_hash(b, mode, &mut scratch));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn window_hashes_match_sequence_hashes() {
+        let text = Text::new(b"a\nb\r\nc\n\nd");
+        assert_eq!(text.len(), 5);
+        assert_eq!(text.line(4), (&b"d"[..], false));
+        assert_eq!(text.raw_lines(1..3), b"b\r\nc\n");
+        let index = Index::new(&text, Mode::Exact);
+        for start in 0..=5 {
+            for len in 0..=5 - start {
+                let expected = sequence_hash(index.hashes[start..start + len].iter().copied());
+                assert_eq!(index.window(start, len, shift(len)), expected, "{start} {len}");
+            }
+        }
+        assert_eq!(Text::new(b"").len(), 0);
+        assert_eq!(Text::new(b"\n").len(), 1);
+    }
+
+    #[test]
+    fn modular_arithmetic() {
+        assert_eq!(mul(P - 1, P - 1), 1);
+        assert_eq!(power(BASE, 0), 1);
+        assert_eq!(power(BASE, 3), mul(BASE, mul(BASE, BASE)));
+        assert_eq!(add(P - 1, 1), 0);
+    }
+}

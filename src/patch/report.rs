@@ -1,0 +1,187 @@
+//! What applying a patch did, hunk by hunk, in numbers and in words.
+
+use core::fmt::Write;
+use core::ops::Range;
+
+use super::matching::Mode;
+use super::model::{FileChange, FilePatch, HunkHeader};
+
+/// What happened to a hunk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HunkOutcome {
+    /// Applied at `line`.
+    Applied,
+    /// Does not apply; `reason` and `candidate` say why.
+    Failed,
+    /// Does not apply, but its result is already in the text at `line`: it
+    /// applies in reverse.
+    AlreadyApplied,
+}
+
+/// Why a hunk failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailReason {
+    /// Its context and removed lines are not in the text where it may apply.
+    Mismatch,
+    /// A bare `@@` hunk whose lines are at more than one place.
+    Ambiguous,
+}
+
+/// The place in the text most like a failed hunk's old lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// 1-based line of the text where the hunk's old lines would start.
+    pub line: usize,
+    /// How many of the hunk's old lines are the same there.
+    pub matching: usize,
+    /// The first that is not: its 1-based line in the text, the hunk's line
+    /// and the text's line (None past the end of the text).
+    pub difference: Option<(usize, Vec<u8>, Option<Vec<u8>>)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HunkReport {
+    pub outcome: HunkOutcome,
+    /// Set when `outcome` is `Failed`.
+    pub reason: Option<FailReason>,
+    /// How lines were compared where the hunk was found.
+    pub mode: Mode,
+    /// The hunk's bytes in the patch, from its `@@` line.
+    pub span: Range<usize>,
+    /// The header as applied (sides swapped when reversing); None for `@@`.
+    pub header: Option<HunkHeader>,
+    /// 1-based line of the text where the header says the hunk's old lines
+    /// start (for a hunk without old lines: the line they go before).
+    pub stated_line: Option<u64>,
+    /// 1-based line of the text where its old lines are (Applied) or its new
+    /// lines are (AlreadyApplied); 0 when it failed.
+    pub line: usize,
+    /// 1-based line of the result where its new lines start; 0 unless
+    /// applied.
+    pub new_line: usize,
+    /// `line` minus `stated_line`; 0 without a stated line or a place.
+    pub offset: i64,
+    /// Context lines ignored at each edge.
+    pub fuzz: usize,
+    pub candidate: Option<Candidate>,
+    /// Lines of the body on each side, as applied.
+    pub old_lines: usize,
+    pub new_lines: usize,
+    /// One line in English: what happened and, for a failure, why and the
+    /// closest candidate. Bytes from the text or patch are escaped.
+    pub message: String,
+}
+
+/// A file section, without its hunks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileInfo {
+    pub old_path: Option<Vec<u8>>,
+    pub new_path: Option<Vec<u8>>,
+    pub path: Option<Vec<u8>>,
+    pub change: FileChange,
+    pub span: Range<usize>,
+    pub hunks: usize,
+}
+
+impl From<&FilePatch<'_>> for FileInfo {
+    fn from(file: &FilePatch<'_>) -> FileInfo {
+        FileInfo {
+            old_path: file.old_path.clone(),
+            new_path: file.new_path.clone(),
+            path: file.path.clone(),
+            change: file.change,
+            span: file.span.clone(),
+            hunks: file.hunks.len(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    /// The file section applied; None for an empty patch.
+    pub file: Option<FileInfo>,
+    pub hunks: Vec<HunkReport>,
+    /// A summary, then the message of every hunk that failed or did not
+    /// apply exactly at its stated line, one per line.
+    pub message: String,
+}
+
+/// Bytes for a message: valid UTF-8 as it is, control characters and
+/// invalid bytes escaped, cut at 200 characters.
+pub fn quoted(bytes: &[u8]) -> String {
+    let mut out = String::from("\"");
+    let mut chars = 0;
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '"' | '\\' => write!(out, "\\{c}").unwrap(),
+                c if c.is_control() => out.extend(c.escape_default()),
+                c => out.push(c),
+            }
+            chars += 1;
+        }
+        for b in chunk.invalid() {
+            write!(out, "\\x{b:02x}").unwrap();
+            chars += 1;
+        }
+        if chars > 200 {
+            out.push_str("...");
+            break;
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// How a hunk is named in messages: its number and header.
+pub fn hunk_name(number: usize, header: Option<HunkHeader>) -> String {
+    match header {
+        Some(h) => format!(
+            "hunk {number} (@@ -{},{} +{},{} @@)",
+            h.old_start, h.old_count, h.new_start, h.new_count
+        ),
+        None => format!("hunk {number} (@@)"),
+    }
+}
+
+impl HunkReport {
+    /// The message of a hunk that was placed (applied or already applied).
+    pub(crate) fn placed_message(&self, number: usize) -> String {
+        let mut m = hunk_name(number, self.header);
+        match self.outcome {
+            HunkOutcome::AlreadyApplied => {
+                write!(m, " is already applied: its new lines are at line {}", self.line).unwrap();
+                return m;
+            }
+            _ => write!(m, " applied at line {}", self.line).unwrap(),
+        }
+        if self.offset != 0 {
+            write!(m, " (offset {:+} lines)", self.offset).unwrap();
+        }
+        if self.fuzz != 0 {
+            write!(m, " with fuzz {}", self.fuzz).unwrap();
+        }
+        match self.mode {
+            Mode::Exact => {}
+            Mode::LineEndings => m.push_str(", ignoring line ends (added lines take the text's)"),
+            Mode::Whitespace => m.push_str(", ignoring whitespace differences"),
+        }
+        m
+    }
+
+    /// Whether the hunk applied just as its header says.
+    pub(crate) fn is_plain(&self) -> bool {
+        self.outcome == HunkOutcome::Applied && self.offset == 0 && self.fuzz == 0 && self.mode == Mode::Exact
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_keeps_text_readable_and_bytes_visible() {
+        assert_eq!(quoted(b"caf\xc3\xa9 \"x\"\r\t\0\xff"), "\"café \\\"x\\\"\\r\\t\\u{0}\\xff\"");
+        assert!(quoted(&[b'a'; 500]).ends_with("...\""));
+    }
+}
