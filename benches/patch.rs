@@ -12,8 +12,13 @@ fn text(edit_every: usize) -> Vec<u8> {
     (0..LINES)
         .flat_map(|i| {
             let changed = edit_every != 0 && i % edit_every == edit_every / 2;
-            format!("    let value_{i} = compute({}, {});{}\n", i % 97, i * 7919 % 1000, if changed { " // changed" } else { "" })
-                .into_bytes()
+            format!(
+                "    let value_{i} = compute({}, {});{}\n",
+                i % 97,
+                i * 7919 % 1000,
+                if changed { " // changed" } else { "" }
+            )
+            .into_bytes()
         })
         .collect()
 }
@@ -32,10 +37,14 @@ fn bench(c: &mut Criterion) {
     let patch = unified_diff(&old, &new, &DiffOptions::default()).unwrap();
     let drifted = [b"// moved\n".repeat(500), old.clone()].concat();
     assert_eq!(apply_patch(&drifted, &patch, &ApplyOptions::default()).unwrap().report.hunks[0].offset, 500);
-    group.bench_function("1 hunk, offset 500", |b| b.iter(|| apply_patch(&drifted, &patch, &ApplyOptions::default()).unwrap()));
+    group.bench_function("1 hunk, offset 500", |b| {
+        b.iter(|| apply_patch(&drifted, &patch, &ApplyOptions::default()).unwrap())
+    });
     let missing = String::from_utf8(patch.clone()).unwrap().replace("compute(", "calculate(").into_bytes();
     assert!(apply_patch(&old, &missing, &ApplyOptions::default()).is_err());
-    group.bench_function("1 hunk nowhere", |b| b.iter(|| apply_patch(&old, &missing, &ApplyOptions::default()).unwrap_err()));
+    group.bench_function("1 hunk nowhere", |b| {
+        b.iter(|| apply_patch(&old, &missing, &ApplyOptions::default()).unwrap_err())
+    });
     group.finish();
 }
 

@@ -41,13 +41,39 @@ pub use patch::{
 };
 pub use words::{Granularity, Span, SpanKind};
 
+impl<'a> LineDiff<'a> {
+    /// This diff as unified text with `context` lines of context (at most the
+    /// context it was computed with) and the given labels. Labels must not
+    /// contain CR or LF.
+    pub fn unified(&self, context: usize, old_label: &[u8], new_label: &[u8]) -> Result<Vec<u8>, Error> {
+        check_labels(old_label, new_label)?;
+        Ok(unified::write(self, context.min(self.context), old_label, new_label))
+    }
+
+    /// The inline diff `spans` (from [`LineDiff::word_spans`] with the same
+    /// `context`) as text in the style of `git diff --word-diff=plain`.
+    pub fn word_diff_text(
+        &self,
+        context: usize,
+        spans: &[Span],
+        old_label: &[u8],
+        new_label: &[u8],
+    ) -> Result<Vec<u8>, Error> {
+        check_labels(old_label, new_label)?;
+        Ok(words::write_plain(self, context, spans, old_label, new_label))
+    }
+}
+
+fn check_labels(old_label: &[u8], new_label: &[u8]) -> Result<(), Error> {
+    if [old_label, new_label].iter().any(|label| label.iter().any(|&b| b == b'\n' || b == b'\r')) {
+        return Err(Error::InvalidLabel);
+    }
+    Ok(())
+}
+
 /// The unified diff turning `old` into `new`; empty when they are identical.
 pub fn unified_diff(old: &[u8], new: &[u8], options: &DiffOptions<'_>) -> Result<Vec<u8>, Error> {
-    for label in [options.old_label, options.new_label] {
-        if label.iter().any(|&b| b == b'\n' || b == b'\r') {
-            return Err(Error::InvalidLabel);
-        }
-    }
+    check_labels(options.old_label, options.new_label)?;
     let diff = diff_lines(old, new, options)?;
     Ok(unified::write(&diff, options.context_lines, options.old_label, options.new_label))
 }

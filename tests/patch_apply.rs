@@ -26,11 +26,18 @@ fn failed(result: Result<Vec<u8>, ApplyError>) -> fast_diff::Report {
 fn applies_at_stated_lines_and_reports_it() {
     let patch = b"--- a/f\n+++ b/f\n@@ -2,3 +2,3 @@\n line 2\n-line 3\n+LINE 3\n line 4\n@@ -8,4 +8,5 @@\n line 8\n line 9\n+inserted\n line 10\n line 11\n";
     let applied = apply_patch(&numbered(12), patch, &defaults()).unwrap();
-    let expected = String::from_utf8(numbered(12)).unwrap().replace("line 3\n", "LINE 3\n").replace("line 9\n", "line 9\ninserted\n");
+    let expected = String::from_utf8(numbered(12))
+        .unwrap()
+        .replace("line 3\n", "LINE 3\n")
+        .replace("line 9\n", "line 9\ninserted\n");
     assert_eq!(String::from_utf8(applied.text).unwrap(), expected);
     let hunks = &applied.report.hunks;
     assert_eq!(hunks.len(), 2);
-    assert!(hunks.iter().all(|h| h.outcome == HunkOutcome::Applied && h.offset == 0 && h.fuzz == 0 && h.mode == Mode::Exact));
+    assert!(
+        hunks
+            .iter()
+            .all(|h| h.outcome == HunkOutcome::Applied && h.offset == 0 && h.fuzz == 0 && h.mode == Mode::Exact)
+    );
     assert_eq!((hunks[0].line, hunks[0].new_line, hunks[0].stated_line), (2, 2, Some(2)));
     assert_eq!((hunks[1].line, hunks[1].new_line), (8, 8));
     assert_eq!(&patch[hunks[1].span.clone()], b"@@ -8,4 +8,5 @@\n line 8\n line 9\n+inserted\n line 10\n line 11\n");
@@ -75,7 +82,11 @@ fn fuzz_ignores_edge_context_and_keeps_the_texts_lines() {
     let candidate = hunk.candidate.as_ref().unwrap();
     assert_eq!((candidate.line, candidate.matching), (4, 4));
     assert_eq!(candidate.difference, Some((4, b"line 4".to_vec(), Some(b"line four".to_vec()))));
-    assert!(hunk.message.contains("first difference at line 4: the hunk has \"line 4\", the text has \"line four\""), "{}", hunk.message);
+    assert!(
+        hunk.message.contains("first difference at line 4: the hunk has \"line 4\", the text has \"line four\""),
+        "{}",
+        hunk.message
+    );
 
     let applied = apply_patch(&text, patch, &ApplyOptions { fuzz: 1, ..defaults() }).unwrap();
     assert_eq!(applied.report.hunks[0].fuzz, 1);
@@ -87,7 +98,10 @@ fn fuzz_ignores_edge_context_and_keeps_the_texts_lines() {
     // is refused even with fuzz 5.
     let patch = b"--- a\n+++ b\n@@ -4,4 +4,5 @@\n line 4\n line 5\n+new\n line 6\n line 7\n";
     let wrong = String::from_utf8(numbered(10)).unwrap().replace("line 5\n", "x\n").replace("line 6\n", "y\n");
-    assert!(matches!(apply(wrong.as_bytes(), patch, &ApplyOptions { fuzz: 5, ..defaults() }), Err(ApplyError::HunksFailed { .. })));
+    assert!(matches!(
+        apply(wrong.as_bytes(), patch, &ApplyOptions { fuzz: 5, ..defaults() }),
+        Err(ApplyError::HunksFailed { .. })
+    ));
 }
 
 #[test]
@@ -144,7 +158,11 @@ fn crlf_mismatches_are_tolerated_unless_strict() {
     assert_eq!((applied.text.as_slice(), applied.report.hunks[0].mode), (&b"one\r\n2\r\nthree\r\n"[..], Mode::Exact));
 
     // Mixed line ends in the matched lines: added lines are left as written.
-    assert_eq!(apply(b"one\r\ntwo\nthree\r\n", b"--- a\n+++ b\n@@ -1,3 +1,3 @@\n one\n-two\n+2\n three\n", &defaults()).unwrap(), b"one\r\n2\nthree\r\n");
+    assert_eq!(
+        apply(b"one\r\ntwo\nthree\r\n", b"--- a\n+++ b\n@@ -1,3 +1,3 @@\n one\n-two\n+2\n three\n", &defaults())
+            .unwrap(),
+        b"one\r\n2\nthree\r\n"
+    );
 }
 
 #[test]
@@ -197,7 +215,10 @@ fn already_applied_patches_are_recognised_both_ways() {
     let two = b"--- a\n+++ b\n@@ -1,2 +1,2 @@\n-line 1\n+one\n line 2\n@@ -7,2 +7,2 @@\n line 7\n-line 8\n+eight\n";
     let half = String::from_utf8(old.clone()).unwrap().replace("line 1\n", "one\n").replace("line 8\n", "ocho\n");
     let report = failed(apply(half.as_bytes(), two, &defaults()));
-    assert_eq!(report.hunks.iter().map(|h| h.outcome).collect::<Vec<_>>(), vec![HunkOutcome::AlreadyApplied, HunkOutcome::Failed]);
+    assert_eq!(
+        report.hunks.iter().map(|h| h.outcome).collect::<Vec<_>>(),
+        vec![HunkOutcome::AlreadyApplied, HunkOutcome::Failed]
+    );
 }
 
 #[test]
@@ -205,7 +226,10 @@ fn all_or_nothing_unless_partial() {
     let patch = b"--- a\n+++ b\n@@ -1,2 +1,2 @@\n-line 1\n+one\n line 2\n@@ -7,2 +7,2 @@\n line 7\n-line 8\n+eight\n";
     let text = String::from_utf8(numbered(8)).unwrap().replace("line 8\n", "changed\n");
     let report = failed(apply(text.as_bytes(), patch, &defaults()));
-    assert_eq!(report.hunks.iter().map(|h| h.outcome).collect::<Vec<_>>(), vec![HunkOutcome::Applied, HunkOutcome::Failed]);
+    assert_eq!(
+        report.hunks.iter().map(|h| h.outcome).collect::<Vec<_>>(),
+        vec![HunkOutcome::Applied, HunkOutcome::Failed]
+    );
     assert!(report.message.starts_with("1 of 2 hunks do not apply; 1 would apply"), "{}", report.message);
     match apply(text.as_bytes(), patch, &ApplyOptions { partial: true, ..defaults() }) {
         Err(ApplyError::HunksFailed { partial: Some(partial), .. }) => {
@@ -243,7 +267,8 @@ fn hunks_at_the_edges_of_the_file_stay_there() {
 
 #[test]
 fn created_and_deleted_files() {
-    let create = b"diff --git a/n.txt b/n.txt\nnew file mode 100644\n--- /dev/null\n+++ b/n.txt\n@@ -0,0 +1,2 @@\n+x\n+y\n";
+    let create =
+        b"diff --git a/n.txt b/n.txt\nnew file mode 100644\n--- /dev/null\n+++ b/n.txt\n@@ -0,0 +1,2 @@\n+x\n+y\n";
     let applied = apply_patch(b"", create, &defaults()).unwrap();
     assert_eq!((applied.text.as_slice(), applied.report.file.unwrap().change), (&b"x\ny\n"[..], FileChange::Created));
     let report = failed(apply(b"other\n", create, &defaults()));

@@ -114,7 +114,9 @@ fn check(text: &[u8], patch: &[u8], options: &fd_apply_options, valid: bool, cas
     let mut sentinel = 0u8;
     let mut out = fd_buf { ptr: &mut sentinel, len: 12345 };
     let mut report: *mut fd_patch_report = core::ptr::null_mut();
-    let status = unsafe { ffi::fd_apply_patch(text.as_ptr(), text.len(), patch.as_ptr(), patch.len(), options, &mut out, &mut report) };
+    let status = unsafe {
+        ffi::fd_apply_patch(text.as_ptr(), text.len(), patch.as_ptr(), patch.len(), options, &mut out, &mut report)
+    };
     let written = !core::ptr::eq(out.ptr, &sentinel);
     let partial = options.flags & ffi::FD_APPLY_PARTIAL != 0;
     let what = || format!("case {case}: status {status:?}\n{}", String::from_utf8_lossy(patch));
@@ -131,8 +133,10 @@ fn check(text: &[u8], patch: &[u8], options: &fd_apply_options, valid: bool, cas
     assert!(valid || status == FD_ERR_INVALID_OPTIONS, "{}", what());
     if let Some(r) = unsafe { report.as_ref() } {
         assert!(c_str_ok(r.message), "{}", what());
-        let hunks = if r.hunk_count == 0 { &[][..] } else { unsafe { core::slice::from_raw_parts(r.hunks, r.hunk_count) } };
-        let files = if r.file_count == 0 { &[][..] } else { unsafe { core::slice::from_raw_parts(r.files, r.file_count) } };
+        let hunks =
+            if r.hunk_count == 0 { &[][..] } else { unsafe { core::slice::from_raw_parts(r.hunks, r.hunk_count) } };
+        let files =
+            if r.file_count == 0 { &[][..] } else { unsafe { core::slice::from_raw_parts(r.files, r.file_count) } };
         for h in hunks {
             assert!(c_str_ok(h.message) && h.patch_offset + h.patch_len <= patch.len(), "{}", what());
             assert!(patch[h.patch_offset..].starts_with(b"@@"), "{}", what());
@@ -149,7 +153,9 @@ fn check(text: &[u8], patch: &[u8], options: &fd_apply_options, valid: bool, cas
             FD_ERR_PATCH_ALREADY_APPLIED => {
                 assert_eq!(outcomes(fd_hunk_outcome::FD_HUNK_ALREADY_APPLIED), hunks.len(), "{}", what())
             }
-            FD_ERR_PATCH_HUNK_FAILED => assert!(hunks.is_empty() || outcomes(fd_hunk_outcome::FD_HUNK_APPLIED) < hunks.len()),
+            FD_ERR_PATCH_HUNK_FAILED => {
+                assert!(hunks.is_empty() || outcomes(fd_hunk_outcome::FD_HUNK_APPLIED) < hunks.len())
+            }
             FD_ERR_PATCH_MALFORMED => {
                 assert!(c_str_ok(r.error_expected) && r.error_offset <= patch.len() && r.error_line >= 1, "{}", what())
             }
@@ -167,7 +173,9 @@ fn check(text: &[u8], patch: &[u8], options: &fd_apply_options, valid: bool, cas
     let parse_status = unsafe { ffi::fd_parse_patch(patch.as_ptr(), patch.len(), options, &mut parsed) };
     match status {
         FD_ERR_INVALID_OPTIONS => assert_eq!(parse_status, FD_ERR_INVALID_OPTIONS),
-        FD_ERR_PATCH_MALFORMED => assert!(parse_status == FD_ERR_PATCH_MALFORMED || parse_status == FD_OK, "{}", what()),
+        FD_ERR_PATCH_MALFORMED => {
+            assert!(parse_status == FD_ERR_PATCH_MALFORMED || parse_status == FD_OK, "{}", what())
+        }
         _ => assert_eq!(parse_status, FD_OK, "{}", what()),
     }
     unsafe { ffi::fd_patch_report_free(parsed) };
@@ -185,7 +193,8 @@ fn arbitrary_patches_and_options_give_documented_results() {
             _ => {
                 let new = edit(&mut rng, &old);
                 let context = rng.below(4) as usize;
-                let diff = unified_diff(&old, &new, &DiffOptions { context_lines: context, ..DiffOptions::default() }).unwrap();
+                let diff = unified_diff(&old, &new, &DiffOptions { context_lines: context, ..DiffOptions::default() })
+                    .unwrap();
                 mutate(&mut rng, diff)
             }
         };

@@ -22,10 +22,17 @@ fn pair(seed: u64, size: usize, unrelated: bool) -> (Vec<u8>, Vec<u8>) {
 }
 
 fn check_round_trip(old: &[u8], new: &[u8], context: usize, algorithm: Algorithm) -> Result<(), TestCaseError> {
-    let options = DiffOptions { context_lines: context, algorithm, old_label: b"a/f", new_label: b"b/f", ..DiffOptions::default() };
+    let options = DiffOptions {
+        context_lines: context,
+        algorithm,
+        old_label: b"a/f",
+        new_label: b"b/f",
+        ..DiffOptions::default()
+    };
     let diff = unified_diff(old, new, &options).unwrap();
     let what = || format!("{algorithm:?} context {context}\n{}", String::from_utf8_lossy(&diff));
-    let forward = apply_patch(old, &diff, &ApplyOptions::default()).map_err(|e| TestCaseError::fail(format!("{e}\n{}", what())))?;
+    let forward = apply_patch(old, &diff, &ApplyOptions::default())
+        .map_err(|e| TestCaseError::fail(format!("{e}\n{}", what())))?;
     prop_assert_eq!(&forward.text, &new, "{}", what());
     // A diff made by the engine applies exactly as stated.
     for hunk in &forward.report.hunks {
@@ -38,7 +45,8 @@ fn check_round_trip(old: &[u8], new: &[u8], context: usize, algorithm: Algorithm
         prop_assert_eq!(Some(hunk.line as u64), hunk.stated_line);
     }
     let reverse = ApplyOptions { reverse: true, ..ApplyOptions::default() };
-    let backward = apply_patch(new, &diff, &reverse).map_err(|e| TestCaseError::fail(format!("reverse: {e}\n{}", what())))?;
+    let backward =
+        apply_patch(new, &diff, &reverse).map_err(|e| TestCaseError::fail(format!("reverse: {e}\n{}", what())))?;
     prop_assert_eq!(&backward.text, &old, "reverse {}", what());
     // Strict settings change nothing for a correct diff.
     let strict = ApplyOptions { max_offset: 0, strict_line_endings: true, ..ApplyOptions::default() };
@@ -96,7 +104,9 @@ fn round_trip_through_the_c_abi() {
         let old = awkward_text(&mut rng, round);
         let new = edit(&mut rng, &old);
         let mut diff = fd_buf { ptr: core::ptr::null_mut(), len: 0 };
-        let status = unsafe { ffi::fd_unified_diff(old.as_ptr(), old.len(), new.as_ptr(), new.len(), core::ptr::null(), &mut diff) };
+        let status = unsafe {
+            ffi::fd_unified_diff(old.as_ptr(), old.len(), new.as_ptr(), new.len(), core::ptr::null(), &mut diff)
+        };
         assert_eq!(status, fd_status::FD_OK);
         for (from, to, flags) in [(&old, &new, 0), (&new, &old, ffi::FD_APPLY_REVERSE)] {
             let mut options = core::mem::MaybeUninit::<fd_apply_options>::uninit();
@@ -107,7 +117,9 @@ fn round_trip_through_the_c_abi() {
             options.flags = flags;
             let mut out = fd_buf { ptr: core::ptr::null_mut(), len: 0 };
             let mut report: *mut fd_patch_report = core::ptr::null_mut();
-            let status = unsafe { ffi::fd_apply_patch(from.as_ptr(), from.len(), diff.ptr, diff.len, &options, &mut out, &mut report) };
+            let status = unsafe {
+                ffi::fd_apply_patch(from.as_ptr(), from.len(), diff.ptr, diff.len, &options, &mut out, &mut report)
+            };
             assert_eq!(status, fd_status::FD_OK, "round {round}");
             let got = if out.len == 0 { &[][..] } else { unsafe { core::slice::from_raw_parts(out.ptr, out.len) } };
             assert_eq!(got, to.as_slice(), "round {round} flags {flags}");

@@ -25,13 +25,16 @@ fn gnu_diff(dir: &Path, context: usize) -> Vec<u8> {
 }
 
 fn git_diff(dir: &Path, context: usize) -> Vec<u8> {
-    diff_output(
-        Command::new("git")
-            .current_dir(dir)
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("HOME", dir)
-            .args(["diff", "--no-index", "--no-color", "--no-ext-diff", "--text", &format!("-U{context}"), "old", "new"]),
-    )
+    diff_output(Command::new("git").current_dir(dir).env("GIT_CONFIG_NOSYSTEM", "1").env("HOME", dir).args([
+        "diff",
+        "--no-index",
+        "--no-color",
+        "--no-ext-diff",
+        "--text",
+        &format!("-U{context}"),
+        "old",
+        "new",
+    ]))
 }
 
 /// difflib over bytes lines split at LF, as a Python program would write it.
@@ -94,7 +97,8 @@ fn patches_from_gnu_diff_git_and_difflib_apply() {
         std::fs::write(scratch.0.join("old"), &old).unwrap();
         std::fs::write(scratch.0.join("new"), &new).unwrap();
         for context in [0usize, 1, 3] {
-            let mut patches = vec![("GNU diff", gnu_diff(&scratch.0, context)), ("git diff", git_diff(&scratch.0, context))];
+            let mut patches =
+                vec![("GNU diff", gnu_diff(&scratch.0, context)), ("git diff", git_diff(&scratch.0, context))];
             let ends_with_newline = |t: &[u8]| t.is_empty() || t.ends_with(b"\n");
             // difflib has no `\ No newline` marker of its own, and the joined
             // form cannot tell a missing final newline.

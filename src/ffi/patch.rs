@@ -65,7 +65,9 @@ pub unsafe extern "C" fn fd_apply_patch(
                         }
                         b
                     }
-                    ApplyError::HunksFailed { report, .. } | ApplyError::AlreadyApplied { report } => with_hunks(report),
+                    ApplyError::HunksFailed { report, .. } | ApplyError::AlreadyApplied { report } => {
+                        with_hunks(report)
+                    }
                 };
                 match error {
                     ApplyError::Malformed(_) => (fd_status::FD_ERR_PATCH_MALFORMED, None, built),

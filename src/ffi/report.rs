@@ -209,7 +209,9 @@ impl Builder {
             error_expected: core::ptr::null(),
             message: message.as_ptr(),
         };
-        Builder { owned: Owned { report, hunks: Vec::new(), files: Vec::new(), strings: vec![message], paths: Vec::new() } }
+        Builder {
+            owned: Owned { report, hunks: Vec::new(), files: Vec::new(), strings: vec![message], paths: Vec::new() },
+        }
     }
 
     pub(crate) fn malformed(error: &Malformed) -> Builder {

@@ -69,7 +69,9 @@ pub(crate) fn apply_file(bytes: &[u8], file: &FilePatch<'_>, options: &ApplyOpti
             .zip(&placements)
             .zip(new_lines)
             .enumerate()
-            .map(|(k, ((hunk, placed), new_line))| placed_report(k + 1, hunk, placed.unwrap(), new_line, HunkOutcome::Applied))
+            .map(|(k, ((hunk, placed), new_line))| {
+                placed_report(k + 1, hunk, placed.unwrap(), new_line, HunkOutcome::Applied)
+            })
             .collect();
         return Ok(Applied { text: out, report: summarize(info, hunks) });
     }
@@ -116,7 +118,10 @@ fn hunkless(bytes: &[u8], info: FileInfo, partial: bool) -> Result<Applied, Appl
         FileChange::Deleted => "deletes",
         _ => {
             let message = "the patch has no hunks for this file: the text is unchanged".to_string();
-            return Ok(Applied { text: bytes.to_vec(), report: Report { file: Some(info), hunks: Vec::new(), message } });
+            return Ok(Applied {
+                text: bytes.to_vec(),
+                report: Report { file: Some(info), hunks: Vec::new(), message },
+            });
         }
     };
     if bytes.is_empty() {
@@ -147,7 +152,13 @@ fn base_report(hunk: &Hunk<'_>, outcome: HunkOutcome) -> HunkReport {
     }
 }
 
-fn placed_report(number: usize, hunk: &Hunk<'_>, placed: Placement, new_line: usize, outcome: HunkOutcome) -> HunkReport {
+fn placed_report(
+    number: usize,
+    hunk: &Hunk<'_>,
+    placed: Placement,
+    new_line: usize,
+    outcome: HunkOutcome,
+) -> HunkReport {
     let mut r = base_report(hunk, outcome);
     r.line = placed.pos + 1;
     r.new_line = new_line;
@@ -186,7 +197,11 @@ fn failed_report(
             let mut m = if file.change == FileChange::Created {
                 format!("{name} does not apply: it creates the file, but the text is not empty")
             } else {
-                let whole = if file.change == FileChange::Deleted { " (it deletes the file, so they must be all of it)" } else { "" };
+                let whole = if file.change == FileChange::Deleted {
+                    " (it deletes the file, so they must be all of it)"
+                } else {
+                    ""
+                };
                 let place = match attempt.guess {
                     _ if attempt.lo > 0 && options.max_offset == usize::MAX => format!("after line {}", attempt.lo),
                     Some(guess) if options.max_offset != usize::MAX => {
@@ -194,14 +209,26 @@ fn failed_report(
                     }
                     _ => "anywhere".to_string(),
                 };
-                format!("{name} does not apply: its {} context and removed lines are not in the text {place}{whole}", old.len())
+                format!(
+                    "{name} does not apply: its {} context and removed lines are not in the text {place}{whole}",
+                    old.len()
+                )
             };
             match &r.candidate {
                 Some(c) if c.matching == old.len() => {
-                    m.push_str(&format!("; all of them are at line {}, but {}", c.line, why_not_there(c.line - 1, file, hunk, attempt, options)));
+                    m.push_str(&format!(
+                        "; all of them are at line {}, but {}",
+                        c.line,
+                        why_not_there(c.line - 1, file, hunk, attempt, options)
+                    ));
                 }
                 Some(c) => {
-                    m.push_str(&format!("; closest: line {}, where {} of {} lines match", c.line, c.matching, old.len()));
+                    m.push_str(&format!(
+                        "; closest: line {}, where {} of {} lines match",
+                        c.line,
+                        c.matching,
+                        old.len()
+                    ));
                     if let Some((line, expected, found)) = &c.difference {
                         let found = found.as_deref().map_or("the end of the text".to_string(), report::quoted);
                         m.push_str(&format!(
@@ -220,12 +247,23 @@ fn failed_report(
 }
 
 /// Why a hunk whose lines are all at `pos` may not apply there.
-fn why_not_there(pos: usize, file: &FilePatch<'_>, hunk: &Hunk<'_>, attempt: &Attempt, options: &ApplyOptions) -> String {
+fn why_not_there(
+    pos: usize,
+    file: &FilePatch<'_>,
+    hunk: &Hunk<'_>,
+    attempt: &Attempt,
+    options: &ApplyOptions,
+) -> String {
     if pos < attempt.lo {
         return format!("that is before the end of the previous hunk (line {}): hunks apply in order", attempt.lo);
     }
     if let Some(guess) = attempt.guess.filter(|g| g.abs_diff(pos) > options.max_offset) {
-        return format!("that is {} lines from line {}, more than the maximum offset {}", guess.abs_diff(pos), guess + 1, options.max_offset);
+        return format!(
+            "that is {} lines from line {}, more than the maximum offset {}",
+            guess.abs_diff(pos),
+            guess + 1,
+            options.max_offset
+        );
     }
     if matches!(file.change, FileChange::Created | FileChange::Deleted) {
         return "the patch creates or deletes the file, so they must be the whole text".to_string();
@@ -295,7 +333,8 @@ fn line_end(text: &Text<'_>, range: core::ops::Range<usize>) -> Option<LineEnd> 
 /// ends, added lines take the line end the matched lines share, and a last
 /// line without LF keeps lacking it.
 fn write(text: &Text<'_>, file: &FilePatch<'_>, placements: &[Option<Placement>]) -> (Vec<u8>, Vec<usize>) {
-    let added: usize = file.hunks.iter().flat_map(|h| &h.lines).filter(|l| l.kind == LineKind::Added).map(|l| l.body.len() + 2).sum();
+    let added: usize =
+        file.hunks.iter().flat_map(|h| &h.lines).filter(|l| l.kind == LineKind::Added).map(|l| l.body.len() + 2).sum();
     let mut out = Vec::with_capacity(text.bytes.len().saturating_add(added));
     let mut new_starts = vec![0; file.hunks.len()];
     let (mut cursor, mut shift) = (0usize, 0i128);

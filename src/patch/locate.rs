@@ -118,7 +118,13 @@ impl<'s, 't> Finder<'s, 't> {
 
     /// The first place the hunk matches in `mode`, nearest the guess; and a
     /// second one when there is no guess.
-    fn scan(&self, request: &Request<'_, '_>, old: &[Line<'_>], level: &Level, mode: Mode) -> (Option<usize>, Option<usize>) {
+    fn scan(
+        &self,
+        request: &Request<'_, '_>,
+        old: &[Line<'_>],
+        level: &Level,
+        mode: Mode,
+    ) -> (Option<usize>, Option<usize>) {
         let (n, m) = (self.text.len(), old.len());
         let Some(hi) = n.checked_sub(m) else { return (None, None) };
         let lo = request.lo;
@@ -163,7 +169,9 @@ impl<'s, 't> Finder<'s, 't> {
             edges.push(if level.at_start { 0 } else { hi });
             edges.extend(stated.filter(|_| level.soft));
         }
-        let in_reach = |pos: &usize| (lo..=hi).contains(pos) && request.guess.is_none_or(|g| g.abs_diff(*pos) <= request.max_offset);
+        let in_reach = |pos: &usize| {
+            (lo..=hi).contains(pos) && request.guess.is_none_or(|g| g.abs_diff(*pos) <= request.max_offset)
+        };
         match request.guess {
             // Without old lines there is nothing to find: the hunk goes where
             // it says or nowhere (GNU: "empty context always matches").

@@ -74,9 +74,10 @@ fn is_blank(b: &u8) -> bool {
 fn squeezed(body: &[u8]) -> impl Iterator<Item = u8> + '_ {
     let end = body.iter().rposition(|b| !is_blank(b)).map_or(0, |i| i + 1);
     let body = &body[..end];
-    body.iter().enumerate().filter(move |&(i, b)| !(is_blank(b) && i > 0 && is_blank(&body[i - 1]))).map(|(_, &b)| {
-        if is_blank(&b) { b' ' } else { b }
-    })
+    body.iter()
+        .enumerate()
+        .filter(move |&(i, b)| !(is_blank(b) && i > 0 && is_blank(&body[i - 1])))
+        .map(|(_, &b)| if is_blank(&b) { b' ' } else { b })
 }
 
 fn without_cr(body: &[u8]) -> &[u8] {

@@ -94,7 +94,9 @@ impl fmt::Display for ApplyError {
             ApplyError::MultipleFiles { files } => {
                 write!(f, "the patch changes {} files; apply one file's section at a time", files.len())
             }
-            ApplyError::HunksFailed { report, .. } | ApplyError::AlreadyApplied { report } => f.write_str(&report.message),
+            ApplyError::HunksFailed { report, .. } | ApplyError::AlreadyApplied { report } => {
+                f.write_str(&report.message)
+            }
         }
     }
 }
@@ -117,7 +119,11 @@ pub fn apply_patch(text: &[u8], patch: &[u8], options: &ApplyOptions) -> Result<
     match parsed.files.as_slice() {
         [] => Ok(Applied {
             text: text.to_vec(),
-            report: Report { file: None, hunks: Vec::new(), message: "the patch is empty: the text is unchanged".into() },
+            report: Report {
+                file: None,
+                hunks: Vec::new(),
+                message: "the patch is empty: the text is unchanged".into(),
+            },
         }),
         [file] => {
             if let Some(offset) = file.binary_at {

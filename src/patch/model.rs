@@ -89,7 +89,8 @@ impl<'a> Hunk<'a> {
                 i += 1;
                 continue;
             }
-            let end = self.lines[i..].iter().position(|l| l.kind == LineKind::Context).map_or(self.lines.len(), |n| i + n);
+            let end =
+                self.lines[i..].iter().position(|l| l.kind == LineKind::Context).map_or(self.lines.len(), |n| i + n);
             let run = &self.lines[i..end];
             for kind in [LineKind::Added, LineKind::Removed] {
                 lines.extend(run.iter().filter(|l| l.kind == kind).map(|l| HunkLine { kind: flip(l.kind), ..*l }));

@@ -29,12 +29,10 @@ pub const EXPECTED_DIFF: &str =
 pub const EXPECTED_HEADER: &str = "a hunk header `@@ -start,count +start,count @@` (a bare `@@` needs recounting)";
 pub const EXPECTED_PLUS_LINE: &str = "a `+++` line after the `---` line";
 pub const EXPECTED_HUNK: &str = "an `@@` hunk after the file header";
-pub const EXPECTED_MORE_LINES: &str =
-    "more hunk lines (' ', '-', '+' or '\\'): the hunk header counts more lines than the body has (recounting accepts this)";
+pub const EXPECTED_MORE_LINES: &str = "more hunk lines (' ', '-', '+' or '\\'): the hunk header counts more lines than the body has (recounting accepts this)";
 pub const EXPECTED_FEWER_LINES: &str =
     "the end of the hunk: its body has more lines than its header counts (recounting accepts this)";
-pub const EXPECTED_END: &str =
-    "the end of the hunk (`@@`, a file header or the end): the body goes on past its header's counts (recounting accepts this)";
+pub const EXPECTED_END: &str = "the end of the hunk (`@@`, a file header or the end): the body goes on past its header's counts (recounting accepts this)";
 pub const EXPECTED_A_LINE: &str = "at least one line in the hunk";
 pub const EXPECTED_LINE_BEFORE_MARKER: &str = "a hunk line before `\\ No newline at end of file`";
 pub const EXPECTED_SIDE_ENDED: &str = "no further line on this side after `\\ No newline at end of file`";
@@ -244,8 +242,15 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         let path = renamed_to.or_else(|| names::display_path(old.as_deref(), new.as_deref(), true));
-        let file =
-            FilePatch { old_path: old, new_path: new, path, change, binary_at, span: self.starts[i]..self.starts[j], hunks: Vec::new() };
+        let file = FilePatch {
+            old_path: old,
+            new_path: new,
+            path,
+            change,
+            binary_at,
+            span: self.starts[i]..self.starts[j],
+            hunks: Vec::new(),
+        };
         // Without a `---`/`+++` header, git's section changes only names or
         // modes; with one, hunks must follow.
         let hunkless_ok = !file_header;
@@ -594,7 +599,8 @@ diff --git a/bin b/bin\nindex 1..2 100644\nBinary files a/bin and b/bin differ\n
 
     #[test]
     fn several_files_are_sections_with_spans() {
-        let patch = b"junk\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\nOnly in a: z\n--- a/y\n+++ b/y\n@@ -1 +1 @@\n-c\n+d\n";
+        let patch =
+            b"junk\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\nOnly in a: z\n--- a/y\n+++ b/y\n@@ -1 +1 @@\n-c\n+d\n";
         let files = parse(patch, false).unwrap().files;
         assert_eq!(files.len(), 2);
         assert_eq!(&patch[files[0].span.clone()], b"--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n");

@@ -136,10 +136,7 @@ pub fn quoted(bytes: &[u8]) -> String {
 /// How a hunk is named in messages: its number and header.
 pub fn hunk_name(number: usize, header: Option<HunkHeader>) -> String {
     match header {
-        Some(h) => format!(
-            "hunk {number} (@@ -{},{} +{},{} @@)",
-            h.old_start, h.old_count, h.new_start, h.new_count
-        ),
+        Some(h) => format!("hunk {number} (@@ -{},{} +{},{} @@)", h.old_start, h.old_count, h.new_start, h.new_count),
         None => format!("hunk {number} (@@)"),
     }
 }
