@@ -86,12 +86,8 @@ def unified_diff(
         deadline_ms=deadline_ms,
         text=text,
     )
-    if text:
-        old_bytes = _buffers.encode("old", old)  # type: ignore[arg-type]
-        new_bytes = _buffers.encode("new", new)  # type: ignore[arg-type]
-    else:
-        old_bytes, new_bytes = old, new
-    old_c, new_c = _buffers.borrow(old_bytes), _buffers.borrow(new_bytes)
+    old_c = _buffers.borrow(_buffers.encode("old", old) if isinstance(old, str) else old)
+    new_c = _buffers.borrow(_buffers.encode("new", new) if isinstance(new, str) else new)
     out = _buffers.new_buf()
     status = lib.fd_unified_diff(old_c, len(old_c), new_c, len(new_c), options, out)
     return _buffers.take_str(status, out) if text else _buffers.take_bytes(status, out)

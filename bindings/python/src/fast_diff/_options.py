@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import enum
 import operator
-from typing import TYPE_CHECKING, Any, Literal, Union
+from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, Union
 
 from ._native import ffi, lib
 
 if TYPE_CHECKING:
-    from typing_extensions import Buffer, TypeAlias
+    from typing_extensions import TypeAlias
 
 UINT32_MAX = 2**32 - 1
 UINT64_MAX = 2**64 - 1
@@ -45,10 +45,9 @@ def count(name: str, value: object, maximum: int, minimum: int = 0) -> int:
     """An integer option in [minimum, maximum]; bool is refused, as it is not a count."""
     if isinstance(value, bool):
         raise TypeError(f"{name} must be an int, not bool")
-    try:
-        number = operator.index(value)  # type: ignore[call-overload]
-    except TypeError:
-        raise TypeError(f"{name} must be an int, not {type(value).__name__}") from None
+    if not isinstance(value, SupportsIndex):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    number = operator.index(value)
     if not minimum <= number <= maximum:
         raise ValueError(f"{name} must be between {minimum} and {maximum}, not {number}")
     return number
@@ -122,4 +121,3 @@ def c_options(
     return options, (old_c, new_c)
 
 
-Label: TypeAlias = Union[str, "Buffer"]
