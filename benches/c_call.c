@@ -4,6 +4,7 @@
  * repeat, and prints each repeat's mean nanoseconds per call, one a line.
  * Usage: c_call OLD NEW NUMBER REPEATS
  */
+#define _POSIX_C_SOURCE 199309L /* clock_gettime under -std=c99 */
 #include "fast_diff.h"
 
 #include <stdio.h>

@@ -38,14 +38,34 @@ def declarations(header: Path) -> str:
         return subprocess.run(command, check=True, capture_output=True, text=True).stdout
 
 
+# Private to the binding, not part of the C API: the storage of an ASCII
+# str, which is already its UTF-8 encoding, so that ASCII text reaches the
+# library without being copied. The caller checks str.isascii() (which also
+# makes a legacy string ready) and keeps the object alive during the call;
+# a str never changes, so reading it while the GIL is released is safe.
+# On other Pythons the function answers NULL and the binding encodes.
+STR_HELPER_DECLARATION = "const uint8_t *fdpy_ascii_str_data(uintptr_t str_object);"
+STR_HELPER = """
+static const uint8_t *fdpy_ascii_str_data(uintptr_t str_object) {
+#if defined(PYPY_VERSION) || defined(Py_LIMITED_API)
+  (void)str_object;
+  return NULL;
+#else
+  return (const uint8_t *)PyUnicode_DATA((PyObject *)str_object);
+#endif
+}
+"""
+
 ffibuilder = FFI()
-ffibuilder.cdef(declarations(HEADER))
+ffibuilder.cdef(declarations(HEADER) + STR_HELPER_DECLARATION)
 ffibuilder.set_source(
     "fast_diff._native",
-    '#include "fast_diff.h"',
+    '#include "fast_diff.h"\n' + STR_HELPER,
     include_dirs=[str(INCLUDE)],
     libraries=["fast_diff"],
     extra_link_args=["-Wl,-rpath,$ORIGIN"],
+    # The str helper reads CPython's string layout, outside the limited API.
+    py_limited_api=False,
 )
 
 if __name__ == "__main__":

@@ -203,7 +203,7 @@ def test_a_c_error_is_raised_and_the_buffer_freed() -> None:
     options = ffi.new("fd_options *")
     lib.fd_options_init(options)
     options.flags = 1 << 31
-    out = _buffers.new_buf()
+    out = ffi.new("fd_buf *")
     status = lib.fd_unified_diff(ffi.NULL, 0, ffi.NULL, 0, options, out)
     with pytest.raises(fast_diff.InvalidOptionsError, match=r"invalid options .* \(fd_status 2\)"):
         _buffers.take_str(status, out)
@@ -229,3 +229,43 @@ def test_interpreter_survives_odd_calls() -> None:
     ):
         with pytest.raises((TypeError, ValueError)):
             call()
+
+
+class Text(str):
+    """A str subclass: still text, and may not be lent by address by mistake."""
+
+
+def test_ascii_str_is_lent_without_copy_and_agrees_with_encoding() -> None:
+    from fast_diff import _buffers
+
+    # On CPython, ASCII text reaches C from the str's own storage.
+    assert _buffers._LEND_ASCII_STR == (sys.implementation.name == "cpython")
+    long = "x" * _buffers.LEND_MIN_LENGTH + "\n"
+    pairs = [
+        ("a\nb\n", "a\nc\n"),  # short: encoded
+        (long + "a\nb\n", long + "a\nc\n"),  # both ASCII and long: both lent
+        (long + "a\nb\n", long + "a\nç\n"),  # one lent, one encoded
+        ("é" + long, "é" + long + "c\n"),  # both encoded
+        ("", long),
+        (long + "a\0b\r\nc", long + "a\0b\r\nd"),
+        (Text(long + "p\nq\n"), Text(long + "p\nr\n")),
+        ("x" * 100_000 + "\n" + "y\n" * 1000, "x" * 100_000 + "\n" + "z\n" * 1000),
+    ]
+    for old, new in pairs:
+        expected = unified_diff(old.encode(), new.encode()).decode()
+        assert unified_diff(old, new) == expected
+        assert unified_diff(old, new, context_lines=1) == unified_diff(old.encode(), new.encode(), context_lines=1).decode()
+
+
+def test_a_long_ascii_str_is_lent_from_its_own_storage() -> None:
+    from fast_diff import _buffers
+
+    if not _buffers._LEND_ASCII_STR:
+        pytest.skip("only CPython lends str storage")
+    text = "line\n" * 2000
+    pointer, length = _buffers.lend_str("old", text)
+    assert isinstance(pointer, ffi.CData) and length == len(text)
+    assert ffi.buffer(pointer, length)[:] == text.encode()
+    # Short or non-ASCII text is encoded instead.
+    assert _buffers.lend_str("old", "short\n") == (b"short\n", 6)
+    assert _buffers.lend_str("old", "é" * 5000) == (("é" * 5000).encode(), 10000)

@@ -2,21 +2,28 @@
 
 Texts are either both ``str`` (sent as UTF-8, answered with ``str``) or both
 bytes-like (any C-contiguous buffer: ``bytes``, ``bytearray``, ``memoryview``,
-``mmap``, ``array``...), which reach C without a copy through
-``ffi.from_buffer``.
+``mmap``, ``array``...), answered with ``bytes``. Neither kind is copied on
+the way in when it can be avoided: buffers are lent to C (``bytes`` as they
+are, others through ``ffi.from_buffer``), and so is an ASCII ``str`` on
+CPython, whose storage is already its UTF-8 encoding. Any other ``str`` is
+encoded once.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Union
+import sys
+from typing import Any
 
-from ._errors import check
+from ._errors import error_for_status
 from ._native import ffi, lib
 
-if TYPE_CHECKING:
-    from typing_extensions import Buffer, TypeAlias
+# id() is an object's address only on CPython (see build_ffi.py).
+_LEND_ASCII_STR = sys.implementation.name == "cpython" and lib.fdpy_ascii_str_data(id("")) != ffi.NULL
 
-    Text: TypeAlias = Union[str, Buffer]
+# Below this length, encoding (a small copy) costs less than the extra C call.
+LEND_MIN_LENGTH = 4096
+
+FD_BUF_P = ffi.typeof("fd_buf *")
 
 
 def is_text_pair(old: object, new: object) -> bool:
@@ -37,6 +44,8 @@ def is_text_pair(old: object, new: object) -> bool:
 
 def require_buffer(name: str, value: object) -> None:
     """Checks that ``value`` is a C-contiguous buffer, with an error naming ``name``."""
+    if type(value) is bytes:
+        return
     try:
         view = memoryview(value)  # type: ignore[arg-type]
     except TypeError:
@@ -57,20 +66,28 @@ def encode(name: str, text: str) -> bytes:
         ) from None
 
 
-def borrow(value: Any) -> Any:
-    """A cdata pointing into ``value``'s own memory (no copy), valid while it lives."""
-    return ffi.from_buffer("uint8_t[]", value)
+def lend_str(name: str, text: str) -> tuple[Any, int]:
+    """A pointer to ``text`` as UTF-8 and its length, valid while ``text`` lives
+    (and, for the encoded case, while the returned pointer object lives)."""
+    if _LEND_ASCII_STR and len(text) >= LEND_MIN_LENGTH and text.isascii():
+        return lib.fdpy_ascii_str_data(id(text)), len(text)
+    data = encode(name, text)
+    return data, len(data)
 
 
-def new_buf() -> Any:
-    """A zeroed ``fd_buf`` for the library to fill."""
-    return ffi.new("fd_buf *")
+def lend_buffer(value: Any) -> tuple[Any, int]:
+    """A pointer into a bytes-like ``value``'s own memory and its length in bytes."""
+    if type(value) is bytes:
+        return value, len(value)
+    data = ffi.from_buffer("uint8_t[]", value)
+    return data, len(data)
 
 
 def take_bytes(status: int, out: Any) -> bytes:
     """The bytes the library returned in ``out``, which is released."""
     try:
-        check(status)
+        if status:
+            raise error_for_status(status)
         return ffi.buffer(out.ptr, out.len)[:] if out.len else b""
     finally:
         lib.fd_free(out)
@@ -79,7 +96,8 @@ def take_bytes(status: int, out: Any) -> bytes:
 def take_str(status: int, out: Any) -> str:
     """The UTF-8 text the library returned in ``out``, decoded straight from C memory."""
     try:
-        check(status)
+        if status:
+            raise error_for_status(status)
         return str(ffi.buffer(out.ptr, out.len), "utf-8") if out.len else ""
     finally:
         lib.fd_free(out)

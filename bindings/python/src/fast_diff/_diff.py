@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, overload
 
 from . import _buffers
-from ._native import lib
+from ._native import ffi, lib
 from ._options import DEFAULT_CONTEXT_LINES, DEFAULT_NEW_LABEL, DEFAULT_OLD_LABEL, Algorithm, AlgorithmName, c_options
 
 if TYPE_CHECKING:
@@ -77,17 +77,41 @@ def unified_diff(
 
     The GIL is released while the library works, so threads can diff in parallel.
     """
-    text = _buffers.is_text_pair(old, new)
-    options, _labels = c_options(
-        context_lines=context_lines,
-        old_label=old_label,
-        new_label=new_label,
-        algorithm=algorithm,
-        deadline_ms=deadline_ms,
-        text=text,
-    )
-    old_c = _buffers.borrow(_buffers.encode("old", old) if isinstance(old, str) else old)
-    new_c = _buffers.borrow(_buffers.encode("new", new) if isinstance(new, str) else new)
-    out = _buffers.new_buf()
-    status = lib.fd_unified_diff(old_c, len(old_c), new_c, len(new_c), options, out)
+    # The common cases (two bytes or two str, default options) take the
+    # shortest path: this function's own cost is the binding's overhead.
+    kinds = (type(old), type(new))
+    text = kinds == _STR_PAIR or (kinds != _BYTES_PAIR and _buffers.is_text_pair(old, new))
+    if (
+        deadline_ms is None
+        and context_lines is DEFAULT_CONTEXT_LINES
+        and algorithm is Algorithm.MYERS
+        and old_label is DEFAULT_OLD_LABEL
+        and new_label is DEFAULT_NEW_LABEL
+    ):
+        options = ffi.NULL  # the library's defaults, which are these
+    else:
+        options, _labels = c_options(
+            context_lines=context_lines,
+            old_label=old_label,
+            new_label=new_label,
+            algorithm=algorithm,
+            deadline_ms=deadline_ms,
+            text=text,
+        )
+    # The pointers lend the caller's memory: `old`, `new` and the lent
+    # objects stay referenced here until the call has returned.
+    if kinds == _BYTES_PAIR:
+        old_c, old_len, new_c, new_len = old, len(old), new, len(new)  # type: ignore[arg-type]
+    elif isinstance(old, str) and isinstance(new, str):
+        old_c, old_len = _buffers.lend_str("old", old)
+        new_c, new_len = _buffers.lend_str("new", new)
+    else:
+        old_c, old_len = _buffers.lend_buffer(old)
+        new_c, new_len = _buffers.lend_buffer(new)
+    out = ffi.new(_buffers.FD_BUF_P)
+    status = lib.fd_unified_diff(old_c, old_len, new_c, new_len, options, out)
     return _buffers.take_str(status, out) if text else _buffers.take_bytes(status, out)
+
+
+_STR_PAIR = (str, str)
+_BYTES_PAIR = (bytes, bytes)

@@ -45,7 +45,7 @@ def count(name: str, value: object, maximum: int, minimum: int = 0) -> int:
     """An integer option in [minimum, maximum]; bool is refused, as it is not a count."""
     if isinstance(value, bool):
         raise TypeError(f"{name} must be an int, not bool")
-    if not isinstance(value, SupportsIndex):
+    if type(value) is not int and not isinstance(value, SupportsIndex):
         raise TypeError(f"{name} must be an int, not {type(value).__name__}")
     number = operator.index(value)
     if not minimum <= number <= maximum:
