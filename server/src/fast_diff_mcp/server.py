@@ -38,7 +38,7 @@ class DiffResult(BaseModel):
 
 OUTPUT_SCHEMA = DiffResult.model_json_schema()
 
-READ_ONLY = ToolAnnotations(readOnlyHint=True, destructiveHint=False, idempotentHint=True, openWorldHint=False)
+READ_ONLY = ToolAnnotations(read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False)
 
 OriginalText = Annotated[str, Field(description="The original (old) text.")]
 ModifiedText = Annotated[str, Field(description="The modified (new) text.")]
