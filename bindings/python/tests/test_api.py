@@ -206,7 +206,7 @@ def test_a_c_error_is_raised_and_the_buffer_freed() -> None:
     out = ffi.new("fd_buf *")
     status = lib.fd_unified_diff(ffi.NULL, 0, ffi.NULL, 0, options, out)
     with pytest.raises(fast_diff.InvalidOptionsError, match=r"invalid options .* \(fd_status 2\)"):
-        _buffers.take_str(status, out)
+        _buffers.take(status, out, True)
     assert out.ptr == ffi.NULL and out.len == 0
 
 

@@ -83,21 +83,16 @@ def lend_buffer(value: Any) -> tuple[Any, int]:
     return data, len(data)
 
 
-def take_bytes(status: int, out: Any) -> bytes:
-    """The bytes the library returned in ``out``, which is released."""
+def take(status: int, out: Any, text: bool) -> Any:
+    """What the library returned in ``out`` (``str`` from UTF-8 when ``text``, else
+    ``bytes``), which is released; or the exception for a non-OK ``status``."""
     try:
         if status:
             raise error_for_status(status)
-        return ffi.buffer(out.ptr, out.len)[:] if out.len else b""
-    finally:
-        lib.fd_free(out)
-
-
-def take_str(status: int, out: Any) -> str:
-    """The UTF-8 text the library returned in ``out``, decoded straight from C memory."""
-    try:
-        if status:
-            raise error_for_status(status)
-        return str(ffi.buffer(out.ptr, out.len), "utf-8") if out.len else ""
+        length = out.len
+        if not length:
+            return "" if text else b""
+        data = ffi.buffer(out.ptr, length)
+        return str(data, "utf-8") if text else data[:]  # str() decodes in place
     finally:
         lib.fd_free(out)

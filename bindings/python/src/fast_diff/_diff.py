@@ -79,16 +79,31 @@ def unified_diff(
     """
     # The common cases (two bytes or two str, default options) take the
     # shortest path: this function's own cost is the binding's overhead.
-    kinds = (type(old), type(new))
-    text = kinds == _STR_PAIR or (kinds != _BYTES_PAIR and _buffers.is_text_pair(old, new))
+    # The pointers lend the caller's memory: `old`, `new` and the lent
+    # objects stay referenced here until the call has returned.
+    if type(old) is bytes and type(new) is bytes:
+        text = False
+        old_c, old_len, new_c, new_len = old, len(old), new, len(new)
+    elif type(old) is str and type(new) is str:
+        text = True
+        old_c, old_len = _buffers.lend_str("old", old)
+        new_c, new_len = _buffers.lend_str("new", new)
+    else:  # str subclasses, other buffers, or a TypeError for a bad pair
+        text = _buffers.is_text_pair(old, new)
+        if isinstance(old, str) and isinstance(new, str):
+            old_c, old_len = _buffers.lend_str("old", old)
+            new_c, new_len = _buffers.lend_str("new", new)
+        else:
+            old_c, old_len = _buffers.lend_buffer(old)
+            new_c, new_len = _buffers.lend_buffer(new)
     if (
         deadline_ms is None
         and context_lines is DEFAULT_CONTEXT_LINES
-        and algorithm is Algorithm.MYERS
+        and algorithm is _MYERS
         and old_label is DEFAULT_OLD_LABEL
         and new_label is DEFAULT_NEW_LABEL
     ):
-        options = ffi.NULL  # the library's defaults, which are these
+        options = _NULL  # the library's defaults, which are these
     else:
         options, _labels = c_options(
             context_lines=context_lines,
@@ -98,20 +113,13 @@ def unified_diff(
             deadline_ms=deadline_ms,
             text=text,
         )
-    # The pointers lend the caller's memory: `old`, `new` and the lent
-    # objects stay referenced here until the call has returned.
-    if kinds == _BYTES_PAIR:
-        old_c, old_len, new_c, new_len = old, len(old), new, len(new)  # type: ignore[arg-type]
-    elif isinstance(old, str) and isinstance(new, str):
-        old_c, old_len = _buffers.lend_str("old", old)
-        new_c, new_len = _buffers.lend_str("new", new)
-    else:
-        old_c, old_len = _buffers.lend_buffer(old)
-        new_c, new_len = _buffers.lend_buffer(new)
-    out = ffi.new(_buffers.FD_BUF_P)
+    out = ffi.new(_FD_BUF_P)
     status = lib.fd_unified_diff(old_c, old_len, new_c, new_len, options, out)
-    return _buffers.take_str(status, out) if text else _buffers.take_bytes(status, out)
+    return _take(status, out, text)  # type: ignore[no-any-return]
 
 
-_STR_PAIR = (str, str)
-_BYTES_PAIR = (bytes, bytes)
+# Looked up once: module constants are the cheapest names to reach.
+_MYERS = Algorithm.MYERS
+_NULL = ffi.NULL
+_FD_BUF_P = _buffers.FD_BUF_P
+_take = _buffers.take
