@@ -142,3 +142,57 @@ vectors:
 # Per-call cost of the Go binding over the raw C call (see README).
 bench-go: lib
 	cd $(GO_DIR) && $(GO_TEST) -run '^$$' -bench Tiny -benchtime 200000x -count 5 .
+
+# ---------------------------------------------------------------------------
+# Python: the binding (bindings/python, package fast_diff) and the MCP server
+# (server, package fast_diff_mcp), in a local virtual environment with
+# pinned dependencies. `make python` installs both; `make serve` starts the
+# HTTP server; `make test` runs their tests.
+
+VENV        := .venv
+VENV_PYTHON := $(abspath $(VENV))/bin/python
+PY_REQUIREMENTS := bindings/python/requirements-dev.txt server/requirements.txt
+PY_SOURCES  := $(shell find bindings/python/src server/src -name '*.py' -o -name '*.pyi' -o -name py.typed) \
+               bindings/python/setup.py bindings/python/build_ffi.py bindings/python/pyproject.toml server/pyproject.toml
+
+.PHONY: venv python serve test-python
+
+venv: $(VENV)/.requirements
+
+$(VENV)/.requirements: $(PY_REQUIREMENTS)
+	$(PYTHON) -m venv $(VENV)
+	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check $(addprefix -r ,$(PY_REQUIREMENTS))
+	touch $@
+
+# Installed exactly as a user would (`pip install ./bindings/python`, build
+# isolation included), so the tests run against the installed packages.
+python: $(VENV)/.installed
+
+$(VENV)/.installed: $(VENV)/.requirements $(RUST_SOURCES) $(HEADER) $(PY_SOURCES)
+	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check ./bindings/python ./server
+	touch $@
+
+# The MCP server over streamable HTTP on http://127.0.0.1:$PORT/mcp (8080 by default).
+serve: python
+	$(VENV)/bin/fast-diff-mcp --transport http
+
+# pytest exits 5 when it collects no test: for `make test` that is a failure.
+define pytest
+	cd $(1) && $(VENV_PYTHON) -m pytest -q; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests in $(1)" >&2; exit 1; fi; exit $$status
+endef
+
+test-python: python
+	$(call pytest,bindings/python)
+	$(call pytest,server)
+
+test: test-python
+
+# The Python binding's per-call cost over the raw C call (README figures).
+$(BUILD)/c_call: benches/c_call.c $(HEADER) $(SHARED)
+	@mkdir -p $(BUILD)
+	$(CC) -std=c99 -O2 $(WARN) -Iinclude $< -o $@ -L$(LIBDIR) -lfast_diff -Wl,-rpath,$(abspath $(LIBDIR))
+
+.PHONY: bench-python
+bench-python: fixtures python $(BUILD)/c_call
+	$(VENV_PYTHON) benches/python_overhead.py $(BUILD)/c_call benches/data

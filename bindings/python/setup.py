@@ -1,0 +1,69 @@
+"""Builds the fast_diff wheel: the Rust library, and a cffi extension over it.
+
+`cargo build` runs on the crate at the repository root (two levels up); its
+`libfast_diff.so` is copied next to the extension, which finds it through an
+`$ORIGIN` run path, so the installed package needs nothing outside itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+from setuptools import setup
+from setuptools.command.build_ext import build_ext
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+CARGO_TOML = ROOT / "Cargo.toml"
+LIBRARY = "libfast_diff.so"
+
+if not CARGO_TOML.is_file():
+    sys.exit(f"fast-diff: {CARGO_TOML} not found; build the Python package from a fast-diff checkout")
+
+
+def crate_version() -> str:
+    """The crate's version, so that __version__, fd_version() and the wheel agree."""
+    with CARGO_TOML.open("rb") as f:
+        return str(tomllib.load(f)["package"]["version"])
+
+
+def cargo_build() -> Path:
+    """Builds the Rust library and returns the path of its shared object."""
+    cargo = shlex.split(os.environ.get("CARGO", "cargo"))
+    command = [*cargo, "build", "--release", "--locked", "--lib", "--message-format=json-render-diagnostics"]
+    result = subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True)
+    # Cargo reports where it put the library, whatever CARGO_TARGET_DIR says.
+    for line in result.stdout.splitlines():
+        message = json.loads(line)
+        if message.get("reason") == "compiler-artifact" and message["target"]["name"] == "fast_diff":
+            for filename in message["filenames"]:
+                if Path(filename).name == LIBRARY:
+                    return Path(filename)
+    raise RuntimeError(f"cargo build did not report {LIBRARY}")
+
+
+class build_rust_then_ext(build_ext):
+    """Builds libfast_diff.so first, links the extension to it, and ships it beside it."""
+
+    def run(self) -> None:
+        library = cargo_build()
+        for extension in self.extensions:
+            extension.library_dirs.append(str(library.parent))
+        super().run()
+        destination = Path(self.get_ext_fullpath("fast_diff._native")).parent
+        destination.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(library, destination / LIBRARY)
+
+
+setup(
+    version=crate_version(),
+    cffi_modules=["build_ffi.py:ffibuilder"],
+    cmdclass={"build_ext": build_rust_then_ext},
+)

@@ -1,0 +1,131 @@
+"""The server as a real process, called by the MCP Python SDK's own client,
+over streamable HTTP and over stdio, with the article's input size: two
+texts of 10 million characters (a 20 MB request)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mcp import Client, StdioServerParameters
+
+import fast_diff
+
+pytestmark = pytest.mark.anyio
+
+TEN_MILLION = 10_000_000
+HTTP_LIMIT = 25_000_000  # above the 20 MB request, below 26 MB
+
+
+def text_pair(size: int) -> tuple[str, str]:
+    """Two texts of about ``size`` characters each, a few lines apart."""
+    line = "The quick brown fox jumps over the lazy dog, line {:>8}; pack my box with five dozen jugs.\n"
+    lines = [line.format(i) for i in range(size // len(line.format(0)) + 1)]
+    new = list(lines)
+    for k in range(5):  # five separate one-line changes
+        i = 7 + k * (len(new) // 5)
+        new[i] = new[i].replace("lazy", "idle")  # same length: both texts end alike
+    return "".join(lines)[:size], "".join(new)[:size]
+
+
+@pytest.fixture(scope="module")
+def article_pair() -> tuple[str, str]:
+    old, new = text_pair(TEN_MILLION)
+    assert len(old) == len(new) == TEN_MILLION
+    return old, new
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"server exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail(f"server did not listen on port {port}:\n{log.read_text()}")
+
+
+@pytest.fixture(scope="module")
+def http_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    log = tmp_path_factory.mktemp("http") / "server.log"
+    port = free_port()
+    env = os.environ | {"FAST_DIFF_MAX_INPUT_BYTES": str(HTTP_LIMIT)}
+    command = [sys.executable, "-m", "fast_diff_mcp", "--transport", "http", "--port", str(port)]
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        wait_for_port(port, process, log)
+        yield f"http://127.0.0.1:{port}/mcp"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def check_article_result(result: Any, old: str, new: str) -> None:
+    assert not result.is_error, result.content[0].text[:1000]
+    expected = fast_diff.unified_diff(old, new)
+    assert result.content[0].text == expected
+    assert result.structured_content["diff"] == expected
+    assert result.structured_content["identical"] is False
+    assert result.structured_content["hunks"] == result.structured_content["lines_added"] == 5
+    assert result.structured_content["lines_removed"] == 5
+
+
+async def test_http_twenty_megabyte_request(http_url: str, article_pair: tuple[str, str]) -> None:
+    old, new = article_pair
+    async with Client(http_url) as client:
+        tools = await client.list_tools()
+        assert {tool.name for tool in tools.tools} == {"diff", "diff_difflib"}
+        result = await client.call_tool("diff", {"original_text": old, "modified_text": new})
+        check_article_result(result, old, new)
+
+
+async def test_http_over_the_limit_is_a_tool_error_not_a_413(http_url: str) -> None:
+    old, new = text_pair(HTTP_LIMIT // 2 + 1000)
+    async with Client(http_url) as client:
+        result = await client.call_tool("diff", {"original_text": old, "modified_text": new})
+        assert result.is_error
+        assert f"limit of {HTTP_LIMIT:,} bytes" in result.content[0].text
+        assert "FAST_DIFF_MAX_INPUT_BYTES" in result.content[0].text
+        # ...and the server keeps serving.
+        small = await client.call_tool("diff", {"original_text": "a\n", "modified_text": "b\n"})
+        assert small.content[0].text == "--- original\n+++ modified\n@@ -1 +1 @@\n-a\n+b\n"
+
+
+async def test_http_bad_request_is_a_tool_error(http_url: str) -> None:
+    async with Client(http_url) as client:
+        result = await client.call_tool("diff", {"original_text": "a", "modified_text": "b", "context_lines": -3})
+        assert result.is_error
+        assert "context_lines" in result.content[0].text
+
+
+async def test_stdio_twenty_megabyte_request(article_pair: tuple[str, str]) -> None:
+    old, new = article_pair
+    server = StdioServerParameters(command=sys.executable, args=["-m", "fast_diff_mcp"])
+    async with Client(server) as client:
+        result = await client.call_tool("diff", {"original_text": old, "modified_text": new})
+        check_article_result(result, old, new)
+        identical = await client.call_tool("diff", {"original_text": old, "modified_text": old})
+        assert identical.structured_content["identical"] is True
+        bad = await client.call_tool("diff", {"original_text": old, "modified_text": new, "algorithm": "quick"})
+        assert bad.is_error and "algorithm" in bad.content[0].text
