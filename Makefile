@@ -92,9 +92,6 @@ fixtures: benches/data/manifest.json
 benches/data/manifest.json: benches/fixtures.py
 	$(PYTHON) benches/fixtures.py benches/data
 
-bench: fixtures
-	$(CARGO) bench --locked --bench engine
-
 clean:
 	rm -rf $(BUILD)
 	$(CARGO) clean
@@ -196,3 +193,52 @@ $(BUILD)/c_call: benches/c_call.c $(HEADER) $(SHARED)
 .PHONY: bench-python
 bench-python: fixtures python $(BUILD)/c_call
 	$(VENV_PYTHON) benches/python_overhead.py $(BUILD)/c_call benches/data
+
+# ---- Benchmarks (issue 5) ---------------------------------------------------
+# `make bench` runs every language and tool on the same fixtures and writes
+# benches/results/{report.md,results.json,ratios.png} (committed; about 20
+# minutes on 2 cores); `make bench-quick` runs a reduced set (a few minutes
+# once built) into $(BUILD)/bench-quick; `make bench-report` rewrites the
+# report from results.json. The bench-only Python packages (pyperf,
+# matplotlib, pinned in benches/requirements.txt) and the article's tool
+# stand-in (benches/article_standin, PyO3) go into .venv here, never for
+# `make test`.
+
+BENCH_PROGRAMS := $(BUILD)/c_call $(BUILD)/fd_file_diff $(BUILD)/spawn_time $(BUILD)/fastdiff.test
+BENCH_RUN = $(VENV_PYTHON) benches/run.py --c-call $(BUILD)/c_call --file-diff $(BUILD)/fd_file_diff \
+            --spawn-time $(BUILD)/spawn_time --go-test $(abspath $(BUILD))/fastdiff.test --go $(GO)
+
+.PHONY: bench bench-quick bench-report bench-venv FORCE
+
+bench: fixtures bench-venv $(BENCH_PROGRAMS)
+	$(BENCH_RUN) --out benches/results
+	$(VENV_PYTHON) benches/report.py benches/results
+
+bench-quick: fixtures bench-venv $(BENCH_PROGRAMS)
+	$(BENCH_RUN) --quick --out $(BUILD)/bench-quick
+	$(VENV_PYTHON) benches/report.py $(BUILD)/bench-quick
+
+bench-report: bench-venv
+	$(VENV_PYTHON) benches/report.py benches/results
+
+bench-venv: $(VENV)/.bench
+
+$(VENV)/.bench: $(VENV)/.installed benches/requirements.txt $(wildcard benches/article_standin/*.toml benches/article_standin/Cargo.lock benches/article_standin/src/*.rs)
+	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check -r benches/requirements.txt
+	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check ./benches/article_standin
+	touch $@
+
+# fast-diff as a whole process, linked statically like a command would be.
+$(BUILD)/fd_file_diff: benches/fd_file_diff.c $(HEADER) $(STATIC)
+	@mkdir -p $(BUILD)
+	$(CC) -std=c99 -O2 $(WARN) -Iinclude $< -o $@ $(STATIC) $(STATIC_DEPS)
+
+$(BUILD)/spawn_time: benches/spawn_time.c
+	@mkdir -p $(BUILD)
+	$(CC) -std=c99 -O2 $(WARN) $< -o $@
+
+# Always relinked: the go command does not notice a rebuilt C library.
+$(BUILD)/fastdiff.test: lib FORCE
+	@mkdir -p $(BUILD)
+	cd $(GO_DIR) && $(GO_ENV) $(GO) test -c -o $(abspath $@) .
+# ---- end of benchmarks

@@ -1,15 +1,25 @@
 /*
- * Times the raw C call, for the Python binding's overhead benchmark
- * (python_overhead.py): fd_unified_diff on two files, `number` calls per
- * repeat, and prints each repeat's mean nanoseconds per call, one a line.
- * Usage: c_call OLD NEW NUMBER REPEATS
+ * The C timing program: fd_unified_diff called from C, through the header
+ * and the shared library. Prints each repeat's mean nanoseconds per call,
+ * one a line; python_overhead.py and run.py read them.
+ *
+ *   c_call OLD NEW NUMBER REPEATS        one pair, NUMBER calls per repeat
+ *   c_call --pairs FILE NUMBER REPEATS   every pair of a small_pairs.bin
+ *                                        file (fixtures.py) per "call"
  */
 #define _POSIX_C_SOURCE 199309L /* clock_gettime under -std=c99 */
 #include "fast_diff.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
+
+typedef struct {
+  const unsigned char *old_text, *new_text;
+  size_t old_len, new_len;
+} pair;
 
 static unsigned char *read_file(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
@@ -17,10 +27,40 @@ static unsigned char *read_file(const char *path, size_t *len) {
   fseek(f, 0, SEEK_END);
   long size = ftell(f);
   fseek(f, 0, SEEK_SET);
-  unsigned char *data = malloc(size > 0 ? (size_t)size : 1);
+  unsigned char *data = size >= 0 ? malloc(size > 0 ? (size_t)size : 1) : NULL;
   *len = data ? fread(data, 1, (size_t)size, f) : 0;
   fclose(f);
   return data;
+}
+
+/* Splits small_pairs.bin: (u32 LE length, bytes) old, then new, repeated. */
+static pair *split_pairs(const unsigned char *data, size_t len, size_t *count) {
+  size_t capacity = 1024, n = 0, at = 0;
+  pair *pairs = malloc(capacity * sizeof *pairs);
+  while (pairs && at < len) {
+    const unsigned char *text[2];
+    size_t size[2];
+    for (int side = 0; side < 2; side++) {
+      if (len - at < 4) goto malformed;
+      size[side] = (size_t)data[at] | (size_t)data[at + 1] << 8 | (size_t)data[at + 2] << 16 | (size_t)data[at + 3] << 24;
+      at += 4;
+      if (len - at < size[side]) goto malformed;
+      text[side] = data + at;
+      at += size[side];
+    }
+    if (n == capacity) {
+      pair *grown = realloc(pairs, 2 * capacity * sizeof *pairs);
+      if (!grown) goto malformed;
+      pairs = grown;
+      capacity *= 2;
+    }
+    pairs[n++] = (pair){text[0], text[1], size[0], size[1]};
+  }
+  *count = n;
+  return pairs;
+malformed:
+  free(pairs);
+  return NULL;
 }
 
 static double now_ns(void) {
@@ -29,28 +69,46 @@ static double now_ns(void) {
   return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
 }
 
+static int diff_all(const pair *pairs, size_t count) {
+  for (size_t i = 0; i < count; i++) {
+    fd_buf out = {NULL, 0};
+    if (fd_unified_diff(pairs[i].old_text, pairs[i].old_len, pairs[i].new_text, pairs[i].new_len, NULL, &out) != FD_OK)
+      return -1;
+    fd_free(&out);
+  }
+  return 0;
+}
+
 int main(int argc, char **argv) {
   if (argc != 5) {
-    fprintf(stderr, "usage: %s OLD NEW NUMBER REPEATS\n", argv[0]);
+    fprintf(stderr, "usage: %s OLD NEW NUMBER REPEATS\n       %s --pairs FILE NUMBER REPEATS\n", argv[0], argv[0]);
     return 2;
   }
-  size_t old_len, new_len;
-  unsigned char *old_text = read_file(argv[1], &old_len), *new_text = read_file(argv[2], &new_len);
   long number = atol(argv[3]), repeats = atol(argv[4]);
-  if (!old_text || !new_text || number <= 0 || repeats <= 0) {
-    fprintf(stderr, "c_call: cannot read the inputs\n");
+  unsigned char *first = NULL, *second = NULL;
+  size_t first_len = 0, second_len = 0, count = 1;
+  pair single, *pairs = &single;
+  if (strcmp(argv[1], "--pairs") == 0) {
+    first = read_file(argv[2], &first_len);
+    pairs = first ? split_pairs(first, first_len, &count) : NULL;
+  } else {
+    first = read_file(argv[1], &first_len);
+    second = read_file(argv[2], &second_len);
+    single = (pair){first, second, first_len, second_len};
+    if (!first || !second) pairs = NULL;
+  }
+  if (!pairs || number <= 0 || repeats <= 0) {
+    fprintf(stderr, "c_call: cannot read the inputs, or NUMBER/REPEATS not positive\n");
     return 2;
   }
   for (long r = 0; r < repeats; r++) {
     double start = now_ns();
-    for (long i = 0; i < number; i++) {
-      fd_buf out = {NULL, 0};
-      if (fd_unified_diff(old_text, old_len, new_text, new_len, NULL, &out) != FD_OK) return 1;
-      fd_free(&out);
-    }
+    for (long i = 0; i < number; i++)
+      if (diff_all(pairs, count) != 0) return 1;
     printf("%.1f\n", (now_ns() - start) / (double)number);
   }
-  free(old_text);
-  free(new_text);
+  if (pairs != &single) free(pairs);
+  free(first);
+  free(second);
   return 0;
 }

@@ -3,10 +3,17 @@
 //! the same run. Also: the engine through the C ABI, and the floor of merely
 //! splitting and hashing every line.
 //!
-//! `cargo bench --bench engine` (or `make bench`). Set FAST_DIFF_BENCH_QUICK=1
-//! for a shorter run; FAST_DIFF_FIXTURES to read fixtures from elsewhere.
+//! `cargo bench --bench engine` (`make bench` runs it fixture by fixture,
+//! between the other languages' runs). Environment:
+//! - FAST_DIFF_BENCH_QUICK=1: shorter warm-up and measurement;
+//! - FAST_DIFF_FIXTURES: the fixtures' directory (default benches/data);
+//! - FAST_DIFF_BENCH_ONLY=a,b: only these fixture groups (`small_pairs` too);
+//! - FAST_DIFF_BENCH_SKIP_SLOW=1: skip what is timed once instead of sampled;
+//! - FAST_DIFF_BENCH_ONCE_JSON=path: append those single timings there as
+//!   JSON lines (criterion keeps the sampled ones under target/criterion).
 
 use std::hash::BuildHasher;
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -112,6 +119,25 @@ fn too_slow(implementation: &str, fixture: &str) -> bool {
     implementation.starts_with("imara") && fixture.starts_with("repeated")
 }
 
+fn selected(group: &str) -> bool {
+    match std::env::var("FAST_DIFF_BENCH_ONLY") {
+        Ok(only) => only.split(',').any(|name| name.trim() == group),
+        Err(_) => true,
+    }
+}
+
+/// A single timing of something too slow to sample, where the report can find it.
+fn record_once(fixture: &str, implementation: &str, elapsed: Duration, diff_len: usize) {
+    eprintln!("{fixture}/{implementation}: timed once: {elapsed:?} ({diff_len} bytes of diff)");
+    let Some(path) = std::env::var_os("FAST_DIFF_BENCH_ONCE_JSON") else { return };
+    let line = format!(
+        "{{\"group\": \"{fixture}\", \"id\": \"{implementation}\", \"ns\": {}, \"diff_bytes\": {diff_len}}}\n",
+        elapsed.as_nanos()
+    );
+    let mut file = std::fs::OpenOptions::new().create(true).append(true).open(&path).expect("FAST_DIFF_BENCH_ONCE_JSON");
+    file.write_all(line.as_bytes()).expect("FAST_DIFF_BENCH_ONCE_JSON");
+}
+
 fn bench(c: &mut Criterion) {
     type Impl = (&'static str, fn(&[u8], &[u8]) -> usize);
     let implementations: &[Impl] = &[
@@ -122,16 +148,19 @@ fn bench(c: &mut Criterion) {
         ("imara-diff myers", |o, n| imara(o, n, imara_diff::Algorithm::Myers)),
         ("imara-diff histogram", |o, n| imara(o, n, imara_diff::Algorithm::Histogram)),
     ];
-    for &fixture in FIXTURES {
+    let skip_slow = std::env::var_os("FAST_DIFF_BENCH_SKIP_SLOW").is_some();
+    for &fixture in FIXTURES.iter().filter(|f| selected(f)) {
         let (old, new) = read_pair(fixture);
         let mut group = c.benchmark_group(fixture);
         group.throughput(Throughput::Bytes((old.len() + new.len()) as u64));
         group.sample_size(10);
         for &(name, run) in implementations {
             if too_slow(name, fixture) {
-                let start = Instant::now();
-                let len = run(&old, &new);
-                eprintln!("{fixture}/{name}: timed once: {:?} ({len} bytes of diff)", start.elapsed());
+                if !skip_slow {
+                    let start = Instant::now();
+                    let len = run(&old, &new);
+                    record_once(fixture, name, start.elapsed(), len);
+                }
                 continue;
             }
             group.bench_with_input(BenchmarkId::from_parameter(name), &(), |b, _| b.iter(|| run(&old, &new)));
@@ -142,6 +171,9 @@ fn bench(c: &mut Criterion) {
         group.finish();
     }
 
+    if !selected("small_pairs") {
+        return;
+    }
     let pairs = read_small_pairs();
     let mut group = c.benchmark_group("small_pairs");
     group.throughput(Throughput::Elements(pairs.len() as u64));

@@ -7,11 +7,16 @@ machine's load weighs on all alike:
 - cffi: the bare cffi call from Python (the floor of any cffi binding);
 - fast_diff.unified_diff with bytes and with str inputs.
 Each repeat makes `number` calls; the figures are medians of the repeats'
-per-call means. Usage: python_overhead.py C_CALL_BINARY FIXTURES_DIR
+per-call means. Usage:
+    python_overhead.py C_CALL_BINARY FIXTURES_DIR [--quick] [--json OUT]
+--json also writes the figures (nanoseconds) for run.py's report; --quick
+makes fewer calls.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import statistics
 import subprocess
 import sys
@@ -23,7 +28,8 @@ import fast_diff
 from fast_diff._native import ffi, lib
 
 # fixture, calls per repeat, repeats
-PLAN = [("tiny_100b", 100_000, 15), ("prose_10m", 3, 11)]
+PLAN = [("tiny_100b", 100_000, 15), ("prose_10m", 3, 11), ("log_10m", 1, 7), ("identical_10m", 3, 7)]
+QUICK_PLAN = [("tiny_100b", 30_000, 7), ("prose_10m", 3, 5)]
 
 
 def c_call_ns(binary: str, old: Path, new: Path, number: int) -> float:
@@ -50,9 +56,10 @@ def show(ns: float) -> str:
     return f"{ns / 1e6:.2f} ms" if ns >= 1e6 else f"{ns / 1e3:.2f} us"
 
 
-def main(binary: str, fixtures: Path) -> None:
+def main(binary: str, fixtures: Path, plan: list[tuple[str, int, int]]) -> dict[str, dict[str, object]]:
     print(f"fast_diff {fast_diff.__version__}, Python {sys.version.split()[0]}: median per call")
-    for name, number, repeats in PLAN:
+    results: dict[str, dict[str, object]] = {}
+    for name, number, repeats in plan:
         old_path, new_path = fixtures / f"{name}.old", fixtures / f"{name}.new"
         old_bytes, new_bytes = old_path.read_bytes(), new_path.read_bytes()
         old_str, new_str = old_bytes.decode(), new_bytes.decode()
@@ -71,7 +78,22 @@ def main(binary: str, fixtures: Path) -> None:
         for kind in calls:
             t = statistics.median(times[kind])
             print(f"  {kind:>5}: {show(t)}, {show(t - c)} over C ({(t - c) / c:+.1%})")
+        results[name] = {
+            "calls_per_repeat": number,
+            "repeats": repeats,
+            "median_ns": {kind: statistics.median(values) for kind, values in times.items()},
+            "samples_ns": times,
+        }
+    return results
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], Path(sys.argv[2]))
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("c_call")
+    parser.add_argument("fixtures", type=Path)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    figures = main(args.c_call, args.fixtures, QUICK_PLAN if args.quick else PLAN)
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1) + "\n")
