@@ -219,10 +219,23 @@ class Report:
             f"tools were measured one after the other within minutes, and the overhead, process and MCP figures "
             f"come from runs where the contenders alternate.",
             "",
-            f"Every ratio is to **{LABELS[r['baseline']]}** on the same fixture in the same run "
-            f"(criterion median); above 1× is slower.",
+            f"Every ratio is to **{LABELS[r['baseline']]}** on the same fixture in the same run: the mean of two "
+            f"criterion medians, one taken before the fixture's other runs and one after; above 1× is slower.",
             "",
         )
+        drift = [abs(e["after_ns"] / e["before_ns"] - 1) for f in r["order"]
+                 if "before_ns" in (e := self.timings.get(f, {}).get(r["baseline"], {}))]
+        twins = [abs(self.t(f, "rust fast-diff via C ABI") / self.t(f, "rust fast-diff myers") - 1) for f in r["order"]
+                 if self.t(f, "rust fast-diff via C ABI") and self.t(f, "rust fast-diff myers")]
+        if drift and twins:
+            self.add(
+                f"How noisy it was: the baseline's before and after medians differ by {100 * statistics.median(drift):.0f}% "
+                f"on the median fixture (at most {100 * max(drift):.0f}%), and the same engine called through "
+                f"`fd_unified_diff` differs from the raw call by {100 * statistics.median(twins):.0f}% on the median "
+                f"fixture (at most {100 * max(twins):.0f}%), though the two do the same work. Differences smaller than "
+                f"that are not differences.",
+                "",
+            )
 
     def verdict_table(self) -> None:
         self.add("## Targets (issue 5)", "", "| target | measured | verdict |", "|---|---|---|")
@@ -256,6 +269,8 @@ class Report:
                     m = memory.get((fixture, "Myers" if name.endswith("myers") else "Histogram"))
                     peak = f"{show_bytes(m['peak_extra_bytes'])} heap" if m else ""
                 how = f"{entry['source']}, {entry.get('samples', '?')} samples"
+                if "before_ns" in entry:
+                    how += f" (before {show_ns(entry['before_ns'])}, after {show_ns(entry['after_ns'])})"
                 self.add(f"| {label} | {show_ns(entry['median_ns'])} | {ratio(entry['median_ns'] / base) if base else ''} "
                          f"| {peak} | {how} |")
             self.add("")
@@ -269,7 +284,8 @@ class Report:
                      "python bare cffi", "python bytes", "python str", "process fast-diff"]:
             t = self.t("tiny_100b", name)
             if t is not None and base:
-                self.add(f"| {LABELS[name]} | {show_ns(t)} | +{show_ns(max(t - base, 0))} |")
+                sign = "+" if t >= base else "−"
+                self.add(f"| {LABELS[name]} | {show_ns(t)} | {sign}{show_ns(abs(t - base))} |")
         over = self.r["overhead"]["python"]
         self.add("", "Side by side (alternating repeat by repeat with the C loop; medians of per-call means):", "",
                  "| fixture | C | bare cffi | `unified_diff` bytes | `unified_diff` str |", "|---|---:|---:|---:|---:|")

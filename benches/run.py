@@ -5,7 +5,8 @@ report.md and ratios.png.
 
 The machine is shared, so what is compared is measured close together:
 fixture by fixture, each language's run follows the others' (Rust with
-criterion, C, Go, Python with pyperf, whole processes), and within the
+criterion, C, Go, Python with pyperf, whole processes), and the Rust
+baseline is measured again after them, so that it brackets them; within the
 overhead, whole-process and MCP runs the contenders alternate round by
 round. The load average is sampled at every step and reported.
 
@@ -44,6 +45,7 @@ LARGE_BYTES = 1_000_000  # pairs at least this big are timed with fewer, single-
 # The label each implementation has in results.json and the report; the
 # baseline of every ratio is BASELINE, measured in the same run.
 BASELINE = "rust fast-diff myers"
+BASELINE_ID = "fast-diff myers"  # its criterion id
 CRITERION_IDS = {
     "fast-diff myers": "rust fast-diff myers",
     "fast-diff histogram": "rust fast-diff histogram",
@@ -93,7 +95,7 @@ class Bench:
                 return message["executable"]
         raise SystemExit(f"cargo did not report the {bench} bench executable")
 
-    def rust(self, fixture: str) -> None:
+    def rust(self, fixture: str, only_baseline: bool = False) -> None:
         once = self.scratch / "once.jsonl"
         once.unlink(missing_ok=True)
         env = {
@@ -105,11 +107,15 @@ class Bench:
         }
         if self.quick:
             env["FAST_DIFF_BENCH_QUICK"] = "1"
+        if self.quick or only_baseline:
             env["FAST_DIFF_BENCH_SKIP_SLOW"] = "1"
+        argv = [self.engine, "--bench", "--noplot"]
+        if only_baseline:
+            argv.append(f"^{fixture}/{BASELINE_ID}$")
         started = time.time()
         log = self.scratch / "criterion.log"
         with open(log, "w") as sink:  # criterion's progress; shown only when it fails
-            status = subprocess.run([self.engine, "--bench", "--noplot"], cwd=ROOT, env=env, stdout=sink, stderr=sink).returncode
+            status = subprocess.run(argv, cwd=ROOT, env=env, stdout=sink, stderr=sink).returncode
         if status != 0:
             raise SystemExit(f"criterion failed on {fixture}:\n{log.read_text()[-4000:]}")
         group = ROOT / "target" / "criterion" / fixture
@@ -118,14 +124,25 @@ class Bench:
                 continue  # left by an earlier run of an implementation no longer benchmarked
             title = json.loads((estimates.parent / "benchmark.json").read_text())
             name = CRITERION_IDS.get(title["value_str"] or title["function_id"])
-            if name:
-                sample = json.loads((estimates.parent / "sample.json").read_text())
-                self.record(fixture, name, json.loads(estimates.read_text())["median"]["point_estimate"], "criterion",
-                            samples=len(sample["times"]))
+            if not name:
+                continue
+            median = json.loads(estimates.read_text())["median"]["point_estimate"]
+            samples = len(json.loads((estimates.parent / "sample.json").read_text())["times"])
+            if only_baseline:
+                # The baseline brackets the fixture's other runs: the ratios
+                # use the mean of before and after, and the report shows both.
+                before = self.timings[fixture][BASELINE]["median_ns"]
+                self.record(fixture, BASELINE, (before + median) / 2, "criterion, before and after the other languages",
+                            samples=2 * samples, before_ns=before, after_ns=median)
+            else:
+                self.record(fixture, name, median, "criterion", samples=samples)
         if once.exists():
             for line in once.read_text().splitlines():
                 entry = json.loads(line)
                 self.record(fixture, CRITERION_IDS[entry["id"]], entry["ns"], "timed once (too slow to sample)", samples=1)
+
+    def rust_baseline_again(self, fixture: str) -> None:
+        self.rust(fixture, only_baseline=True)
 
     # ---- C: c_call ------------------------------------------------------
 
@@ -298,7 +315,7 @@ class Bench:
         self.memory_exe = self.criterion_executable("memory")
         manifest = json.loads((self.fixtures / "manifest.json").read_text())
         for fixture in fixtures:
-            for step in (self.rust, self.c, self.go, self.python, self.processes):
+            for step in (self.rust, self.c, self.go, self.python, self.processes, self.rust_baseline_again):
                 if step == self.processes and fixture == "small_pairs":
                     continue  # 10,000 pairs of files: process start-up would be all it measures
                 self.note_load(f"{fixture}: {step.__name__}")
