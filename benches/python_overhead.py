@@ -7,7 +7,9 @@ machine's load weighs on all alike:
 - cffi: the bare cffi call from Python (the floor of any cffi binding);
 - fast_diff.unified_diff with bytes and with str inputs.
 Each repeat makes `number` calls; the figures are medians of the repeats'
-per-call means. Usage:
+per-call means, and the overheads are medians over the repeats of each
+repeat's Python time against the C time of the same repeat (paired, so that
+a burst of load in one repeat does not count against one side). Usage:
     python_overhead.py C_CALL_BINARY FIXTURES_DIR [--quick] [--json OUT]
 --json also writes the figures (nanoseconds) for run.py's report; --quick
 makes fewer calls.
@@ -28,8 +30,9 @@ import fast_diff
 from fast_diff._native import ffi, lib
 
 # fixture, calls per repeat, repeats
-PLAN = [("tiny_100b", 100_000, 15), ("prose_10m", 3, 11), ("log_10m", 1, 7), ("identical_10m", 3, 7)]
-QUICK_PLAN = [("tiny_100b", 30_000, 7), ("prose_10m", 3, 5)]
+# (tens of milliseconds per repeat and side on the large pairs)
+PLAN = [("tiny_100b", 100_000, 15), ("prose_10m", 15, 11), ("log_10m", 3, 11), ("identical_10m", 40, 11)]
+QUICK_PLAN = [("tiny_100b", 30_000, 7), ("prose_10m", 10, 5)]
 
 
 def c_call_ns(binary: str, old: Path, new: Path, number: int) -> float:
@@ -77,11 +80,15 @@ def main(binary: str, fixtures: Path, plan: list[tuple[str, int, int]]) -> dict[
         print(f"{name} ({len(old_bytes):,} + {len(new_bytes):,} bytes, {repeats} x {number} calls): C {show(c)}")
         for kind in calls:
             t = statistics.median(times[kind])
-            print(f"  {kind:>5}: {show(t)}, {show(t - c)} over C ({(t - c) / c:+.1%})")
+            extra = statistics.median(p - q for p, q in zip(times[kind], times["C"]))
+            ratio = statistics.median(p / q for p, q in zip(times[kind], times["C"]))
+            print(f"  {kind:>5}: {show(t)}; paired with C: {show(extra)} over C ({ratio - 1:+.1%})")
         results[name] = {
             "calls_per_repeat": number,
             "repeats": repeats,
             "median_ns": {kind: statistics.median(values) for kind, values in times.items()},
+            "paired_extra_ns": {kind: statistics.median(t - c for t, c in zip(times[kind], times["C"])) for kind in calls},
+            "paired_ratio": {kind: statistics.median(t / c for t, c in zip(times[kind], times["C"])) for kind in calls},
             "samples_ns": times,
         }
     return results

@@ -127,18 +127,18 @@ class Report:
         side = []
         for fixture in TEN_MB:
             if fixture in over:
-                m = over[fixture]["median_ns"]
-                side.append(f"{fixture}: bytes {100 * (m['bytes'] / m['C'] - 1):+.1f}%, str {100 * (m['str'] / m['C'] - 1):+.1f}%")
+                m = over[fixture]["paired_ratio"]
+                side.append(f"{fixture}: bytes {100 * (m['bytes'] - 1):+.1f}%, str {100 * (m['str'] - 1):+.1f}%")
         interleaved_worst = max(
-            (over[f]["median_ns"][k] / over[f]["median_ns"]["C"] - 1 for f in TEN_MB if f in over for k in ("bytes", "str")),
-            default=None,
+            (over[f]["paired_ratio"][k] - 1 for f in TEN_MB if f in over for k in ("bytes", "str")), default=None
         )
         met = interleaved_worst is not None and interleaved_worst < 0.10
         why = (
             "Verdict from the interleaved measurement (python_overhead.py: the C loop of c_call.c and the Python call "
-            "alternate repeat by repeat, so load hits both alike): " + "; ".join(side) + ". Against the criterion median of "
-            "the raw Rust call, measured minutes apart within the fixture's step: " + ", ".join(parts) + "; on a shared "
-            "machine that comparison carries the load's drift between the two steps."
+            "alternate repeat by repeat, so load hits both alike; median over the repeats of Python's time over C's in "
+            "the same repeat): " + "; ".join(side) + ". Against the per-fixture "
+            "run's raw Rust baseline (pyperf and criterion taking turns, a minute or so apart): " + ", ".join(parts) +
+            "; that comparison also carries the load's drift between the runs (see the noise figures above)."
         )
         self.verdict("Python binding overhead < 10% on the 10 MB cases",
                      f"worst {100 * interleaved_worst:+.1f}% (interleaved)" if interleaved_worst is not None else "not measured",
@@ -146,7 +146,7 @@ class Report:
 
         tiny = over.get("tiny_100b", {}).get("median_ns")
         if tiny:
-            extra = {k: tiny[k] - tiny["C"] for k in ("cffi", "bytes", "str")}
+            extra = over["tiny_100b"]["paired_extra_ns"]
             why = (
                 f"C loop {show_ns(tiny['C'])} per call; bare cffi call {show_ns(tiny['cffi'])} "
                 f"(+{show_ns(extra['cffi'])}: a plain cffi call written the obvious way: `ffi.new` for the out-parameter, "
@@ -287,11 +287,13 @@ class Report:
                 sign = "+" if t >= base else "−"
                 self.add(f"| {LABELS[name]} | {show_ns(t)} | {sign}{show_ns(abs(t - base))} |")
         over = self.r["overhead"]["python"]
-        self.add("", "Side by side (alternating repeat by repeat with the C loop; medians of per-call means):", "",
+        self.add("", "Side by side (alternating repeat by repeat with the C loop; medians of per-call means, and in "
+                 "brackets the median over the repeats of the difference to C in the same repeat):", "",
                  "| fixture | C | bare cffi | `unified_diff` bytes | `unified_diff` str |", "|---|---:|---:|---:|---:|")
         for fixture, figures in over.items():
-            m = figures["median_ns"]
-            cells = [f"{show_ns(m[k])} ({100 * (m[k] / m['C'] - 1):+.1f}%)" for k in ("cffi", "bytes", "str")]
+            m, extra, ratios = figures["median_ns"], figures["paired_extra_ns"], figures["paired_ratio"]
+            cells = [f"{show_ns(m[k])} ({'+' if extra[k] >= 0 else '−'}{show_ns(abs(extra[k]))}, {100 * (ratios[k] - 1):+.1f}%)"
+                     for k in ("cffi", "bytes", "str")]
             self.add(f"| {fixture} ({figures['repeats']} × {figures['calls_per_repeat']} calls) | {show_ns(m['C'])} | "
                      + " | ".join(cells) + " |")
         go = self.r["overhead"]["go"]
