@@ -196,7 +196,7 @@ bench-python: fixtures python $(BUILD)/c_call
 
 # ---- Benchmarks (issue 5) ---------------------------------------------------
 # `make bench` runs every language and tool on the same fixtures and writes
-# benches/results/{report.md,results.json,ratios.png} (committed; about 20
+# benches/results/{report.md,results.json,ratios.png} (committed; about 16
 # minutes on 2 cores); `make bench-quick` runs a reduced set (a few minutes
 # once built) into $(BUILD)/bench-quick; `make bench-report` rewrites the
 # report from results.json. The bench-only Python packages (pyperf,

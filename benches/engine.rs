@@ -134,7 +134,8 @@ fn record_once(fixture: &str, implementation: &str, elapsed: Duration, diff_len:
         "{{\"group\": \"{fixture}\", \"id\": \"{implementation}\", \"ns\": {}, \"diff_bytes\": {diff_len}}}\n",
         elapsed.as_nanos()
     );
-    let mut file = std::fs::OpenOptions::new().create(true).append(true).open(&path).expect("FAST_DIFF_BENCH_ONCE_JSON");
+    let mut file =
+        std::fs::OpenOptions::new().create(true).append(true).open(&path).expect("FAST_DIFF_BENCH_ONCE_JSON");
     file.write_all(line.as_bytes()).expect("FAST_DIFF_BENCH_ONCE_JSON");
 }
 
