@@ -197,8 +197,8 @@ bench-python: fixtures python $(BUILD)/c_call
 # ---- Benchmarks (issue 5) ---------------------------------------------------
 # `make bench` runs every language and tool on the same fixtures and writes
 # benches/results/{report.md,results.json,ratios.png} (committed; about 16
-# minutes on 2 cores); `make bench-quick` runs a reduced set (a few minutes
-# once built) into $(BUILD)/bench-quick; `make bench-report` rewrites the
+# minutes on 2 cores); `make bench-quick` runs a reduced set (about 2
+# minutes once built) into $(BUILD)/bench-quick; `make bench-report` rewrites the
 # report from results.json. The bench-only Python packages (pyperf,
 # matplotlib, pinned in benches/requirements.txt) and the article's tool
 # stand-in (benches/article_standin, PyO3) go into .venv here, never for
@@ -210,11 +210,11 @@ BENCH_RUN = $(VENV_PYTHON) benches/run.py --c-call $(BUILD)/c_call --file-diff $
 
 .PHONY: bench bench-quick bench-report bench-venv FORCE
 
-bench: fixtures bench-venv $(BENCH_PROGRAMS)
+bench: fixtures python bench-venv $(BENCH_PROGRAMS)
 	$(BENCH_RUN) --out benches/results
 	$(VENV_PYTHON) benches/report.py benches/results
 
-bench-quick: fixtures bench-venv $(BENCH_PROGRAMS)
+bench-quick: fixtures python bench-venv $(BENCH_PROGRAMS)
 	$(BENCH_RUN) --quick --out $(BUILD)/bench-quick
 	$(VENV_PYTHON) benches/report.py $(BUILD)/bench-quick
 
@@ -223,7 +223,9 @@ bench-report: bench-venv
 
 bench-venv: $(VENV)/.bench
 
-$(VENV)/.bench: $(VENV)/.installed benches/requirements.txt $(wildcard benches/article_standin/*.toml benches/article_standin/Cargo.lock benches/article_standin/src/*.rs)
+# On the venv, not on the binding's install: changing the engine must not
+# rebuild the stand-in.
+$(VENV)/.bench: $(VENV)/.requirements benches/requirements.txt $(wildcard benches/article_standin/*.toml benches/article_standin/Cargo.lock benches/article_standin/src/*.rs)
 	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check -r benches/requirements.txt
 	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check ./benches/article_standin
 	touch $@
