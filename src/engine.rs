@@ -2,6 +2,7 @@
 
 use core::ops::Range;
 
+use crate::anchors;
 use crate::compact::compact;
 use crate::deadline::Deadline;
 use crate::discard::{self, Counts};
@@ -135,12 +136,17 @@ fn diff_window<'a>(
     let mut removed = vec![false; old_ids.len()];
     let mut added = vec![false; new_ids.len()];
     let mut counts = Counts::new(lines.distinct);
-    let solve = match options.algorithm {
+    let algorithm = match options.algorithm {
         Algorithm::Myers => discard::diff,
         Algorithm::Histogram => histogram::diff,
         Algorithm::Patience => patience::diff,
     };
-    solve(old_ids, new_ids, &mut removed, &mut added, &mut counts, deadline);
+    let mut solve = |a: &[u32], b: &[u32], r: &mut [bool], d: &mut [bool]| algorithm(a, b, r, d, &mut counts, deadline);
+    if old_ids.len() + new_ids.len() >= anchors::MIN_LINES && !lines.runs.is_empty() {
+        anchors::solve_gaps(&anchors::chain(&lines.runs), old_ids, new_ids, &mut removed, &mut added, solve);
+    } else {
+        solve(old_ids, new_ids, &mut removed, &mut added);
+    }
     compact(old_ids, &mut removed, new_ids, &mut added);
     Ok(LineDiff {
         old: Side { text: old, first_line, bounds: lines.old.bounds, changed: removed },

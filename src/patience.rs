@@ -18,10 +18,7 @@ pub(crate) fn diff(
     counts: &mut Counts,
     deadline: &mut Deadline,
 ) {
-    let distinct = counts.distinct();
-    let mut in_a = vec![0u32; distinct];
-    let mut in_b = vec![0u32; distinct];
-    let mut where_a = vec![0u32; distinct];
+    counts.with_place();
     let mut budget = WORK_PER_LINE * (a.len() + b.len()) + 100_000;
     let mut regions = vec![(0, a.len(), 0, b.len())];
     let mut pairs = Vec::new();
@@ -46,6 +43,7 @@ pub(crate) fn diff(
         }
         budget -= size;
 
+        let (in_a, in_b, where_a) = (&mut counts.old, &mut counts.new, &mut counts.place);
         for x in x0..x1 {
             in_a[a[x] as usize] += 1;
             where_a[a[x] as usize] = x as u32;
