@@ -12,7 +12,7 @@ use crate::lines::count_newlines;
 use crate::modes::Modes;
 use crate::options::{Algorithm, DiffOptions};
 use crate::trim::{Window, window};
-use crate::{histogram, patience};
+use crate::{histogram, myers, patience};
 
 /// The result of comparing two texts line by line.
 ///
@@ -133,6 +133,9 @@ fn diff_window<'a>(
     let first_line = count_newlines(&old[..w.start]);
     let lines = intern(old, w.start..w.old_end, new, w.start..w.new_end, options.modes)?;
     let (old_ids, new_ids) = (&lines.old.ids, &lines.new.ids);
+    // One search budget for every region of the diff: linear in its size.
+    let lines_in_window = (old_ids.len() + new_ids.len()) as i64;
+    deadline.set_visits(myers::VISITS_PER_LINE.saturating_mul(lines_in_window).max(myers::MIN_VISITS));
     let mut removed = vec![false; old_ids.len()];
     let mut added = vec![false; new_ids.len()];
     let mut counts = Counts::new(lines.distinct);
