@@ -203,3 +203,22 @@ $(BUILD)/c_call: benches/c_call.c $(HEADER) $(SHARED)
 .PHONY: bench-python
 bench-python: fixtures python $(BUILD)/c_call
 	$(VENV_PYTHON) benches/python_overhead.py $(BUILD)/c_call benches/data
+
+# ---- The fast-diff command (issue 7) ----------------------------------------
+# `make cli` builds target/release/fast-diff; its tests (tests/cli.rs) run in
+# test-rust. `make bench-cli` times it against GNU diff and git diff
+# --no-index on the fixtures (needs hyperfine).
+CLI := $(LIBDIR)/fast-diff
+
+.PHONY: cli bench-cli
+
+all: cli
+
+cli: $(CLI)
+
+$(CLI): $(RUST_SOURCES)
+	$(CARGO) build --release --locked --bin fast-diff
+
+bench-cli: fixtures $(CLI)
+	$(PYTHON) benches/cli_vs_tools.py $(CLI) benches/data
+# ---- end of the fast-diff command --------------------------------------------
