@@ -102,20 +102,16 @@ func (o *ApplyOptions) toC(op string) (C.fastdiff_apply_options, *Error) {
 func ApplyPatch(text, patch []byte, opts *ApplyOptions) ([]byte, *PatchReport, error) {
 	textPtr, textLen := cBytes(text)
 	patchPtr, patchLen := cBytes(patch)
-	res, err := applyPatch("ApplyPatch", textPtr, textLen, patchPtr, patchLen, opts)
+	res, cErr := applyPatch("ApplyPatch", textPtr, textLen, patchPtr, patchLen, opts)
 	runtime.KeepAlive(text)
 	runtime.KeepAlive(patch)
-	report := readReport(res.report)
+	report, err := takeReport(res, cErr)
 	out := takeBytes(res.buf)
-	if err != nil {
-		err.Report = report
-		return out, report, err
-	}
 	// A successful result is never nil, so that nil always means none.
-	if out == nil {
+	if err == nil && out == nil {
 		out = []byte{}
 	}
-	return out, report, nil
+	return out, report, err
 }
 
 // ApplyPatchString is ApplyPatch for strings, which may hold any bytes.
@@ -124,16 +120,11 @@ func ApplyPatch(text, patch []byte, opts *ApplyOptions) ([]byte, *PatchReport, e
 func ApplyPatchString(text, patch string, opts *ApplyOptions) (string, *PatchReport, error) {
 	textPtr, textLen := cString(text)
 	patchPtr, patchLen := cString(patch)
-	res, err := applyPatch("ApplyPatchString", textPtr, textLen, patchPtr, patchLen, opts)
+	res, cErr := applyPatch("ApplyPatchString", textPtr, textLen, patchPtr, patchLen, opts)
 	runtime.KeepAlive(text)
 	runtime.KeepAlive(patch)
-	report := readReport(res.report)
-	out := takeString(res.buf)
-	if err != nil {
-		err.Report = report
-		return out, report, err
-	}
-	return out, report, nil
+	report, err := takeReport(res, cErr)
+	return takeString(res.buf), report, err
 }
 
 // applyPatch calls the library. The result's buffer and report belong to
@@ -156,6 +147,17 @@ func applyPatch(op string, text *C.uint8_t, textLen C.size_t, patch *C.uint8_t, 
 	return res, nil
 }
 
+// takeReport copies the result's report into Go memory and frees it, and
+// attaches it to the error, if any.
+func takeReport(res C.fastdiff_patch_result, err *Error) (*PatchReport, error) {
+	report := readReport(res.report)
+	if err != nil {
+		err.Report = report
+		return report, err
+	}
+	return report, nil
+}
+
 // ParsePatch reads a patch of any number of files into its file sections
 // and hunks without applying it: each of the report's Files gives the
 // bytes of its section, patch[PatchStart:PatchEnd], for ApplyPatch to apply
@@ -170,9 +172,9 @@ func ParsePatch(patch []byte, recount bool) (*PatchReport, error) {
 	patchPtr, patchLen := cBytes(patch)
 	res := C.fastdiff_parse_patch(patchPtr, patchLen, flags)
 	runtime.KeepAlive(patch)
-	report := readReport(res.report)
+	var err *Error
 	if res.status != C.FD_OK {
-		return report, &Error{Op: "ParsePatch", Status: Status(res.status), Report: report}
+		err = &Error{Op: "ParsePatch", Status: Status(res.status)}
 	}
-	return report, nil
+	return takeReport(res, err)
 }
