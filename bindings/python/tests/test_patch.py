@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import array
+import doctest
 import mmap
 from pathlib import Path
 
@@ -338,3 +339,8 @@ def test_a_large_text_round_trips() -> None:
     patch = unified_diff(old, new)
     assert apply_patch(old, patch).text == new
     assert apply_patch(new.encode(), patch.encode(), reverse=True).text == old.encode()
+
+
+def test_the_package_docstring_examples_run() -> None:
+    results = doctest.testmod(fast_diff)
+    assert results.attempted >= 4 and results.failed == 0
