@@ -10,6 +10,12 @@ package fastdiff
 #cgo nocallback fastdiff_unified_diff
 #cgo noescape fastdiff_free
 #cgo nocallback fastdiff_free
+#cgo noescape fastdiff_apply_patch
+#cgo nocallback fastdiff_apply_patch
+#cgo noescape fastdiff_parse_patch
+#cgo nocallback fastdiff_parse_patch
+#cgo noescape fastdiff_patch_report_free
+#cgo nocallback fastdiff_patch_report_free
 */
 import "C"
 

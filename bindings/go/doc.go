@@ -1,6 +1,7 @@
 // Package fastdiff is the Go binding of fast-diff: line diffs of arbitrary
 // bytes in the unified format of GNU diff -u, computed by the fast-diff
-// engine through its C API (include/fast_diff.h) with cgo.
+// engine through its C API (include/fast_diff.h) with cgo, and applying
+// such diffs (ApplyPatch), with a report of what was done hunk by hunk.
 //
 // Input is bytes: lines end at LF only, and nothing is decoded, normalised
 // or replaced, so NUL bytes, invalid UTF-8, CRLF, a lone CR and a missing
@@ -25,7 +26,7 @@
 // # Memory
 //
 // Inputs are handed to C without copying and kept alive for the call; the
-// result is copied into Go memory and the library's buffer is released with
-// fd_free before the function returns, on every path. Every function may be
+// result (and a patch report) is copied into Go memory and the library's
+// buffer (and report) released before the function returns, on every path. Every function may be
 // called from any number of goroutines at once.
 package fastdiff

@@ -26,3 +26,33 @@ fastdiff_result fastdiff_unified_diff(const uint8_t *old_text, size_t old_len, c
 }
 
 void fastdiff_free(fd_buf buf) { fd_free(&buf); }
+
+/* fd_apply_options_init first, so that fields a newer header adds get
+   their defaults. */
+static fd_apply_options apply_options(fastdiff_apply_options options) {
+  fd_apply_options c_options;
+  fd_apply_options_init(&c_options);
+  c_options.flags = options.flags;
+  c_options.fuzz = options.fuzz;
+  c_options.max_offset = options.max_offset;
+  return c_options;
+}
+
+fastdiff_patch_result fastdiff_apply_patch(const uint8_t *text, size_t text_len, const uint8_t *patch,
+                                           size_t patch_len, int use_options, fastdiff_apply_options options) {
+  fastdiff_patch_result result = {{NULL, 0}, FD_OK, NULL};
+  fd_apply_options c_options = apply_options(options);
+  result.status = fd_apply_patch(text, text_len, patch, patch_len, use_options ? &c_options : NULL, &result.buf,
+                                 &result.report);
+  return result;
+}
+
+fastdiff_patch_result fastdiff_parse_patch(const uint8_t *patch, size_t patch_len, uint32_t flags) {
+  fastdiff_patch_result result = {{NULL, 0}, FD_OK, NULL};
+  fastdiff_apply_options options = {flags, 0, FD_APPLY_ANY_OFFSET};
+  fd_apply_options c_options = apply_options(options);
+  result.status = fd_parse_patch(patch, patch_len, &c_options, &result.report);
+  return result;
+}
+
+void fastdiff_patch_report_free(fd_patch_report *report) { fd_patch_report_free(report); }

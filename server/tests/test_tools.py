@@ -29,8 +29,9 @@ async def call(client: Client, tool: str, **arguments: Any) -> Any:
 async def test_tools_are_listed_with_annotations_schema_and_descriptions() -> None:
     async with Client(create_server()) as client:
         tools = {tool.name: tool for tool in await client.list_tools()}
-        assert set(tools) == {"diff", "diff_difflib"}
-        for tool in tools.values():
+        # diff_files is offered only with --root (test_diff_files.py).
+        assert set(tools) == {"diff", "diff_difflib", "apply_patch"}
+        for tool in (tools["diff"], tools["diff_difflib"]):
             assert tool.annotations is not None
             assert tool.annotations.read_only_hint is True
             assert tool.annotations.idempotent_hint is True

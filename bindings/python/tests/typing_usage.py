@@ -8,7 +8,16 @@ import mmap
 from typing_extensions import assert_type
 
 import fast_diff
-from fast_diff import Algorithm, DiffError, unified_diff
+from fast_diff import (
+    Algorithm,
+    DiffError,
+    HunkOutcome,
+    PatchHunkFailedError,
+    PatchReport,
+    apply_patch,
+    parse_patch,
+    unified_diff,
+)
 
 
 def uses(m: mmap.mmap) -> None:
@@ -26,7 +35,28 @@ def uses(m: mmap.mmap) -> None:
         assert_type(error.message, str)
 
 
+def patches(m: mmap.mmap) -> None:
+    applied = apply_patch("a\n", "")
+    assert_type(applied.text, str)
+    assert_type(applied.report, PatchReport[str])
+    assert_type(applied.report.hunks[0].hunk, str)
+    assert_type(applied.report.hunks[0].line, int | None)
+    assert_type(applied.report.hunks[0].outcome, HunkOutcome)
+    assert_type(applied.report.files[0].path, str | None)
+    assert_type(apply_patch(b"a\n", bytearray(), fuzz=1, max_offset=None, reverse=True).text, bytes)
+    assert_type(apply_patch(m, m).report.files[0].patch, bytes)
+    assert_type(parse_patch("").files[0].patch, str)
+    assert_type(parse_patch(b"", recount=True).hunks[0].hunk, bytes)
+    try:
+        pass
+    except PatchHunkFailedError as error:
+        assert_type(error.failed[0].candidate_line, int | None)
+
+
 def misuses() -> None:
     unified_diff("a", b"b")  # E: no overload for str and bytes
     unified_diff("a", "b", algorithm="fast")  # E: not an algorithm name
     unified_diff("a", "b", old_label=b"x")  # E: bytes label when diffing str
+    apply_patch("a", b"b")  # E: no overload for str and bytes
+    apply_patch("a", "b", fuzz="1")  # E: fuzz is an int
+    apply_patch("a", "b", max_offset=1.5)  # E: max_offset is an int or None

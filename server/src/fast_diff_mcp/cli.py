@@ -31,7 +31,7 @@ def default_port() -> int:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="fast-diff-mcp",
-        description="The fast-diff MCP server: unified diffs of two texts for AI agents.",
+        description="The fast-diff MCP server: unified diffs of two texts, and applying them, for AI agents.",
     )
     parser.add_argument(
         "--transport",
@@ -51,6 +51,16 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
             f"or {limits.DEFAULT_MAX_INPUT_BYTES} = 64 MiB)"
         ),
     )
+    parser.add_argument(
+        "--root",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help=(
+            "a directory the diff_files tool may read (repeatable; relative paths are relative to the first). "
+            "Without any, diff_files is not offered"
+        ),
+    )
     return parser.parse_args(argv)
 
 
@@ -63,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             else limits.parse_size(args.max_input_bytes, "--max-input-bytes")
         )
         port = default_port() if args.port is None else args.port
-        server = create_server(max_input_bytes=max_input)
+        server = create_server(max_input_bytes=max_input, roots=args.root)
     except limits.ConfigError as error:
         print(f"fast-diff-mcp: {error}", file=sys.stderr)
         return 2

@@ -62,3 +62,11 @@ def over_limit_message(size: int, limit: int) -> str:
         f"whoever runs the server to raise the limit: set the environment variable "
         f"{ENV_MAX_INPUT_BYTES} to a number of bytes (or pass --max-input-bytes) and restart it."
     )
+
+
+def files_over_limit_hint(limit: int) -> str:
+    return (
+        f"of this server's input limit of {human(limit)} for the two files together. Compare smaller files, "
+        f"or ask whoever runs the server to raise the limit: set {ENV_MAX_INPUT_BYTES} to a number of bytes "
+        "(or pass --max-input-bytes) and restart it."
+    )

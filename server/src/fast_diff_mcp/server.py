@@ -1,7 +1,9 @@
-"""The FastMCP server `fast-diff` and its two tools."""
+"""The FastMCP server `fast-diff` and its tools."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 import fast_diff
@@ -13,14 +15,24 @@ from pydantic import BaseModel, Field
 
 from . import limits
 from .http import set_request_body_limit
+from .patching import ApplyPatchResult, PatchFailed, apply_to_originals, apply_to_text
 from .reference import difflib_unified_diff
+from .roots import FileTooLarge, PathRefused, Roots
 from .stats import diff_stats
 
 INSTRUCTIONS = """\
 fast-diff compares two texts line by line and returns a unified diff (the
-format of `diff -u`, `git diff` and `patch`). Use the `diff` tool to see
-what changed between two versions of a file or document; `diff_difflib` is
-the same through Python's difflib, a slow reference for comparison.
+format of `diff -u`, `git diff` and `patch`), and applies such diffs. Use
+the `diff` tool to see what changed between two versions of a file or
+document; `diff_difflib` is the same through Python's difflib, a slow
+reference for comparison. `apply_patch` applies a unified diff to the
+texts you give it (it never writes files) and says where each hunk went,
+or why a hunk does not fit and what the text has there instead.
+"""
+
+FILES_INSTRUCTIONS = """\
+`diff_files` diffs two files of this machine by path, read-only, inside
+these directories only: {roots}.
 """
 
 Algorithm = Literal["myers", "histogram", "patience"]
@@ -37,6 +49,21 @@ class DiffResult(BaseModel):
 
 
 OUTPUT_SCHEMA = DiffResult.model_json_schema()
+
+
+class DiffFilesResult(DiffResult):
+    """What `diff_files` returns besides the diff as text."""
+
+    original_path: str = Field(description="The original file's real path (symbolic links resolved).")
+    modified_path: str = Field(description="The modified file's real path.")
+    escaped_bytes: bool = Field(
+        description="True when the diff holds bytes that are not UTF-8: they are shown as \\xNN escapes, so the "
+        "diff shows the change exactly but does not apply as text to the files."
+    )
+
+
+DIFF_FILES_OUTPUT_SCHEMA = DiffFilesResult.model_json_schema()
+APPLY_PATCH_OUTPUT_SCHEMA = ApplyPatchResult.model_json_schema()
 
 READ_ONLY = ToolAnnotations(read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False)
 
@@ -63,6 +90,83 @@ AlgorithmChoice = Annotated[
     ),
 ]
 
+PatchText = Annotated[
+    str,
+    Field(
+        description=(
+            "A unified diff (from diff -u, git diff or difflib; text around it such as a commit message is "
+            "skipped). One file section for original_text; any number for originals."
+        )
+    ),
+]
+OriginalForPatch = Annotated[
+    str | None,
+    Field(description="The text a patch of one file applies to. Give this or originals, not both."),
+]
+OriginalsForPatch = Annotated[
+    dict[str, str] | None,
+    Field(
+        description=(
+            "For a patch of several files: each file's current text, keyed by its path as the patch names "
+            "it without git's a/ b/ prefixes (e.g. 'src/x.py'; a renamed file under its old or new name). "
+            "A file the patch creates needs no entry. Give this or original_text, not both."
+        )
+    ),
+]
+MaxOffset = Annotated[
+    int | None,
+    Field(
+        ge=0,
+        description=(
+            "How many lines from where its header says a hunk may be found; null (default) means anywhere "
+            "after the previous hunk, 0 only exactly there."
+        ),
+    ),
+]
+Fuzz = Annotated[
+    int,
+    Field(
+        ge=0,
+        le=2**32 - 1,
+        description="Context lines at each edge of a hunk that may differ from the text, as GNU patch's fuzz (default 0).",
+    ),
+]
+Recount = Annotated[
+    bool,
+    Field(
+        description=(
+            "Recount each hunk's lines instead of trusting the counts in its '@@ -l,s +l,s @@' header, and "
+            "accept bare '@@' headers (such a hunk must fit at exactly one place). Default false."
+        )
+    ),
+]
+Reverse = Annotated[bool, Field(description="Apply the patch backwards: undo it (default false).")]
+IgnoreWhitespace = Annotated[
+    bool, Field(description="Match lines ignoring whitespace amounts and trailing whitespace (default false).")
+]
+StrictLineEndings = Annotated[
+    bool,
+    Field(
+        description=(
+            "Require line ends to match exactly. By default CRLF, LF and a missing final newline compare "
+            "equal when nothing matches exactly, and added lines take the text's line ends."
+        )
+    ),
+]
+OriginalPath = Annotated[
+    str, Field(description="The original file: a path inside the server's directories (relative to the first one).")
+]
+ModifiedPath = Annotated[str, Field(description="The modified file, likewise.")]
+OptionalLabel = Annotated[
+    str | None,
+    Field(pattern=NO_LINE_BREAK, description="Name on the '---' or '+++' line (default: the path as given)."),
+]
+
+FILES_HINT = (
+    "diff_files reads only regular files inside {roots} (relative paths are relative to the first), "
+    "by paths without '..'."
+)
+
 RETURNS = (
     " Returns the unified diff itself as text (lines starting with '-' are only in the original, "
     "'+' only in the modified text; empty when the texts are identical), and as structured content "
@@ -84,14 +188,42 @@ DIFFLIB_DESCRIPTION = (
 )
 
 
-def create_server(max_input_bytes: int | None = None) -> FastMCP:
-    """The `fast-diff` server. ``max_input_bytes`` defaults to ``FAST_DIFF_MAX_INPUT_BYTES`` or 64 MiB."""
+APPLY_PATCH_DESCRIPTION = (
+    "Apply a unified diff (patch) to text you provide, with the fast-diff engine, and get the new text and a "
+    "report of where each hunk went. Nothing is written to disk. A patch of one file applies to "
+    "`original_text`; a patch of several files applies to `originals` (path -> text) and returns each file's "
+    "new text keyed by path. Hunks whose context drifted are found anywhere (or within `max_offset` lines); "
+    "CRLF/LF differences are tolerated; `fuzz`, `recount` (wrong or missing hunk line counts) and "
+    "`ignore_whitespace` tolerate more. All or nothing: if any hunk does not apply, nothing is applied and "
+    "the tool returns an error showing each failed hunk, why it failed and the lines of the text where it "
+    "comes closest, so you can fix the patch and retry. A patch that is already applied is reported as such. "
+    "The result, as JSON text and structured content, is `text` and `report` (original_text) or `files` "
+    "(originals); each report has the file's `path`, `change`, a `message` and, per hunk, the `line` it "
+    "applied at, its `offset`, `fuzz` and `match_mode`."
+)
+
+DIFF_FILES_DESCRIPTION = (
+    "Compare two files of this machine by path and get their unified diff, as the `diff` tool does for "
+    "texts. Read-only, and confined to these directories: {roots} (relative paths are relative to the "
+    "first; '..' and symbolic links leading out are refused). Files may hold any bytes." + RETURNS
+    + " Also returns the files' real paths and `escaped_bytes`: true when the diff holds bytes that are not "
+    "UTF-8, shown as \\xNN escapes."
+)
+
+
+def create_server(
+    max_input_bytes: int | None = None, roots: Sequence[str | os.PathLike[str]] = ()
+) -> FastMCP:
+    """The `fast-diff` server. ``max_input_bytes`` defaults to ``FAST_DIFF_MAX_INPUT_BYTES`` or 64 MiB.
+    ``roots`` are the directories `diff_files` may read; without any, the tool is not offered."""
     limit = limits.max_input_bytes() if max_input_bytes is None else max_input_bytes
     if limit <= 0:
         raise limits.ConfigError(f"max_input_bytes must be positive, not {limit}")
+    allowed = Roots(roots)
+    instructions = INSTRUCTIONS + (FILES_INSTRUCTIONS.format(roots=allowed.describe()) if allowed else "")
     server = _FastDiffMCP(
         name="fast-diff",
-        instructions=INSTRUCTIONS,
+        instructions=instructions,
         version=fast_diff.__version__,
         strict_input_validation=True,
         max_request_body_bytes=limits.max_request_body_bytes(limit),
@@ -146,18 +278,110 @@ def create_server(max_input_bytes: int | None = None) -> FastMCP:
             )
         )
 
+    @server.tool(
+        name="apply_patch",
+        description=APPLY_PATCH_DESCRIPTION,
+        annotations=READ_ONLY,
+        output_schema=APPLY_PATCH_OUTPUT_SCHEMA,
+    )
+    def apply_patch(
+        patch: PatchText,
+        original_text: OriginalForPatch = None,
+        originals: OriginalsForPatch = None,
+        max_offset: MaxOffset = None,
+        fuzz: Fuzz = 0,
+        recount: Recount = False,
+        reverse: Reverse = False,
+        ignore_whitespace: IgnoreWhitespace = False,
+        strict_line_endings: StrictLineEndings = False,
+    ) -> ToolResult:
+        if (original_text is None) == (originals is None):
+            raise ToolError(
+                "Give exactly one of original_text (the text a single-file patch applies to) and "
+                "originals (a mapping from path to text, for a patch of several files)."
+            )
+        check_size(patch, *([original_text] if original_text is not None else (originals or {}).values()))
+        options = {
+            "max_offset": max_offset,
+            "fuzz": fuzz,
+            "recount": recount,
+            "reverse": reverse,
+            "ignore_whitespace": ignore_whitespace,
+            "strict_line_endings": strict_line_endings,
+        }
+        try:
+            if original_text is not None:
+                result = apply_to_text(original_text, patch, options)
+            else:
+                result = apply_to_originals(originals or {}, patch, options)
+        except PatchFailed as error:
+            raise ToolError(str(error)) from None
+        except (TypeError, ValueError, fast_diff.DiffError) as error:
+            raise ToolError(str(error)) from error
+        structured = result.model_dump()
+        return ToolResult(content=[TextContent(type="text", text=result.model_dump_json())], structured_content=structured)
+
+    if allowed:
+
+        @server.tool(
+            name="diff_files",
+            description=DIFF_FILES_DESCRIPTION.format(roots=allowed.describe()),
+            annotations=READ_ONLY,
+            output_schema=DIFF_FILES_OUTPUT_SCHEMA,
+        )
+        def diff_files(
+            original_path: OriginalPath,
+            modified_path: ModifiedPath,
+            context_lines: ContextLines = 3,
+            algorithm: AlgorithmChoice = "myers",
+            original_label: OptionalLabel = None,
+            modified_label: OptionalLabel = None,
+        ) -> ToolResult:
+            try:
+                old_real, old = allowed.read(original_path, limit)
+                new_real, new = allowed.read(modified_path, limit - len(old))
+            except FileTooLarge as error:
+                raise ToolError(f"{error} {limits.files_over_limit_hint(limit)}") from None
+            except PathRefused as error:
+                raise ToolError(f"{error}. {FILES_HINT.format(roots=allowed.describe())}") from None
+            try:
+                raw = fast_diff.unified_diff(
+                    old,
+                    new,
+                    context_lines=context_lines,
+                    old_label=original_path if original_label is None else original_label,
+                    new_label=modified_path if modified_label is None else modified_label,
+                    algorithm=algorithm,
+                )
+            except (TypeError, ValueError, fast_diff.DiffError) as error:
+                raise ToolError(str(error)) from error
+            # Files may hold any bytes; JSON carries only text. Bytes that are
+            # not UTF-8 are shown as \xNN escapes, and the result says so.
+            try:
+                text, escaped = raw.decode("utf-8"), False
+            except UnicodeDecodeError:
+                text, escaped = raw.decode("utf-8", "backslashreplace"), True
+            return _result(
+                text,
+                original_path=str(old_real),
+                modified_path=str(new_real),
+                escaped_bytes=escaped,
+            )
+
     return server
 
 
-def _result(text: str) -> ToolResult:
+def _result(text: str, **extra: Any) -> ToolResult:
     """The diff as the text content (raw, for an agent to read), and its structured summary."""
     stats = diff_stats(text)
-    structured = DiffResult(
+    model = DiffFilesResult if extra else DiffResult
+    structured = model(
         diff=text,
         identical=not text,
         hunks=stats.hunks,
         lines_added=stats.lines_added,
         lines_removed=stats.lines_removed,
+        **extra,
     )
     return ToolResult(content=[TextContent(type="text", text=text)], structured_content=structured.model_dump())
 

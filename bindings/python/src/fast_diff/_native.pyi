@@ -14,10 +14,41 @@ class _Lib:
     FD_ALGORITHM_MYERS: int
     FD_ALGORITHM_HISTOGRAM: int
     FD_ALGORITHM_PATIENCE: int
+    FD_ERR_PATCH_MALFORMED: int
+    FD_ERR_PATCH_HUNK_FAILED: int
+    FD_ERR_PATCH_ALREADY_APPLIED: int
+    FD_ERR_PATCH_MULTIPLE_FILES: int
+    FD_APPLY_RECOUNT: int
+    FD_APPLY_REVERSE: int
+    FD_APPLY_IGNORE_WHITESPACE: int
+    FD_APPLY_STRICT_EOL: int
+    FD_APPLY_PARTIAL: int
+    FD_APPLY_ANY_OFFSET: int
+    FD_HUNK_NOT_TRIED: int
+    FD_HUNK_APPLIED: int
+    FD_HUNK_FAILED: int
+    FD_HUNK_ALREADY_APPLIED: int
+    FD_HUNK_REASON_NONE: int
+    FD_HUNK_REASON_MISMATCH: int
+    FD_HUNK_REASON_AMBIGUOUS: int
+    FD_MATCH_EXACT: int
+    FD_MATCH_LINE_ENDINGS: int
+    FD_MATCH_WHITESPACE: int
+    FD_FILE_MODIFIED: int
+    FD_FILE_CREATED: int
+    FD_FILE_DELETED: int
+    FD_FILE_RENAMED: int
+    FD_FILE_COPIED: int
     def fd_unified_diff(
         self, old_text: Any, old_len: int, new_text: Any, new_len: int, options: Any, out: Any, /
     ) -> int: ...
     def fd_options_init(self, options: Any, /) -> None: ...
+    def fd_apply_patch(
+        self, text: Any, text_len: int, patch: Any, patch_len: int, options: Any, out: Any, report: Any, /
+    ) -> int: ...
+    def fd_parse_patch(self, patch: Any, patch_len: int, options: Any, report: Any, /) -> int: ...
+    def fd_apply_options_init(self, options: Any, /) -> None: ...
+    def fd_patch_report_free(self, report: Any, /) -> None: ...
     def fd_free(self, buf: Any, /) -> None: ...
     def fd_status_message(self, status: int, /) -> Any: ...
     def fd_version(self) -> Any: ...

@@ -1,4 +1,4 @@
-"""Diff options: checked in Python, so that bad values never reach C."""
+"""Diff and patch options: checked in Python, so that bad values never reach C."""
 
 from __future__ import annotations
 
@@ -121,3 +121,39 @@ def c_options(
     return options, (old_c, new_c)
 
 
+
+
+def c_apply_options(
+    *,
+    max_offset: object,
+    fuzz: object,
+    recount: object,
+    reverse: object,
+    ignore_whitespace: object,
+    strict_line_endings: object,
+    partial: object,
+) -> Any:
+    """An ``fd_apply_options *`` for these values, or NULL when they are all the defaults."""
+    offset = lib.FD_APPLY_ANY_OFFSET if max_offset is None else count("max_offset", max_offset, UINT64_MAX)
+    fuzz_c = count("fuzz", fuzz, UINT32_MAX)
+    flags = 0
+    for name, value, bit in (
+        ("recount", recount, lib.FD_APPLY_RECOUNT),
+        ("reverse", reverse, lib.FD_APPLY_REVERSE),
+        ("ignore_whitespace", ignore_whitespace, lib.FD_APPLY_IGNORE_WHITESPACE),
+        ("strict_line_endings", strict_line_endings, lib.FD_APPLY_STRICT_EOL),
+        ("partial", partial, lib.FD_APPLY_PARTIAL),
+    ):
+        # Only a bool: a count or a string here is a mistake, not a wish.
+        if type(value) is not bool:
+            raise TypeError(f"{name} must be a bool, not {type(value).__name__}")
+        if value:
+            flags |= bit
+    if flags == 0 and fuzz_c == 0 and offset == lib.FD_APPLY_ANY_OFFSET:
+        return ffi.NULL
+    options = ffi.new("fd_apply_options *")
+    lib.fd_apply_options_init(options)
+    options.flags = flags
+    options.max_offset = offset
+    options.fuzz = fuzz_c
+    return options
