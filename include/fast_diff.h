@@ -413,11 +413,6 @@ typedef uint32_t fd_granularity;
 #endif // __cplusplus
 
 /**
- * A set of comparison modes.
- */
-typedef struct Modes Modes;
-
-/**
  * Options of `fd_apply_patch`. Always initialise with
  * `fd_apply_options_init`, then set fields: the library reads
  * `min(struct_size, its own size)` bytes and uses defaults for the rest,
