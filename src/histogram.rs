@@ -153,45 +153,22 @@ impl Index {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    fn run(a: &[u32], b: &[u32]) -> (Vec<bool>, Vec<bool>) {
-        let distinct = a.iter().chain(b).max().map_or(0, |&m| m as usize + 1);
-        let mut counts = Counts::new(distinct);
-        let mut removed = vec![false; a.len()];
-        let mut added = vec![false; b.len()];
-        diff(a, b, &mut removed, &mut added, &mut counts, &mut Deadline::new(None));
-        (removed, added)
-    }
-
-    fn kept(s: &[u32], marks: &[bool]) -> Vec<u32> {
-        s.iter().zip(marks).filter(|(_, m)| !**m).map(|(v, _)| *v).collect()
-    }
+    use crate::testing::{kept, random_pairs, solve};
 
     #[test]
     fn anchors_on_rare_lines() {
         // Braces (9) are everywhere; the moved function body (1, 2) is rare.
         let a = [1, 2, 9, 3, 4, 9, 5, 9];
         let b = [3, 4, 9, 1, 2, 9, 5, 9];
-        let (r, ad) = run(&a, &b);
+        let (r, ad) = solve(super::diff, &a, &b);
         assert_eq!(kept(&a, &r), kept(&b, &ad));
         assert_eq!(kept(&a, &r).len(), 5);
     }
 
     #[test]
     fn pseudo_random_pairs_give_valid_scripts() {
-        let mut seed = 0x9e37_79b9_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for _ in 0..300 {
-            let (n, m, alphabet) = ((next() % 80) as usize, (next() % 80) as usize, 1 + next() % 12);
-            let a: Vec<u32> = (0..n).map(|_| (next() % alphabet) as u32).collect();
-            let b: Vec<u32> = (0..m).map(|_| (next() % alphabet) as u32).collect();
-            let (r, ad) = run(&a, &b);
+        for (a, b) in random_pairs(0x9e37_79b9, 300, 80, 12) {
+            let (r, ad) = solve(super::diff, &a, &b);
             assert_eq!(kept(&a, &r), kept(&b, &ad), "{a:?} {b:?}");
         }
     }

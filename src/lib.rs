@@ -27,6 +27,8 @@ mod myers;
 mod options;
 pub mod patch;
 mod patience;
+#[cfg(test)]
+mod testing;
 mod trim;
 mod unified;
 mod words;

@@ -410,6 +410,7 @@ fn furthest_point(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{kept, random_pairs};
 
     fn run(a: &[u32], b: &[u32]) -> (Vec<bool>, Vec<bool>) {
         let mut removed = vec![false; a.len()];
@@ -431,11 +432,6 @@ mod tests {
         row[b.len()]
     }
 
-    /// The unmarked lines of both sides, in order, must be the same sequence.
-    fn kept(s: &[u32], marks: &[bool]) -> Vec<u32> {
-        s.iter().zip(marks).filter(|(_, m)| !**m).map(|(v, _)| *v).collect()
-    }
-
     #[test]
     fn small_diffs_are_minimal_and_consistent() {
         let cases: &[(&[u32], &[u32])] = &[
@@ -454,17 +450,7 @@ mod tests {
 
     #[test]
     fn pseudo_random_pairs_are_minimal() {
-        let mut seed = 0x1234_5678_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for _ in 0..300 {
-            let (n, m, alphabet) = ((next() % 60) as usize, (next() % 60) as usize, 1 + next() % 6);
-            let a: Vec<u32> = (0..n).map(|_| (next() % alphabet) as u32).collect();
-            let b: Vec<u32> = (0..m).map(|_| (next() % alphabet) as u32).collect();
+        for (a, b) in random_pairs(0x1234_5678, 300, 60, 6) {
             let (r, ad) = run(&a, &b);
             assert_eq!(kept(&a, &r), kept(&b, &ad));
             assert_eq!(kept(&a, &r).len(), lcs_len(&a, &b), "{a:?} {b:?}");
