@@ -392,7 +392,7 @@ mod tests {
         assert_eq!(config(&["--algorithm", "patience", "a", "b"]).algorithm, Algorithm::Patience);
         assert_eq!(config(&["--deadline-ms=0", "a", "b"]).deadline, None);
         assert_eq!(config(&["--deadline-ms=250", "a", "b"]).deadline, Some(Duration::from_millis(250)));
-        assert!(matches!(parse_strs(&["--foo", "--help"]), Err(_)));
+        assert!(parse_strs(&["--foo", "--help"]).is_err());
         assert!(matches!(parse_strs(&["--help", "--foo"]), Ok(Command::Help)));
         assert!(matches!(parse_strs(&["--vers"]), Ok(Command::Version)));
     }
