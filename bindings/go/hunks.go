@@ -74,15 +74,12 @@ func hunkRange(start, count int) string {
 // are pieces of old and new themselves, not copies. opts nil means
 // DefaultOptions().
 func DiffHunks[T Text](old, new T, opts *Options) ([]Hunk[T], error) {
-	bytesType := isBytes[T]()
-	oldPtr, oldLen := cBytes(bytesOf(old, bytesType))
-	newPtr, newLen := cBytes(bytesOf(new, bytesType))
-	c, err := opts.call("DiffHunks", optionsSize)
+	in, err := lend("DiffHunks", old, new, opts)
 	if err != nil {
 		return nil, err
 	}
-	res := C.fastdiff_diff_hunks(oldPtr, oldLen, newPtr, newLen, c.use, c.opts, c.oldLabel, c.oldLabelLen,
-		c.newLabel, c.newLabelLen)
+	res := C.fastdiff_diff_hunks(in.old, in.oldLen, in.new, in.newLen, in.use, in.opts, in.oldLabel, in.oldLabelLen,
+		in.newLabel, in.newLabelLen)
 	runtime.KeepAlive(old)
 	runtime.KeepAlive(new)
 	runtime.KeepAlive(opts)
@@ -90,7 +87,7 @@ func DiffHunks[T Text](old, new T, opts *Options) ([]Hunk[T], error) {
 		return nil, err
 	}
 	defer C.fastdiff_hunks_free(res.hunks)
-	return readHunks(res.hunks, old, new, bytesType), nil
+	return readHunks(res.hunks, old, new, in.bytesType), nil
 }
 
 // readHunks copies the C result into Go memory; texts are pieces of old

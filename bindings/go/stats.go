@@ -23,15 +23,12 @@ type Stats struct {
 // DiffStats returns the counts of the diff UnifiedDiff would write with the
 // same options, without writing it. opts nil means DefaultOptions().
 func DiffStats[T Text](old, new T, opts *Options) (Stats, error) {
-	bytesType := isBytes[T]()
-	oldPtr, oldLen := cBytes(bytesOf(old, bytesType))
-	newPtr, newLen := cBytes(bytesOf(new, bytesType))
-	c, err := opts.call("DiffStats", optionsSize)
+	in, err := lend("DiffStats", old, new, opts)
 	if err != nil {
 		return Stats{}, err
 	}
-	res := C.fastdiff_diff_stats(oldPtr, oldLen, newPtr, newLen, c.use, c.opts, c.oldLabel, c.oldLabelLen,
-		c.newLabel, c.newLabelLen)
+	res := C.fastdiff_diff_stats(in.old, in.oldLen, in.new, in.newLen, in.use, in.opts, in.oldLabel, in.oldLabelLen,
+		in.newLabel, in.newLabelLen)
 	runtime.KeepAlive(old)
 	runtime.KeepAlive(new)
 	runtime.KeepAlive(opts)

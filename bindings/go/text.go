@@ -1,5 +1,8 @@
 package fastdiff
 
+// #include "shim.h"
+import "C"
+
 import "unsafe"
 
 // Text is what DiffStats, DiffHunks and WordDiff read: a byte slice or a
@@ -53,4 +56,25 @@ func copyOf[T Text](b []byte, bytesType bool) T {
 		*(*string)(unsafe.Pointer(&out)) = string(b)
 	}
 	return out
+}
+
+// texts are a call's two inputs as C buffers, lent without copying (the
+// caller keeps the inputs alive until C returns), and its options.
+type texts struct {
+	old, new       *C.uint8_t
+	oldLen, newLen C.size_t
+	bytesType      bool
+	callOptions
+}
+
+// lend prepares a call of op on old and new with opts (nil: the defaults).
+func lend[T Text](op string, old, new T, opts *Options) (texts, error) {
+	c, err := opts.call(op, optionsSize)
+	if err != nil {
+		return texts{}, err
+	}
+	t := texts{bytesType: isBytes[T](), callOptions: c}
+	t.old, t.oldLen = cBytes(bytesOf(old, t.bytesType))
+	t.new, t.newLen = cBytes(bytesOf(new, t.bytesType))
+	return t, nil
 }

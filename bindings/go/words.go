@@ -78,15 +78,12 @@ type WordDiffResult[T Text] struct {
 // still correct). A Granularity the library does not know is
 // ErrInvalidOptions. opts nil means DefaultOptions().
 func WordDiff[T Text](old, new T, granularity Granularity, opts *Options) (WordDiffResult[T], error) {
-	bytesType := isBytes[T]()
-	oldPtr, oldLen := cBytes(bytesOf(old, bytesType))
-	newPtr, newLen := cBytes(bytesOf(new, bytesType))
-	c, err := opts.call("WordDiff", optionsSize)
+	in, err := lend("WordDiff", old, new, opts)
 	if err != nil {
 		return WordDiffResult[T]{}, err
 	}
-	res := C.fastdiff_word_diff(oldPtr, oldLen, newPtr, newLen, c.use, c.opts, c.oldLabel, c.oldLabelLen,
-		c.newLabel, c.newLabelLen, C.uint32_t(granularity))
+	res := C.fastdiff_word_diff(in.old, in.oldLen, in.new, in.newLen, in.use, in.opts, in.oldLabel, in.oldLabelLen,
+		in.newLabel, in.newLabelLen, C.uint32_t(granularity))
 	runtime.KeepAlive(old)
 	runtime.KeepAlive(new)
 	runtime.KeepAlive(opts)
@@ -94,7 +91,7 @@ func WordDiff[T Text](old, new T, granularity Granularity, opts *Options) (WordD
 		return WordDiffResult[T]{}, err
 	}
 	defer C.fastdiff_word_diff_free(res.result)
-	return readWordDiff(res.result, old, new, bytesType), nil
+	return readWordDiff(res.result, old, new, in.bytesType), nil
 }
 
 // readWordDiff copies the C result into Go memory; span texts are pieces
