@@ -275,6 +275,23 @@ def test_line_texts_are_slices_of_the_callers_str() -> None:
             assert number is not None and split_lines(source)[number - 1] == line.text
 
 
+@pytest.mark.parametrize("character", ["x", "é", "日", "\U0001f600"])
+def test_long_str_inputs_are_sliced_right(character: str) -> None:
+    # A long ASCII str is lent to C as it is stored, other text is encoded:
+    # both ways, offsets become the right character indices.
+    old = "".join(f"{character * (i % 7)} line {i}\n" for i in range(3000))
+    new = old.replace(" line 100\n", " line hundred\n").replace(" line 2900\n", " 2900\nmore\n")
+    for hunk in diff_hunks(old, new):
+        for line in hunk.lines:
+            source = new if line.kind is LineKind.ADDED else old
+            assert source[line.span[0] : line.span[1]] == line.text
+    spans = word_diff(old, new).spans
+    assert [s.text for s in spans if s.kind is SpanKind.ADDED] == ["hundred", "\nmore"]
+    for span in spans:
+        source = new if span.kind is SpanKind.ADDED else old
+        assert source[span.span[0] : span.span[1]] == span.text
+
+
 @pytest.mark.parametrize(
     "make",
     [bytes, bytearray, memoryview, lambda b: memoryview(bytearray(b))],
