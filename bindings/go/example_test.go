@@ -117,3 +117,62 @@ func ExampleParsePatch() {
 	// modified x.txt: "one\n" <nil>
 	// modified y.txt: "two\n" <nil>
 }
+
+func ExampleDiffStats() {
+	opts := fastdiff.DefaultOptions()
+	opts.Modes = fastdiff.IgnoreCase | fastdiff.IgnoreSpaceChange
+	stats, err := fastdiff.DiffStats("Hello  world\nkeep\nold\n", "hello world\nkeep\nnew\n", &opts)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return
+	}
+	fmt.Printf("+%d -%d in %d hunk(s), similarity %.2f\n", stats.LinesAdded, stats.LinesRemoved, stats.Hunks,
+		stats.Similarity)
+	// Output:
+	// +1 -1 in 1 hunk(s), similarity 0.67
+}
+
+func ExampleDiffHunks() {
+	old := []byte("one\ntwo\nthree\n")
+	hunks, err := fastdiff.DiffHunks(old, []byte("one\n2\nthree\nfour\n"), nil)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return
+	}
+	for _, h := range hunks {
+		fmt.Println(h.Header())
+		for _, l := range h.Lines {
+			// l.Text is old[l.Start:l.End] (new[...] for added lines): no copy.
+			fmt.Printf("%-7v old %d new %d %q\n", l.Kind, l.OldLine, l.NewLine, l.Text)
+		}
+	}
+	// Output:
+	// @@ -1,3 +1,4 @@
+	// context old 1 new 1 "one\n"
+	// removed old 2 new 0 "two\n"
+	// added   old 0 new 2 "2\n"
+	// context old 3 new 3 "three\n"
+	// added   old 0 new 4 "four\n"
+}
+
+func ExampleWordDiff() {
+	old, new := "the quick brown fox\n", "the slow brown fox\n"
+	result, err := fastdiff.WordDiff(old, new, fastdiff.Words, nil)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return
+	}
+	fmt.Print(result.Text)
+	for _, s := range result.Spans {
+		if s.Kind != fastdiff.SpanEqual {
+			fmt.Printf("%v %q at %d\n", s.Kind, s.Text, s.Start)
+		}
+	}
+	// Output:
+	// --- original
+	// +++ modified
+	// @@ -1 +1 @@
+	// the [-quick-]{+slow+} brown fox
+	// removed "quick" at 4
+	// added "slow" at 4
+}

@@ -34,6 +34,43 @@ fastdiff_result fastdiff_unified_diff(const uint8_t *old_text, size_t old_len, c
                                       const uint8_t *old_label, size_t old_label_len, const uint8_t *new_label,
                                       size_t new_label_len);
 
+/* The structured results of a diff (fd_diff_stats, fd_diff_hunks,
+   fd_word_diff), with the same options arguments as fastdiff_unified_diff.
+   Hunks and word diffs are C memory that Go reads and then frees. */
+typedef struct fastdiff_stats_result {
+  fd_stats stats;
+  fd_status status;
+} fastdiff_stats_result;
+
+fastdiff_stats_result fastdiff_diff_stats(const uint8_t *old_text, size_t old_len, const uint8_t *new_text,
+                                          size_t new_len, int use_options, fastdiff_options options,
+                                          const uint8_t *old_label, size_t old_label_len, const uint8_t *new_label,
+                                          size_t new_label_len);
+
+typedef struct fastdiff_hunks_result {
+  fd_hunks *hunks;
+  fd_status status;
+} fastdiff_hunks_result;
+
+fastdiff_hunks_result fastdiff_diff_hunks(const uint8_t *old_text, size_t old_len, const uint8_t *new_text,
+                                          size_t new_len, int use_options, fastdiff_options options,
+                                          const uint8_t *old_label, size_t old_label_len, const uint8_t *new_label,
+                                          size_t new_label_len);
+
+void fastdiff_hunks_free(fd_hunks *hunks);
+
+typedef struct fastdiff_word_diff_result {
+  fd_word_diff_result *result;
+  fd_status status;
+} fastdiff_word_diff_result;
+
+fastdiff_word_diff_result fastdiff_word_diff(const uint8_t *old_text, size_t old_len, const uint8_t *new_text,
+                                             size_t new_len, int use_options, fastdiff_options options,
+                                             const uint8_t *old_label, size_t old_label_len,
+                                             const uint8_t *new_label, size_t new_label_len, uint32_t granularity);
+
+void fastdiff_word_diff_free(fd_word_diff_result *result);
+
 /* fd_free on a buffer received by value. */
 void fastdiff_free(fd_buf buf);
 

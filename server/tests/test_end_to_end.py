@@ -160,6 +160,27 @@ async def test_stdio_diff_files_then_apply_patch_with_the_sdk_client(tmp_path: P
         assert refused.is_error and "contains '..'" in refused.content[0].text
 
 
+async def test_stdio_every_output_fits_the_schema_the_sdk_client_checks() -> None:
+    # The SDK's client validates structured content against the tool's output
+    # schema: every output, cut or not, must pass. The server's limit comes
+    # from --max-output-chars.
+    old = "".join(f"Line {i}\n" for i in range(300))
+    new = old.replace("Line 7\n", "line 7\n").replace("Line 150\n", "changed\n")
+    server = StdioServerParameters(command=sys.executable, args=["-m", "fast_diff_mcp", "--max-output-chars", "120"])
+    async with Client(server) as client:
+        await client.list_tools()
+        for output in ("unified", "stats", "hunks", "words"):
+            for arguments in ({}, {"ignore_case": True, "max_output_chars": 100_000}):
+                result = await client.call_tool(
+                    "diff", {"original_text": old, "modified_text": new, "output": output, **arguments}
+                )
+                assert not result.is_error, result.content[0].text
+                structured = result.structured_content
+                assert structured["output"] == output
+                assert structured["hunks"] == 2 - ("ignore_case" in arguments)
+                assert structured["truncated"] is (output != "stats" and not arguments)
+
+
 def test_a_bad_root_stops_the_server_with_a_message(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "fast_diff_mcp", "--root", str(tmp_path / "missing")]
     result = subprocess.run(command, capture_output=True, text=True, timeout=60)

@@ -11,12 +11,21 @@ import fast_diff
 from fast_diff import (
     Algorithm,
     DiffError,
+    DiffStats,
+    Granularity,
+    Hunk,
     HunkOutcome,
+    LineKind,
     PatchHunkFailedError,
     PatchReport,
+    SpanKind,
+    WordDiff,
     apply_patch,
+    diff_hunks,
+    diff_stats,
     parse_patch,
     unified_diff,
+    word_diff,
 )
 
 
@@ -53,6 +62,22 @@ def patches(m: mmap.mmap) -> None:
         assert_type(error.failed[0].candidate_line, int | None)
 
 
+def structured(m: mmap.mmap) -> None:
+    assert_type(unified_diff("a", "b", ignore_space_change=True, ignore_case=True), str)
+    assert_type(unified_diff(m, b"b", ignore_all_space=True, ignore_blank_lines=True, strip_trailing_cr=True), bytes)
+    assert_type(diff_stats("a", "b", ignore_case=True), DiffStats)
+    assert_type(diff_stats(m, bytearray()).similarity, float)
+    assert_type(diff_hunks("a", "b"), list[Hunk[str]])
+    assert_type(diff_hunks(b"a", memoryview(b"b"), context_lines=0)[0].lines[0].text, bytes)
+    assert_type(diff_hunks("a", "b")[0].lines[0].old_line, int | None)
+    assert_type(diff_hunks("a", "b")[0].lines[0].kind, LineKind)
+    assert_type(diff_hunks("a", "b")[0].header, str)
+    assert_type(word_diff("a", "b"), WordDiff[str])
+    assert_type(word_diff("a", "b", granularity="graphemes").spans[0].text, str)
+    assert_type(word_diff(m, m, granularity=Granularity.CHARS, old_label=b"x").text, bytes)
+    assert_type(word_diff(b"a", b"b").spans[0].kind, SpanKind)
+
+
 def misuses() -> None:
     unified_diff("a", b"b")  # E: no overload for str and bytes
     unified_diff("a", "b", algorithm="fast")  # E: not an algorithm name
@@ -60,3 +85,9 @@ def misuses() -> None:
     apply_patch("a", b"b")  # E: no overload for str and bytes
     apply_patch("a", "b", fuzz="1")  # E: fuzz is an int
     apply_patch("a", "b", max_offset=1.5)  # E: max_offset is an int or None
+    unified_diff("a", "b", ignore_case=1)  # E: a mode is a bool
+    unified_diff("a", "b", ignore_whitespace=True)  # E: not a comparison mode
+    diff_stats("a", b"b")  # E: str and bytes
+    diff_hunks("a", b"b")  # E: no overload for str and bytes
+    word_diff("a", "b", granularity="letters")  # E: not a granularity
+    word_diff("a", "b", new_label=b"y")  # E: bytes label when diffing str

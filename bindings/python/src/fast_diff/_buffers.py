@@ -84,6 +84,20 @@ def lend_buffer(value: Any) -> tuple[Any, int]:
     return data, len(data)
 
 
+def lend_pair(old: Any, new: Any) -> tuple[bool, Any, int, Any, int]:
+    """``(text, old_c, old_len, new_c, new_len)``: whether the two inputs are ``str``
+    (else bytes-like; a mixed pair is a TypeError), and each lent as a C buffer.
+    An encoded ``str`` is lent as ``bytes``, its UTF-8."""
+    text = is_text_pair(old, new)
+    if text:
+        old_c, old_len = lend_str("old", old)
+        new_c, new_len = lend_str("new", new)
+    else:
+        old_c, old_len = lend_buffer(old)
+        new_c, new_len = lend_buffer(new)
+    return text, old_c, old_len, new_c, new_len
+
+
 def take(status: int, out: Any, text: bool) -> Any:
     """What the library returned in ``out`` (``str`` from UTF-8 when ``text``, else
     ``bytes``), which is released; or the exception for a non-OK ``status``."""

@@ -9,7 +9,7 @@ from ._errors import PatchError, PatchHunkFailedError, error_for_status
 from ._native import ffi, lib
 from ._options import c_apply_options
 from ._report import Applied, PatchReport, read_report
-from ._spans import PatchText
+from ._spans import IndexedText
 
 if TYPE_CHECKING:
     from typing_extensions import Buffer
@@ -186,7 +186,7 @@ def _lend(text: Any, patch: Any, as_text: bool) -> tuple[Any, int, Any, int, byt
 
 
 def _report(report: Any, patch: Any, patch_utf8: bytes | None) -> PatchReport[Any] | None:
-    return None if report == ffi.NULL else read_report(report, PatchText(patch, patch_utf8))
+    return None if report == ffi.NULL else read_report(report, IndexedText(patch, patch_utf8))
 
 
 def _text(out: Any, as_text: bool) -> Any:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, AnyStr, Generic
 
 from ._native import ffi, lib
-from ._spans import PatchText
+from ._spans import IndexedText
 
 
 class HunkOutcome(enum.StrEnum):
@@ -187,7 +187,7 @@ def _path(pointer: Any, length: int, text: bool) -> Any:
     return raw.decode("utf-8", "surrogateescape") if text else raw
 
 
-def read_report(report: Any, patch: PatchText) -> PatchReport[Any]:
+def read_report(report: Any, patch: IndexedText) -> PatchReport[Any]:
     """A copy of the C report ``report`` (an ``fd_patch_report *``, not freed here)."""
     hunks = []
     for i in range(report.hunk_count):
