@@ -943,6 +943,23 @@ fd_status fd_diff_stats(const uint8_t *old_text,
                         struct fd_stats *out);
 
 /**
+ * `fd_unified_diff` and `fd_diff_stats` in one call, for one diff's work:
+ * writes the unified diff into `*out` and its counts into `*stats` (whose
+ * `struct_size` the caller sets first). On any status but `FD_OK`, both
+ * are untouched.
+ *
+ * # Safety
+ * As for `fd_unified_diff`, and `stats` as for `fd_diff_stats`.
+ */
+fd_status fd_unified_diff_stats(const uint8_t *old_text,
+                                size_t old_len,
+                                const uint8_t *new_text,
+                                size_t new_len,
+                                const struct fd_options *options,
+                                struct fd_buf *out,
+                                struct fd_stats *stats);
+
+/**
  * Writes into `*out` the hunks of the diff `fd_unified_diff` would write
  * with the same arguments: each hunk's header numbers and its lines, as
  * byte ranges of the inputs. No hunks (identical texts) is `FD_OK` with

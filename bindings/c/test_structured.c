@@ -74,6 +74,37 @@ static void test_stats(void) {
   CHECK(bigger.known.struct_size == sizeof(fd_stats));
 }
 
+static void test_unified_diff_stats(void) {
+  bytes old_text = B("a\nb\nc\n"), new_text = B("a\nB\nc\nd\n");
+  fd_buf out = {NULL, 0};
+  fd_stats stats;
+  stats.struct_size = sizeof stats;
+  CHECK(fd_unified_diff_stats(u(old_text), old_text.len, u(new_text), new_text.len, NULL, &out, &stats) == FD_OK);
+  /* The same diff as fd_unified_diff, and the same counts as fd_diff_stats. */
+  CHECK(same_bytes(out.ptr, out.len, "--- original\n+++ modified\n@@ -1,3 +1,4 @@\n a\n-b\n+B\n c\n+d\n"));
+  CHECK(stats.hunks == 1 && stats.lines_added == 2 && stats.lines_removed == 1 && stats.identical == 0);
+  CHECK(stats.similarity > 4.0 / 7 - 1e-9 && stats.similarity < 4.0 / 7 + 1e-9);
+  fd_free(&out);
+  CHECK(fd_unified_diff_stats(u(old_text), old_text.len, u(old_text), old_text.len, NULL, &out, &stats) == FD_OK);
+  CHECK(out.ptr == NULL && out.len == 0 && stats.identical == 1);
+
+  /* Both out-params are required; failures leave them untouched. */
+  CHECK(fd_unified_diff_stats(u(old_text), old_text.len, u(new_text), new_text.len, NULL, NULL, &stats) ==
+        FD_ERR_NULL_ARGUMENT);
+  CHECK(fd_unified_diff_stats(u(old_text), old_text.len, u(new_text), new_text.len, NULL, &out, NULL) ==
+        FD_ERR_NULL_ARGUMENT);
+  uint8_t sentinel = 0;
+  out.ptr = &sentinel;
+  out.len = 7;
+  stats.struct_size = 4;
+  CHECK(fd_unified_diff_stats(u(old_text), old_text.len, u(new_text), new_text.len, NULL, &out, &stats) ==
+        FD_ERR_INVALID_OPTIONS);
+  stats.struct_size = sizeof stats;
+  stats.hunks = 99;
+  CHECK(fd_unified_diff_stats(NULL, 1, u(new_text), new_text.len, NULL, &out, &stats) == FD_ERR_NULL_ARGUMENT);
+  CHECK(out.ptr == &sentinel && out.len == 7 && stats.hunks == 99);
+}
+
 static void test_hunks(void) {
   bytes old_text = B("one\ntwo\nthree\nfour\nlast"), new_text = B("zero\none\nTWO\nthree\nfour\nlast");
   fd_hunks *hunks = NULL;
@@ -189,6 +220,7 @@ static void test_word_diff(void) {
 
 int main(void) {
   test_stats();
+  test_unified_diff_stats();
   test_hunks();
   test_word_diff();
   if (failures) {

@@ -5,7 +5,7 @@
 
 use core::mem::size_of;
 
-use super::{fd_options, fd_status, guard, input, options};
+use super::{fd_buf, fd_options, fd_status, guard, input, options};
 use crate::{Error, Granularity, LineDiff, LineKind, SpanKind, diff_lines};
 
 /// Counts of a diff, as its hunks show it.
@@ -192,34 +192,96 @@ pub unsafe extern "C" fn fd_diff_stats(
         if out.is_null() {
             return fd_status::FD_ERR_NULL_ARGUMENT;
         }
-        // SAFETY: `out` starts with its size, set by the caller.
-        let size = unsafe { out.cast::<u32>().read_unaligned() } as usize;
-        if size < FD_STATS_V1_SIZE {
-            return fd_status::FD_ERR_INVALID_OPTIONS;
-        }
+        // SAFETY: `out` is an fd_stats with its size set.
+        let size = match unsafe { stats_size(out) } {
+            Ok(size) => size,
+            Err(status) => return status,
+        };
         // SAFETY: as promised by the caller.
         let (diff, options) = match unsafe { line_diff(old_text, old_len, new_text, new_len, options) } {
             Ok(d) => d,
             Err(status) => return status,
         };
-        let s = diff.stats(options.context_lines);
-        let stats = fd_stats {
-            struct_size: size.min(size_of::<fd_stats>()) as u32,
-            identical: u32::from(s.identical),
-            lines_added: s.lines_added as u64,
-            lines_removed: s.lines_removed as u64,
-            hunks: s.hunks as u64,
-            similarity: s.similarity,
+        // SAFETY: `out` holds `size` bytes.
+        unsafe { write_stats(&diff, options.context_lines, out, size) };
+        fd_status::FD_OK
+    })
+}
+
+/// The `struct_size` the caller set in `*out`, if it is large enough.
+///
+/// # Safety
+/// `out` must point to an `fd_stats` with its `struct_size` set.
+unsafe fn stats_size(out: *const fd_stats) -> Result<usize, fd_status> {
+    // SAFETY: `out` starts with its size, set by the caller.
+    let size = unsafe { out.cast::<u32>().read_unaligned() } as usize;
+    if size < FD_STATS_V1_SIZE { Err(fd_status::FD_ERR_INVALID_OPTIONS) } else { Ok(size) }
+}
+
+/// Writes the stats of `diff` into the caller's `size` bytes at `out`.
+///
+/// # Safety
+/// `out` must point to `size` writable bytes.
+unsafe fn write_stats(diff: &LineDiff<'_>, context: usize, out: *mut fd_stats, size: usize) {
+    let s = diff.stats(context);
+    let stats = fd_stats {
+        struct_size: size.min(size_of::<fd_stats>()) as u32,
+        identical: u32::from(s.identical),
+        lines_added: s.lines_added as u64,
+        lines_removed: s.lines_removed as u64,
+        hunks: s.hunks as u64,
+        similarity: s.similarity,
+    };
+    // SAFETY: the caller's struct has `size` bytes; ours is written up to the
+    // smaller of the two sizes.
+    unsafe {
+        core::ptr::copy_nonoverlapping(
+            (&raw const stats).cast::<u8>(),
+            out.cast::<u8>(),
+            size.min(size_of::<fd_stats>()),
+        )
+    };
+}
+
+/// `fd_unified_diff` and `fd_diff_stats` in one call, for one diff's work:
+/// writes the unified diff into `*out` and its counts into `*stats` (whose
+/// `struct_size` the caller sets first). On any status but `FD_OK`, both
+/// are untouched.
+///
+/// # Safety
+/// As for `fd_unified_diff`, and `stats` as for `fd_diff_stats`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn fd_unified_diff_stats(
+    old_text: *const u8,
+    old_len: usize,
+    new_text: *const u8,
+    new_len: usize,
+    options: *const fd_options,
+    out: *mut fd_buf,
+    stats: *mut fd_stats,
+) -> fd_status {
+    guard(|| {
+        if out.is_null() || stats.is_null() {
+            return fd_status::FD_ERR_NULL_ARGUMENT;
+        }
+        // SAFETY: `stats` is an fd_stats with its size set.
+        let size = match unsafe { stats_size(stats) } {
+            Ok(size) => size,
+            Err(status) => return status,
         };
-        // SAFETY: the caller's struct has `size` bytes; ours is written up to
-        // the smaller of the two sizes.
+        // SAFETY: as promised by the caller.
+        let (diff, options) = match unsafe { line_diff(old_text, old_len, new_text, new_len, options) } {
+            Ok(d) => d,
+            Err(status) => return status,
+        };
+        let Ok(text) = diff.unified(options.context_lines, options.old_label, options.new_label) else {
+            return fd_status::FD_ERR_INVALID_OPTIONS;
+        };
+        // SAFETY: `stats` holds `size` bytes; `out` is non-NULL and writable.
         unsafe {
-            core::ptr::copy_nonoverlapping(
-                (&raw const stats).cast::<u8>(),
-                out.cast::<u8>(),
-                size.min(size_of::<fd_stats>()),
-            )
-        };
+            write_stats(&diff, options.context_lines, stats, size);
+            out.write(fd_buf::from_vec(text));
+        }
         fd_status::FD_OK
     })
 }

@@ -478,3 +478,28 @@ def test_every_mode_combination_reaches_the_engine() -> None:
             [line for line in (old_line, new_line) if line] for old_line, new_line, _ in shown
         ], given
         assert diff_stats(old, new, context_lines=0, **modes).hunks == len(shown)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "options"),
+    [
+        ("a\nb\nc\n", "a\nB\nc\nd\n", {}),
+        ("same\n", "same\n", {}),
+        (b"x\xff\n\0\n", b"y\xff\n\0\n", {"context_lines": 0, "old_label": b"a/\xfe", "new_label": "b/x"}),
+        ("A  b\n\nc\n", "a b\nc\nd\n", {"ignore_case": True, "ignore_space_change": True, "ignore_blank_lines": True}),
+        ("1\n2\n3\n4\n5\n6\n7\n8\n9\n", "0\n2\n3\n4\n5\n6\n7\n8\n0\n", {"algorithm": "histogram"}),
+    ],
+)
+def test_unified_diff_stats_is_both_calls_in_one(old: Any, new: Any, options: dict[str, Any]) -> None:
+    text, stats = fast_diff.unified_diff_stats(old, new, **options)
+    assert text == fast_diff.unified_diff(old, new, **options)
+    assert type(text) is type(old)
+    counting = {k: v for k, v in options.items() if not k.endswith("_label")}
+    assert stats == fast_diff.diff_stats(old, new, **counting)
+
+
+def test_unified_diff_stats_refuses_what_unified_diff_refuses() -> None:
+    with pytest.raises(TypeError):
+        fast_diff.unified_diff_stats("a", b"b")  # type: ignore[call-overload]
+    with pytest.raises(ValueError):
+        fast_diff.unified_diff_stats("a", "b", old_label="x\ny")

@@ -58,12 +58,14 @@ def compute(
     options: Mapping[str, Any],
 ) -> Computed:
     """The output asked for. ``options`` are the engine's (context, algorithm, modes)."""
+    if output == "unified":
+        # One diff's work for the text and its counts alike.
+        diff, stats = fast_diff.unified_diff_stats(old, new, old_label=old_label, new_label=new_label, **options)
+        text, escaped = as_text(diff)
+        return Computed(output, stats, unified_lines(text), escaped=escaped)
     stats = fast_diff.diff_stats(old, new, **options)
     if output == "stats":
         return Computed(output, stats, [Line(stats_summary(stats), None, None)])
-    if output == "unified":
-        text, escaped = as_text(fast_diff.unified_diff(old, new, old_label=old_label, new_label=new_label, **options))
-        return Computed(output, stats, unified_lines(text), escaped=escaped)
     if output == "words":
         result = fast_diff.word_diff(
             old, new, granularity=granularity, old_label=old_label, new_label=new_label, **options

@@ -47,7 +47,7 @@ from ._options import Algorithm
 from ._patch import apply_patch, parse_patch
 from ._report import Applied, FailReason, FileChange, HunkOutcome, HunkReport, MatchMode, PatchFile, PatchReport
 from ._results import DiffLine, DiffStats, Granularity, Hunk, LineKind, SpanKind, WordDiff, WordSpan
-from ._structured import diff_hunks, diff_stats, word_diff
+from ._structured import diff_hunks, diff_stats, unified_diff_stats, word_diff
 
 __version__: str = _ffi.string(_lib.fd_version()).decode("ascii")
 """The version of the bundled library, as ``fd_version()`` reports it."""
@@ -84,6 +84,7 @@ __all__ = [
     "apply_patch",
     "diff_hunks",
     "diff_stats",
+    "unified_diff_stats",
     "parse_patch",
     "unified_diff",
     "word_diff",

@@ -66,6 +66,9 @@ class _Lib:
     def fd_diff_stats(
         self, old_text: Any, old_len: int, new_text: Any, new_len: int, options: Any, out: Any, /
     ) -> int: ...
+    def fd_unified_diff_stats(
+        self, old_text: Any, old_len: int, new_text: Any, new_len: int, options: Any, out: Any, stats: Any, /
+    ) -> int: ...
     def fd_diff_hunks(
         self, old_text: Any, old_len: int, new_text: Any, new_len: int, options: Any, out: Any, /
     ) -> int: ...

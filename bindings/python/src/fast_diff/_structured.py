@@ -150,6 +150,77 @@ def diff_stats(
 
 
 @overload
+def unified_diff_stats(
+    old: str,
+    new: str,
+    *,
+    context_lines: int = ...,
+    old_label: str = ...,
+    new_label: str = ...,
+    algorithm: AlgorithmName = ...,
+    deadline_ms: int | None = ...,
+    ignore_space_change: bool = ...,
+    ignore_all_space: bool = ...,
+    ignore_blank_lines: bool = ...,
+    ignore_case: bool = ...,
+    strip_trailing_cr: bool = ...,
+) -> tuple[str, DiffStats]: ...
+
+
+@overload
+def unified_diff_stats(
+    old: Buffer,
+    new: Buffer,
+    *,
+    context_lines: int = ...,
+    old_label: str | Buffer = ...,
+    new_label: str | Buffer = ...,
+    algorithm: AlgorithmName = ...,
+    deadline_ms: int | None = ...,
+    ignore_space_change: bool = ...,
+    ignore_all_space: bool = ...,
+    ignore_blank_lines: bool = ...,
+    ignore_case: bool = ...,
+    strip_trailing_cr: bool = ...,
+) -> tuple[bytes, DiffStats]: ...
+
+
+def unified_diff_stats(
+    old: str | Buffer,
+    new: str | Buffer,
+    *,
+    context_lines: int = DEFAULT_CONTEXT_LINES,
+    old_label: str | Buffer = DEFAULT_OLD_LABEL,
+    new_label: str | Buffer = DEFAULT_NEW_LABEL,
+    algorithm: AlgorithmName = Algorithm.MYERS,
+    deadline_ms: int | None = None,
+    ignore_space_change: bool = False,
+    ignore_all_space: bool = False,
+    ignore_blank_lines: bool = False,
+    ignore_case: bool = False,
+    strip_trailing_cr: bool = False,
+) -> tuple[str | bytes, DiffStats]:
+    """:func:`unified_diff` and :func:`diff_stats` of the same texts in one call, for the work of one
+    diff: the unified diff (``str`` for ``str`` inputs, else ``bytes``) and its counts.
+    Inputs and options are those of :func:`unified_diff`."""
+    call = _Call(
+        old,
+        new,
+        (ignore_space_change, ignore_all_space, ignore_blank_lines, ignore_case, strip_trailing_cr),
+        context_lines=context_lines,
+        algorithm=algorithm,
+        deadline_ms=deadline_ms,
+        old_label=old_label,
+        new_label=new_label,
+    )
+    out = ffi.new("fd_buf *")
+    stats = ffi.new("fd_stats *")
+    stats.struct_size = ffi.sizeof("fd_stats")
+    text = _buffers.take(lib.fd_unified_diff_stats(*call.args(), out, stats), out, call.text)
+    return text, read_stats(stats)
+
+
+@overload
 def diff_hunks(
     old: str,
     new: str,
