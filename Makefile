@@ -22,7 +22,7 @@ RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 
 .PHONY: all lib header check-header test test-rust test-c test-tools bench fixtures clean fuzz
 
-all: lib $(BUILD)/test_fast_diff $(BUILD)/example_cpp $(BUILD)/test_patch
+all: lib $(BUILD)/test_fast_diff $(BUILD)/example_cpp $(BUILD)/test_patch $(BUILD)/test_structured
 
 lib: $(SHARED) $(STATIC)
 
@@ -40,6 +40,11 @@ check-header:
 
 # The C test links the shared library, under ASan + UBSan (+ LeakSanitizer).
 $(BUILD)/test_fast_diff: bindings/c/test_fast_diff.c bindings/c/check.h $(HEADER) $(SHARED)
+	@mkdir -p $(BUILD)
+	$(CC) -std=c99 $(WARN) $(SANITIZE) -Iinclude $< -o $@ -L$(LIBDIR) -lfast_diff -Wl,-rpath,$(abspath $(LIBDIR)) -lpthread
+
+# Stats, hunks and word diffs (issue 7), built and run like the C test.
+$(BUILD)/test_structured: bindings/c/test_structured.c bindings/c/check.h $(HEADER) $(SHARED)
 	@mkdir -p $(BUILD)
 	$(CC) -std=c99 $(WARN) $(SANITIZE) -Iinclude $< -o $@ -L$(LIBDIR) -lfast_diff -Wl,-rpath,$(abspath $(LIBDIR)) -lpthread
 
@@ -62,8 +67,10 @@ test: check-header test-rust test-c
 test-rust:
 	$(CARGO) test --release --locked
 
-test-c: $(BUILD)/header_c99.o $(BUILD)/header_cxx.o $(BUILD)/test_fast_diff $(BUILD)/example_cpp $(BUILD)/test_patch
+test-c: $(BUILD)/header_c99.o $(BUILD)/header_cxx.o $(BUILD)/test_fast_diff $(BUILD)/example_cpp $(BUILD)/test_patch \
+        $(BUILD)/test_structured
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(BUILD)/test_fast_diff
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(BUILD)/test_structured
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(BUILD)/example_cpp
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(BUILD)/test_patch
 
@@ -244,3 +251,22 @@ $(BUILD)/fastdiff.test: lib FORCE
 	@mkdir -p $(BUILD)
 	cd $(GO_DIR) && $(GO_ENV) $(GO) test -c -o $(abspath $@) .
 # ---- end of benchmarks
+
+# ---- The fast-diff command (issue 7) ----------------------------------------
+# `make cli` builds target/release/fast-diff; its tests (tests/cli.rs) run in
+# test-rust. `make bench-cli` times it against GNU diff and git diff
+# --no-index on the fixtures (needs hyperfine).
+CLI := $(LIBDIR)/fast-diff
+
+.PHONY: cli bench-cli
+
+all: cli
+
+cli: $(CLI)
+
+$(CLI): $(RUST_SOURCES)
+	$(CARGO) build --release --locked --bin fast-diff
+
+bench-cli: fixtures $(CLI)
+	$(PYTHON) benches/cli_vs_tools.py $(CLI) benches/data
+# ---- end of the fast-diff command --------------------------------------------

@@ -323,9 +323,94 @@ typedef uint32_t fd_file_change;
 #endif // __cplusplus
 
 /**
- * A set of comparison modes.
+ * What a line of a hunk is, for `fd_diff_line.kind`.
  */
-typedef struct Modes Modes;
+enum fd_line_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Unchanged (or equal under the comparison modes); its bytes are the
+   * old text's.
+   */
+  FD_LINE_CONTEXT = 0,
+  /**
+   * Only in the old text.
+   */
+  FD_LINE_REMOVED = 1,
+  /**
+   * Only in the new text.
+   */
+  FD_LINE_ADDED = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum fd_line_kind fd_line_kind;
+#else
+typedef uint32_t fd_line_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * What a span of an inline diff is, for `fd_word_span.kind`.
+ */
+enum fd_span_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * In both texts: context lines and unchanged tokens inside changes.
+   */
+  FD_SPAN_EQUAL = 0,
+  /**
+   * Only in the old text.
+   */
+  FD_SPAN_REMOVED = 1,
+  /**
+   * Only in the new text.
+   */
+  FD_SPAN_ADDED = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum fd_span_kind fd_span_kind;
+#else
+typedef uint32_t fd_span_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Tokens of an inline diff, for `fd_word_diff`'s `granularity`.
+ */
+enum fd_granularity
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Runs of letters, digits, `_` and non-ASCII bytes; runs of white
+   * space; single punctuation bytes.
+   */
+  FD_GRANULARITY_WORDS = 0,
+  /**
+   * Unicode scalar values (whole UTF-8 sequences); an invalid byte is a
+   * token of its own.
+   */
+  FD_GRANULARITY_CHARS = 1,
+  /**
+   * Extended grapheme clusters, in valid UTF-8.
+   */
+  FD_GRANULARITY_GRAPHEMES = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum fd_granularity fd_granularity;
+#else
+typedef uint32_t fd_granularity;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
 
 /**
  * Options of `fd_apply_patch`. Always initialise with
@@ -558,6 +643,136 @@ typedef struct fd_patch_report {
   const char *message;
 } fd_patch_report;
 
+/**
+ * Counts of a diff, as its hunks show it.
+ */
+typedef struct fd_stats {
+  /**
+   * Set by the caller to `sizeof(fd_stats)` before the call: the library
+   * writes at most that many bytes (fields are only ever appended).
+   */
+  uint32_t struct_size;
+  /**
+   * 1 when no hunk is shown: the texts are identical, or equal under the
+   * comparison modes; else 0.
+   */
+  uint32_t identical;
+  uint64_t lines_added;
+  uint64_t lines_removed;
+  uint64_t hunks;
+  /**
+   * `2 * matched lines / (old lines + new lines)`, in [0, 1], as
+   * `difflib.SequenceMatcher.ratio()` gives over lines (1 for two empty
+   * texts), computed from this diff's matching.
+   */
+  double similarity;
+} fd_stats;
+
+/**
+ * A hunk of `fd_diff_hunks`.
+ */
+typedef struct fd_hunk {
+  /**
+   * The numbers of the hunk's header `@@ -old_start,old_count
+   * +new_start,new_count @@`: 1-based first lines, except that an empty
+   * range names the line before it (0 at the top of the text).
+   */
+  uint64_t old_start;
+  uint64_t old_count;
+  uint64_t new_start;
+  uint64_t new_count;
+  /**
+   * Its lines: `lines[first_line]` to `lines[first_line + line_count - 1]`.
+   */
+  size_t first_line;
+  size_t line_count;
+} fd_hunk;
+
+/**
+ * A line of a hunk.
+ */
+typedef struct fd_diff_line {
+  /**
+   * An `fd_line_kind`.
+   */
+  uint32_t kind;
+  /**
+   * 1 when the line is the last of its text and has no LF, else 0.
+   */
+  uint32_t no_newline;
+  /**
+   * 1-based line numbers in the old and new text; 0 for none (an added
+   * line has no old number, a removed line no new number).
+   */
+  uint64_t old_line;
+  uint64_t new_line;
+  /**
+   * The line's bytes, LF included: in the old text for context and
+   * removed lines, in the new text for added lines.
+   */
+  size_t offset;
+  size_t len;
+} fd_diff_line;
+
+/**
+ * The result of `fd_diff_hunks`. Allocated by the library, released with
+ * `fd_hunks_free`.
+ */
+typedef struct fd_hunks {
+  /**
+   * NULL when there are none.
+   */
+  const struct fd_hunk *hunks;
+  size_t hunk_count;
+  /**
+   * Every hunk's lines, in order; NULL when there are none.
+   */
+  const struct fd_diff_line *lines;
+  size_t line_count;
+} fd_hunks;
+
+/**
+ * A run of bytes of an inline diff.
+ */
+typedef struct fd_word_span {
+  /**
+   * An `fd_span_kind`.
+   */
+  uint32_t kind;
+  /**
+   * The hunk (0-based) the span belongs to.
+   */
+  uint32_t hunk;
+  /**
+   * The bytes: in the old text for equal and removed spans, in the new
+   * text for added spans.
+   */
+  size_t offset;
+  size_t len;
+} fd_word_span;
+
+/**
+ * The result of `fd_word_diff`. Allocated by the library, released with
+ * `fd_word_diff_free`.
+ */
+typedef struct fd_word_diff_result {
+  /**
+   * The spans of every hunk in order; NULL when there are none. A hunk's
+   * equal and removed spans, in order, are its old lines; its equal and
+   * added spans are its new lines (up to what the comparison modes
+   * ignore).
+   */
+  const struct fd_word_span *spans;
+  size_t span_count;
+  /**
+   * The inline diff as text in the style of `git diff --word-diff=plain`
+   * (`[-removed-]{+added+}`), with the headers and hunk headers of the
+   * unified diff; empty (NULL, 0) when there are no hunks.
+   */
+  const uint8_t *text;
+  size_t text_len;
+} fd_word_diff_result;
+
 
 
 
@@ -707,6 +922,99 @@ void fd_patch_report_free(struct fd_patch_report *report);
  * also for numbers that are not an `fd_status`. Do not free it.
  */
 const char *fd_status_message(fd_status status);
+
+/**
+ * Writes into `*out` the counts of the diff `fd_unified_diff` would write
+ * with the same arguments, without writing it. The caller sets
+ * `out->struct_size` to `sizeof(fd_stats)` first; the library writes at
+ * most that many bytes (a size below the first version's is
+ * `FD_ERR_INVALID_OPTIONS`). On any other status than `FD_OK`, `*out` is
+ * untouched.
+ *
+ * # Safety
+ * Buffers and `options` as for `fd_unified_diff`; `out` must point to an
+ * `fd_stats` with its `struct_size` set.
+ */
+fd_status fd_diff_stats(const uint8_t *old_text,
+                        size_t old_len,
+                        const uint8_t *new_text,
+                        size_t new_len,
+                        const struct fd_options *options,
+                        struct fd_stats *out);
+
+/**
+ * `fd_unified_diff` and `fd_diff_stats` in one call, for one diff's work:
+ * writes the unified diff into `*out` and its counts into `*stats` (whose
+ * `struct_size` the caller sets first). On any status but `FD_OK`, both
+ * are untouched.
+ *
+ * # Safety
+ * As for `fd_unified_diff`, and `stats` as for `fd_diff_stats`.
+ */
+fd_status fd_unified_diff_stats(const uint8_t *old_text,
+                                size_t old_len,
+                                const uint8_t *new_text,
+                                size_t new_len,
+                                const struct fd_options *options,
+                                struct fd_buf *out,
+                                struct fd_stats *stats);
+
+/**
+ * Writes into `*out` the hunks of the diff `fd_unified_diff` would write
+ * with the same arguments: each hunk's header numbers and its lines, as
+ * byte ranges of the inputs. No hunks (identical texts) is `FD_OK` with
+ * empty arrays. On `FD_OK` the caller releases `*out` with
+ * `fd_hunks_free`; otherwise `*out` is untouched.
+ *
+ * # Safety
+ * Buffers and `options` as for `fd_unified_diff`; `out` must point to a
+ * writable pointer.
+ */
+fd_status fd_diff_hunks(const uint8_t *old_text,
+                        size_t old_len,
+                        const uint8_t *new_text,
+                        size_t new_len,
+                        const struct fd_options *options,
+                        struct fd_hunks **out);
+
+/**
+ * Releases a result of `fd_diff_hunks`. NULL is ignored. Call it exactly
+ * once per result.
+ *
+ * # Safety
+ * `hunks` must be NULL or a result of `fd_diff_hunks` not yet freed.
+ */
+void fd_hunks_free(struct fd_hunks *hunks);
+
+/**
+ * Writes into `*out` the inline diff of every hunk of the diff
+ * `fd_unified_diff` would write with the same arguments: which tokens of
+ * each change were removed, added or kept, as spans of the inputs, and the
+ * same as `[-...-]{+...+}` text. `granularity` is an `fd_granularity`
+ * (another number is `FD_ERR_INVALID_OPTIONS`). The options' deadline
+ * bounds the token diffs too. On `FD_OK` the caller releases `*out` with
+ * `fd_word_diff_free`; otherwise `*out` is untouched.
+ *
+ * # Safety
+ * Buffers and `options` as for `fd_unified_diff`; `out` must point to a
+ * writable pointer.
+ */
+fd_status fd_word_diff(const uint8_t *old_text,
+                       size_t old_len,
+                       const uint8_t *new_text,
+                       size_t new_len,
+                       const struct fd_options *options,
+                       uint32_t granularity,
+                       struct fd_word_diff_result **out);
+
+/**
+ * Releases a result of `fd_word_diff`. NULL is ignored. Call it exactly
+ * once per result.
+ *
+ * # Safety
+ * `result` must be NULL or a result of `fd_word_diff` not yet freed.
+ */
+void fd_word_diff_free(struct fd_word_diff_result *result);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -57,6 +57,28 @@ impl Group {
         true
     }
 
+    /// Moves `k` groups on: past `k` unchanged lines and the changes
+    /// between them.
+    fn advance(&mut self, changed: &[bool], mut k: usize) {
+        while k > 0 {
+            if self.end >= changed.len() {
+                debug_assert!(false, "groups out of step");
+                return;
+            }
+            // The unchanged lines from `end` up to the next change.
+            let next = next_changed(changed, self.end + 1).unwrap_or(changed.len());
+            let unchanged = next - self.end;
+            if k < unchanged {
+                self.start = self.end + k;
+                self.end = self.start;
+                return;
+            }
+            k -= unchanged;
+            self.start = next;
+            self.end = run_end(changed, next);
+        }
+    }
+
     /// Shifts the group one line down when the line after it equals its
     /// first line, absorbing any group it then touches.
     fn slide_down(&mut self, lines: &[u32], changed: &mut [bool]) -> bool {
@@ -126,12 +148,27 @@ fn compact_side(lines: &[u32], changed: &mut [bool], other: &[bool]) {
                 }
             }
         }
-        if !group.next(changed) {
-            break;
-        }
-        let moved = facing.next(other);
-        debug_assert!(moved, "groups out of step");
+        // Past the unchanged lines to the next change on this side, moving
+        // the facing group over as many unchanged lines.
+        let Some(next) = next_changed(changed, group.end) else { break };
+        let skipped = next - group.end;
+        group = Group { start: next, end: run_end(changed, next) };
+        facing.advance(other, skipped);
     }
+}
+
+/// The first changed line at or after `from`.
+fn next_changed(changed: &[bool], from: usize) -> Option<usize> {
+    // SAFETY: a bool is one byte holding 0 or 1, so the flags are bytes.
+    let bytes = unsafe { core::slice::from_raw_parts(changed.as_ptr().cast::<u8>(), changed.len()) };
+    memchr::memchr(1, &bytes[from..]).map(|i| from + i)
+}
+
+/// The end of the run of changed lines starting at `start`.
+fn run_end(changed: &[bool], start: usize) -> usize {
+    // SAFETY: as in `next_changed`.
+    let bytes = unsafe { core::slice::from_raw_parts(changed.as_ptr().cast::<u8>(), changed.len()) };
+    memchr::memchr(0, &bytes[start..]).map_or(changed.len(), |i| start + i)
 }
 
 #[cfg(test)]

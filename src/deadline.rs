@@ -1,5 +1,8 @@
-//! The caller's time limit. When it passes, the algorithms stop searching for
-//! a small diff and finish with a coarser one that is still correct.
+//! The limits of one diff: the caller's time limit, and a budget of search
+//! work that keeps the worst case linear in the input size. When the time
+//! passes, the algorithms stop searching for a small diff and finish with a
+//! coarser one that is still correct; when the work budget is spent, they
+//! keep going with tighter cost limits.
 
 use std::time::{Duration, Instant};
 
@@ -11,13 +14,27 @@ pub(crate) struct Deadline {
     at: Option<Instant>,
     work: u64,
     passed: bool,
+    /// Search steps (Myers' diagonal visits) left for the whole diff, over
+    /// all the regions it is split into.
+    visits: i64,
 }
 
 impl Deadline {
     pub(crate) fn new(limit: Option<Duration>) -> Self {
         // A limit too far away to represent is the same as no limit.
         let at = limit.and_then(|d| Instant::now().checked_add(d));
-        Deadline { at, work: 0, passed: false }
+        Deadline { at, work: 0, passed: false, visits: i64::MAX }
+    }
+
+    /// Sets the search budget of the whole diff.
+    pub(crate) fn set_visits(&mut self, visits: i64) {
+        self.visits = visits;
+    }
+
+    /// Spends `n` search steps; whether any budget is left.
+    pub(crate) fn spend_visits(&mut self, n: i64) -> bool {
+        self.visits = self.visits.saturating_sub(n);
+        self.visits >= 0
     }
 
     /// Records `work` units done and tells whether the deadline has passed.

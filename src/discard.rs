@@ -15,20 +15,36 @@ const MAX_FREQUENT: u32 = 1024;
 /// and frequent lines are kept so that the diff stays minimal.
 const MIN_LINES_TO_DROP_FREQUENT: usize = 512;
 
-/// Per-id occurrence counts of a region, all zero between uses.
+/// Per-id scratch arrays, allocated once per diff and shared by every call
+/// of the algorithms on its regions (there may be thousands of small ones).
+/// `old` and `new` are occurrence counts, all zero between uses; `first`
+/// is all `NONE` between uses; `place` holds anything.
 pub(crate) struct Counts {
-    old: Vec<u32>,
-    new: Vec<u32>,
+    pub(crate) old: Vec<u32>,
+    pub(crate) new: Vec<u32>,
+    pub(crate) first: Vec<u32>,
+    pub(crate) place: Vec<u32>,
 }
+
+pub(crate) const NONE: u32 = u32::MAX;
 
 impl Counts {
     pub(crate) fn new(distinct: usize) -> Self {
-        Counts { old: vec![0; distinct], new: vec![0; distinct] }
+        Counts { old: vec![0; distinct], new: vec![0; distinct], first: Vec::new(), place: Vec::new() }
     }
 
-    /// The number of distinct ids these counts cover.
-    pub(crate) fn distinct(&self) -> usize {
-        self.old.len()
+    /// Allocates `first` (all `NONE`) unless it is.
+    pub(crate) fn with_first(&mut self) {
+        if self.first.is_empty() {
+            self.first = vec![NONE; self.old.len()];
+        }
+    }
+
+    /// Allocates `place` unless it is.
+    pub(crate) fn with_place(&mut self) {
+        if self.place.is_empty() {
+            self.place = vec![0; self.old.len()];
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 
 use core::ops::Range;
 
+use crate::anchors;
 use crate::compact::compact;
 use crate::deadline::Deadline;
 use crate::discard::{self, Counts};
@@ -11,7 +12,7 @@ use crate::lines::count_newlines;
 use crate::modes::Modes;
 use crate::options::{Algorithm, DiffOptions};
 use crate::trim::{Window, window};
-use crate::{histogram, patience};
+use crate::{histogram, myers, patience};
 
 /// The result of comparing two texts line by line.
 ///
@@ -132,15 +133,23 @@ fn diff_window<'a>(
     let first_line = count_newlines(&old[..w.start]);
     let lines = intern(old, w.start..w.old_end, new, w.start..w.new_end, options.modes)?;
     let (old_ids, new_ids) = (&lines.old.ids, &lines.new.ids);
+    // One search budget for every region of the diff: linear in its size.
+    let lines_in_window = (old_ids.len() + new_ids.len()) as i64;
+    deadline.set_visits(myers::VISITS_PER_LINE.saturating_mul(lines_in_window).max(myers::MIN_VISITS));
     let mut removed = vec![false; old_ids.len()];
     let mut added = vec![false; new_ids.len()];
     let mut counts = Counts::new(lines.distinct);
-    let solve = match options.algorithm {
+    let algorithm = match options.algorithm {
         Algorithm::Myers => discard::diff,
         Algorithm::Histogram => histogram::diff,
         Algorithm::Patience => patience::diff,
     };
-    solve(old_ids, new_ids, &mut removed, &mut added, &mut counts, deadline);
+    let mut solve = |a: &[u32], b: &[u32], r: &mut [bool], d: &mut [bool]| algorithm(a, b, r, d, &mut counts, deadline);
+    if old_ids.len() + new_ids.len() >= anchors::MIN_LINES && !lines.runs.is_empty() {
+        anchors::solve_gaps(&anchors::chain(&lines.runs), old_ids, new_ids, &mut removed, &mut added, solve);
+    } else {
+        solve(old_ids, new_ids, &mut removed, &mut added);
+    }
     compact(old_ids, &mut removed, new_ids, &mut added);
     Ok(LineDiff {
         old: Side { text: old, first_line, bounds: lines.old.bounds, changed: removed },

@@ -5,7 +5,7 @@
 //! Regions whose common lines are all frequent go to Myers.
 
 use crate::deadline::Deadline;
-use crate::discard::{self, Counts};
+use crate::discard::{self, Counts, NONE};
 
 /// Lines occurring more often than this in a region never anchor it.
 const MAX_OCCURRENCES: u32 = 64;
@@ -21,7 +21,8 @@ pub(crate) fn diff(
     counts: &mut Counts,
     deadline: &mut Deadline,
 ) {
-    let mut index = Index::new(a, counts.distinct());
+    counts.with_first();
+    let mut index = Index { next: vec![NONE; a.len()] };
     let mut budget = WORK_PER_LINE * (a.len() + b.len()) + 100_000;
     let mut regions = vec![(0, a.len(), 0, b.len())];
     while let Some((mut x0, mut x1, mut y0, mut y1)) = regions.pop() {
@@ -43,7 +44,7 @@ pub(crate) fn diff(
             discard::diff(&a[x0..x1], &b[y0..y1], &mut removed[x0..x1], &mut added[y0..y1], counts, deadline);
             continue;
         }
-        let (anchor, work) = index.best_anchor(a, b, (x0, x1), (y0, y1));
+        let (anchor, work) = index.best_anchor(a, b, (x0, x1), (y0, y1), counts);
         budget = budget.saturating_sub(work);
         match anchor {
             Anchor::Run { x, y, len } => {
@@ -74,21 +75,15 @@ enum Anchor {
 }
 
 /// Occurrences of each line within the current region of `a`.
+///
+/// The per-id counts and first occurrences live in the shared `Counts`
+/// (`old` and `first`) and are reset after each region; this holds, for each
+/// position of `a`, the next occurrence of the same id (`NONE` ends a chain).
 struct Index {
-    count: Vec<u32>,
-    /// First occurrence of each id in the region, and for each position of
-    /// `a` the next occurrence of the same id (`NONE` ends a chain).
-    first: Vec<u32>,
     next: Vec<u32>,
 }
 
-const NONE: u32 = u32::MAX;
-
 impl Index {
-    fn new(a: &[u32], distinct: usize) -> Self {
-        Index { count: vec![0; distinct], first: vec![NONE; distinct], next: vec![NONE; a.len()] }
-    }
-
     /// The anchor for the region, and the work it took.
     fn best_anchor(
         &mut self,
@@ -96,13 +91,15 @@ impl Index {
         b: &[u32],
         (x0, x1): (usize, usize),
         (y0, y1): (usize, usize),
+        counts: &mut Counts,
     ) -> (Anchor, usize) {
+        let (count, first) = (&mut counts.old, &mut counts.first);
         // Backwards, so that every chain lists positions in ascending order.
         for x in (x0..x1).rev() {
             let id = a[x] as usize;
-            self.count[id] += 1;
-            self.next[x] = self.first[id];
-            self.first[id] = x as u32;
+            count[id] += 1;
+            self.next[x] = first[id];
+            first[id] = x as u32;
         }
         let mut work = x1 - x0;
         let mut best: Option<(u32, usize, usize, usize)> = None; // (rarity, len, x, y)
@@ -110,11 +107,11 @@ impl Index {
         let mut y = y0;
         while y < y1 {
             let mut y_next = y + 1;
-            let occurrences = self.count[b[y] as usize];
+            let occurrences = count[b[y] as usize];
             any_common |= occurrences > 0;
             let rarest_so_far = best.map_or(MAX_OCCURRENCES, |(r, ..)| r);
             if occurrences > 0 && occurrences <= rarest_so_far {
-                let mut x = self.first[b[y] as usize];
+                let mut x = first[b[y] as usize];
                 while x != NONE {
                     let (mut sx, mut sy, mut ex, mut ey) = (x as usize, y, x as usize + 1, y + 1);
                     while sx > x0 && sy > y0 && a[sx - 1] == b[sy - 1] {
@@ -127,7 +124,7 @@ impl Index {
                     }
                     work += ex - sx;
                     y_next = y_next.max(ey);
-                    let rarity = a[sx..ex].iter().map(|&id| self.count[id as usize]).min().unwrap_or(u32::MAX);
+                    let rarity = a[sx..ex].iter().map(|&id| count[id as usize]).min().unwrap_or(u32::MAX);
                     let better = match best {
                         None => rarity <= MAX_OCCURRENCES,
                         Some((r, len, ..)) => rarity < r || (rarity == r && ex - sx > len),
@@ -142,8 +139,8 @@ impl Index {
             y = y_next;
         }
         for &id in &a[x0..x1] {
-            self.count[id as usize] = 0;
-            self.first[id as usize] = NONE;
+            count[id as usize] = 0;
+            first[id as usize] = NONE;
         }
         let anchor = match best {
             Some((_, len, x, y)) => Anchor::Run { x, y, len },
@@ -156,45 +153,22 @@ impl Index {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    fn run(a: &[u32], b: &[u32]) -> (Vec<bool>, Vec<bool>) {
-        let distinct = a.iter().chain(b).max().map_or(0, |&m| m as usize + 1);
-        let mut counts = Counts::new(distinct);
-        let mut removed = vec![false; a.len()];
-        let mut added = vec![false; b.len()];
-        diff(a, b, &mut removed, &mut added, &mut counts, &mut Deadline::new(None));
-        (removed, added)
-    }
-
-    fn kept(s: &[u32], marks: &[bool]) -> Vec<u32> {
-        s.iter().zip(marks).filter(|(_, m)| !**m).map(|(v, _)| *v).collect()
-    }
+    use crate::testing::{kept, random_pairs, solve};
 
     #[test]
     fn anchors_on_rare_lines() {
         // Braces (9) are everywhere; the moved function body (1, 2) is rare.
         let a = [1, 2, 9, 3, 4, 9, 5, 9];
         let b = [3, 4, 9, 1, 2, 9, 5, 9];
-        let (r, ad) = run(&a, &b);
+        let (r, ad) = solve(super::diff, &a, &b);
         assert_eq!(kept(&a, &r), kept(&b, &ad));
         assert_eq!(kept(&a, &r).len(), 5);
     }
 
     #[test]
     fn pseudo_random_pairs_give_valid_scripts() {
-        let mut seed = 0x9e37_79b9_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for _ in 0..300 {
-            let (n, m, alphabet) = ((next() % 80) as usize, (next() % 80) as usize, 1 + next() % 12);
-            let a: Vec<u32> = (0..n).map(|_| (next() % alphabet) as u32).collect();
-            let b: Vec<u32> = (0..m).map(|_| (next() % alphabet) as u32).collect();
-            let (r, ad) = run(&a, &b);
+        for (a, b) in random_pairs(0x9e37_79b9, 300, 80, 12) {
+            let (r, ad) = solve(super::diff, &a, &b);
             assert_eq!(kept(&a, &r), kept(&b, &ad), "{a:?} {b:?}");
         }
     }

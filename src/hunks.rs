@@ -47,7 +47,8 @@ pub(crate) fn local_hunks(diff: &LineDiff<'_>, context: usize) -> Vec<LocalHunk>
 }
 
 fn all_blank(diff: &LineDiff<'_>, change: &Change) -> bool {
-    change.old.clone().all(|i| is_blank(diff.old.line(i))) && change.new.clone().all(|i| is_blank(diff.new.line(i)))
+    change.old.clone().all(|i| is_blank(diff.old.line(i), diff.modes))
+        && change.new.clone().all(|i| is_blank(diff.new.line(i), diff.modes))
 }
 
 /// What a line of a hunk is.

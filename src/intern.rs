@@ -32,6 +32,42 @@ pub(crate) struct Interned {
     pub new: Lines,
     /// Number of distinct ids: every id is below this.
     pub distinct: usize,
+    /// Runs of at least `LONG_RUN` lines found equal in both texts, in the
+    /// order of the new text (their old positions need not increase).
+    pub runs: Vec<Run>,
+}
+
+/// `old[old..old + len]` equals `new[new..new + len]`, in line indices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Run {
+    pub old: usize,
+    pub new: usize,
+    pub len: usize,
+}
+
+/// Runs at least this long are reported to the engine as anchors.
+pub(crate) const LONG_RUN: usize = 16;
+
+/// Appends the old lines `q..q + lines`, found again at byte `at` of the new
+/// text, to the new side; returns the byte after them.
+#[allow(clippy::too_many_arguments)]
+fn take_run(
+    new_bounds: &mut Vec<usize>,
+    new_ids: &mut Vec<u32>,
+    runs: &mut Vec<Run>,
+    old_bounds: &[usize],
+    old_ids: &[u32],
+    q: usize,
+    lines: usize,
+    at: usize,
+) -> usize {
+    if lines >= LONG_RUN {
+        runs.push(Run { old: q, new: new_ids.len(), len: lines });
+    }
+    let base = old_bounds[q];
+    new_bounds.extend(old_bounds[q + 1..=q + lines].iter().map(|&b| at + (b - base)));
+    new_ids.extend_from_slice(&old_ids[q..q + lines]);
+    at + (old_bounds[q + lines] - base)
 }
 
 /// Lines hashed (and their slots prefetched) ahead of probing.
@@ -108,6 +144,7 @@ pub(crate) fn intern(
         lines >= MIN_RESYNC_RUN || (lines > 0 && ends)
     };
     let mut occurrences: Option<Occurrences> = None;
+    let mut runs = Vec::new();
     let mut lost = 0usize;
     while at < new_text.len() {
         if new_ids.len() > MAX_LINES {
@@ -129,12 +166,7 @@ pub(crate) fn intern(
             believable(q, lines, at).then_some((q, lines))
         });
         if let Some((q, lines)) = resumed {
-            let base = old_bounds[q];
-            for k in q..q + lines {
-                new_bounds.push(at + (old_bounds[k + 1] - base));
-                new_ids.push(old_ids[k]);
-            }
-            at += old_bounds[q + lines] - base;
+            at = take_run(&mut new_bounds, &mut new_ids, &mut runs, &old_bounds, &old_ids, q, lines, at);
             predicted = q + lines;
             drift = old_bounds[predicted] as isize - at as isize;
             continue;
@@ -170,12 +202,7 @@ pub(crate) fn intern(
                 })
             });
             if let Some((q, lines)) = found {
-                let base = old_bounds[q];
-                for k in q..q + lines {
-                    new_bounds.push(at + (old_bounds[k + 1] - base));
-                    new_ids.push(old_ids[k]);
-                }
-                at += old_bounds[q + lines] - base;
+                at = take_run(&mut new_bounds, &mut new_ids, &mut runs, &old_bounds, &old_ids, q, lines, at);
                 predicted = q + lines;
                 drift = old_bounds[predicted] as isize - at as isize;
                 continue;
@@ -202,6 +229,7 @@ pub(crate) fn intern(
         old: Lines { bounds: old_bounds, ids: old_ids },
         new: Lines { bounds: new_bounds, ids: new_ids },
         distinct,
+        runs,
     })
 }
 

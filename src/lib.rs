@@ -11,6 +11,7 @@
 //! assert_eq!(diff, b"--- original\n+++ modified\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n");
 //! ```
 
+mod anchors;
 mod compact;
 mod deadline;
 mod discard;
@@ -26,6 +27,8 @@ mod myers;
 mod options;
 pub mod patch;
 mod patience;
+#[cfg(test)]
+mod testing;
 mod trim;
 mod unified;
 mod words;

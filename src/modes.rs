@@ -19,8 +19,11 @@ impl Modes {
     pub const IGNORE_SPACE_CHANGE: Modes = Modes(1);
     /// `-w`: white space is ignored wherever it is.
     pub const IGNORE_ALL_SPACE: Modes = Modes(2);
-    /// `-B`: changes whose lines are all blank (empty or only white space)
-    /// are not shown, unless they fall inside a hunk shown for other changes.
+    /// `-B`: changes whose lines are all blank are not shown, unless they
+    /// fall inside a hunk shown for other changes. As in GNU diff, a line is
+    /// blank when it is empty under the other modes: only an empty line by
+    /// itself, also one of white space with `-b` or `-w`, also a lone CR
+    /// with `--strip-trailing-cr`.
     pub const IGNORE_BLANK_LINES: Modes = Modes(4);
     /// `-i`: ASCII letters compare without regard to case.
     pub const IGNORE_CASE: Modes = Modes(8);
@@ -61,9 +64,11 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\x0b' | b'\x0c' | b'\r')
 }
 
-/// Whether `line` holds nothing but white space before its LF.
-pub(crate) fn is_blank(line: &[u8]) -> bool {
-    line.iter().all(|&b| is_space(b) || b == b'\n')
+/// Whether `line` is blank under `modes`: nothing but its LF is left of it.
+pub(crate) fn is_blank(line: &[u8], modes: Modes) -> bool {
+    let mut k = Vec::new();
+    key(line, modes, &mut k);
+    k.is_empty() || k == b"\n"
 }
 
 /// The bytes by which `line` is compared under `modes`, appended to `out`.
@@ -134,8 +139,13 @@ mod tests {
     }
 
     #[test]
-    fn blank_lines() {
-        assert!(is_blank(b"\n") && is_blank(b" \t\r\n") && is_blank(b""));
-        assert!(!is_blank(b" x\n"));
+    fn blank_lines_as_gnu_diff_sees_them() {
+        let b = Modes::IGNORE_BLANK_LINES;
+        assert!(is_blank(b"\n", b) && is_blank(b"", b));
+        assert!(!is_blank(b" \n", b) && !is_blank(b"\r\n", b) && !is_blank(b" x\n", b));
+        assert!(is_blank(b" \t\r\n", b | Modes::IGNORE_SPACE_CHANGE));
+        assert!(is_blank(b" \t\n", b | Modes::IGNORE_ALL_SPACE));
+        assert!(is_blank(b"\r\n", b | Modes::STRIP_TRAILING_CR));
+        assert!(!is_blank(b" x\n", b | Modes::IGNORE_ALL_SPACE));
     }
 }

@@ -6,11 +6,12 @@
 //!   box is split at the furthest point reached instead of the exact middle;
 //! - once it has cost more than `GOOD_SNAKE_MIN_COST` and has found a long
 //!   diagonal run far enough along, the box is split at that run;
-//! - once the whole diff has visited `VISITS_PER_DIAGONAL` diagonals per
-//!   line, `max_cost` drops from about the square root of the input size to
-//!   `MIN_MAX_COST` and no box is solved exactly any more. This keeps the
-//!   worst case (long unrelated texts of a few distinct lines) linear in the
-//!   input size instead of growing with its 1.5th power.
+//! - once the whole diff (every region of it) has spent its budget of
+//!   diagonal visits (see `Deadline`), `max_cost` drops from about the square
+//!   root of the input size to `MIN_MAX_COST` and no box is solved exactly
+//!   any more. This keeps the worst case (long unrelated texts of a few
+//!   distinct lines) linear in the input size instead of growing with its
+//!   1.5th power.
 //!
 //! All of these give up minimality for time, never correctness: every split
 //! point lies on a valid edit path. Subproblems whose search was cheap are
@@ -29,10 +30,10 @@ const GOOD_SNAKE_ADVANCE: isize = 4;
 /// Floor of the search cost after which a box is split at its furthest point;
 /// moved blocks shorter than this are always found.
 const MIN_MAX_COST: isize = 256;
-/// Diagonal visits allowed per line of input before the cost limits tighten,
-/// and a floor for small inputs, whose search is cheap anyway.
-const VISITS_PER_DIAGONAL: i64 = 16;
-const MIN_VISITS: i64 = 1 << 20;
+/// Diagonal visits a diff may spend per line of input before the cost
+/// limits tighten, and a floor for small inputs, whose search is cheap anyway.
+pub(crate) const VISITS_PER_LINE: i64 = 16;
+pub(crate) const MIN_VISITS: i64 = 1 << 20;
 
 /// Marks in `removed`/`added` the lines of `a`/`b` outside a short common
 /// subsequence. Both slices must be false on entry.
@@ -60,8 +61,6 @@ struct Search<'a> {
     backward: Vec<i32>,
     origin: isize,
     max_cost: isize,
-    /// Diagonal visits left before the cost limits tighten.
-    budget: i64,
 }
 
 impl<'a> Search<'a> {
@@ -76,7 +75,6 @@ impl<'a> Search<'a> {
             backward: Vec::new(),
             origin: b.len() as isize + 1,
             max_cost: max_cost.max(MIN_MAX_COST),
-            budget: (VISITS_PER_DIAGONAL * diagonals as i64).max(MIN_VISITS),
         }
     }
 
@@ -201,11 +199,11 @@ impl<'a> Search<'a> {
 
             let visits = (fhi - flo + bhi - blo) / 2 + 2;
             let out_of_time = deadline.passed(visits as u64);
-            self.budget -= visits as i64;
-            if self.budget < 0 {
+            let within_budget = deadline.spend_visits(visits as i64);
+            if !within_budget {
                 self.max_cost = MIN_MAX_COST;
             }
-            if minimal && !out_of_time && self.budget >= 0 {
+            if minimal && !out_of_time && within_budget {
                 cost += 1;
                 continue;
             }
@@ -412,6 +410,7 @@ fn furthest_point(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{kept, random_pairs};
 
     fn run(a: &[u32], b: &[u32]) -> (Vec<bool>, Vec<bool>) {
         let mut removed = vec![false; a.len()];
@@ -433,11 +432,6 @@ mod tests {
         row[b.len()]
     }
 
-    /// The unmarked lines of both sides, in order, must be the same sequence.
-    fn kept(s: &[u32], marks: &[bool]) -> Vec<u32> {
-        s.iter().zip(marks).filter(|(_, m)| !**m).map(|(v, _)| *v).collect()
-    }
-
     #[test]
     fn small_diffs_are_minimal_and_consistent() {
         let cases: &[(&[u32], &[u32])] = &[
@@ -456,17 +450,7 @@ mod tests {
 
     #[test]
     fn pseudo_random_pairs_are_minimal() {
-        let mut seed = 0x1234_5678_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for _ in 0..300 {
-            let (n, m, alphabet) = ((next() % 60) as usize, (next() % 60) as usize, 1 + next() % 6);
-            let a: Vec<u32> = (0..n).map(|_| (next() % alphabet) as u32).collect();
-            let b: Vec<u32> = (0..m).map(|_| (next() % alphabet) as u32).collect();
+        for (a, b) in random_pairs(0x1234_5678, 300, 60, 6) {
             let (r, ad) = run(&a, &b);
             assert_eq!(kept(&a, &r), kept(&b, &ad));
             assert_eq!(kept(&a, &r).len(), lcs_len(&a, &b), "{a:?} {b:?}");

@@ -18,10 +18,7 @@ pub(crate) fn diff(
     counts: &mut Counts,
     deadline: &mut Deadline,
 ) {
-    let distinct = counts.distinct();
-    let mut in_a = vec![0u32; distinct];
-    let mut in_b = vec![0u32; distinct];
-    let mut where_a = vec![0u32; distinct];
+    counts.with_place();
     let mut budget = WORK_PER_LINE * (a.len() + b.len()) + 100_000;
     let mut regions = vec![(0, a.len(), 0, b.len())];
     let mut pairs = Vec::new();
@@ -46,6 +43,7 @@ pub(crate) fn diff(
         }
         budget -= size;
 
+        let (in_a, in_b, where_a) = (&mut counts.old, &mut counts.new, &mut counts.place);
         for x in x0..x1 {
             in_a[a[x] as usize] += 1;
             where_a[a[x] as usize] = x as u32;
@@ -113,19 +111,7 @@ fn longest_increasing(pairs: &[(u32, u32)]) -> Vec<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn run(a: &[u32], b: &[u32]) -> (Vec<bool>, Vec<bool>) {
-        let distinct = a.iter().chain(b).max().map_or(0, |&m| m as usize + 1);
-        let mut counts = Counts::new(distinct);
-        let mut removed = vec![false; a.len()];
-        let mut added = vec![false; b.len()];
-        diff(a, b, &mut removed, &mut added, &mut counts, &mut Deadline::new(None));
-        (removed, added)
-    }
-
-    fn kept(s: &[u32], marks: &[bool]) -> Vec<u32> {
-        s.iter().zip(marks).filter(|(_, m)| !**m).map(|(v, _)| *v).collect()
-    }
+    use crate::testing::{kept, random_pairs, solve};
 
     #[test]
     fn longest_increasing_subsequence() {
@@ -139,25 +125,15 @@ mod tests {
     fn unique_lines_anchor_a_moved_block() {
         let a = [1, 2, 3, 7, 7, 4, 5, 6];
         let b = [4, 5, 6, 7, 7, 1, 2, 3];
-        let (r, ad) = run(&a, &b);
+        let (r, ad) = solve(diff, &a, &b);
         assert_eq!(kept(&a, &r), kept(&b, &ad));
         assert_eq!(kept(&a, &r).len(), 3);
     }
 
     #[test]
     fn pseudo_random_pairs_give_valid_scripts() {
-        let mut seed = 0x2545_f491_u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for _ in 0..300 {
-            let (n, m, alphabet) = ((next() % 80) as usize, (next() % 80) as usize, 1 + next() % 40);
-            let a: Vec<u32> = (0..n).map(|_| (next() % alphabet) as u32).collect();
-            let b: Vec<u32> = (0..m).map(|_| (next() % alphabet) as u32).collect();
-            let (r, ad) = run(&a, &b);
+        for (a, b) in random_pairs(0x2545_f491, 300, 80, 40) {
+            let (r, ad) = solve(diff, &a, &b);
             assert_eq!(kept(&a, &r), kept(&b, &ad), "{a:?} {b:?}");
         }
     }

@@ -129,11 +129,13 @@ struct Spans(Vec<Span>);
 
 impl Spans {
     fn push(&mut self, kind: SpanKind, hunk: usize, bytes: Range<usize>) {
-        if let Some(last) = self.0.last_mut() {
-            if last.kind == kind && last.hunk == hunk && last.bytes.end == bytes.start {
-                last.bytes.end = bytes.end;
-                return;
-            }
+        if let Some(last) = self.0.last_mut()
+            && last.kind == kind
+            && last.hunk == hunk
+            && last.bytes.end == bytes.start
+        {
+            last.bytes.end = bytes.end;
+            return;
         }
         self.0.push(Span { kind, hunk, bytes });
     }

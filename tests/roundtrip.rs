@@ -7,7 +7,7 @@
 mod common;
 
 use common::{AWKWARD, apply, lines};
-use fast_diff::{Algorithm, DiffOptions, diff_lines, unified_diff};
+use fast_diff::{Algorithm, DiffOptions, Granularity, LineKind, SpanKind, diff_lines, unified_diff};
 use proptest::prelude::*;
 
 const ALGORITHMS: [Algorithm; 3] = [Algorithm::Myers, Algorithm::Histogram, Algorithm::Patience];
@@ -85,6 +85,59 @@ proptest! {
             prop_assert_eq!(diff.is_empty(), old == new);
             let applied = apply(&old, &diff).map_err(|e| TestCaseError::fail(format!("{algorithm:?}: {e}\n{}", String::from_utf8_lossy(&diff))))?;
             prop_assert_eq!(applied, new.clone());
+        }
+    }
+
+    #[test]
+    fn hunks_and_stats_agree_with_the_unified_text((old, new) in pair(), context in 0usize..5) {
+        let options = DiffOptions { context_lines: context, ..DiffOptions::default() };
+        let diff = diff_lines(&old, &new, &options).unwrap();
+        let mut text = Vec::new();
+        let hunks = diff.hunks(context);
+        if !hunks.is_empty() {
+            text.extend_from_slice(b"--- original\n+++ modified\n");
+        }
+        let range = |r: &std::ops::Range<usize>| match r.len() {
+            0 => format!("{},0", r.start),
+            1 => format!("{}", r.start + 1),
+            n => format!("{},{n}", r.start + 1),
+        };
+        for h in &hunks {
+            text.extend(format!("@@ -{} +{} @@\n", range(&h.old), range(&h.new)).bytes());
+            for line in &h.lines {
+                text.push(match line.kind { LineKind::Context => b' ', LineKind::Removed => b'-', LineKind::Added => b'+' });
+                let bytes = diff.line_bytes(line);
+                text.extend_from_slice(bytes);
+                if bytes.last() != Some(&b'\n') {
+                    text.extend_from_slice(b"\n\\ No newline at end of file\n");
+                }
+            }
+        }
+        prop_assert_eq!(&text, &unified_diff(&old, &new, &options).unwrap());
+        let stats = diff.stats(context);
+        prop_assert_eq!(stats.hunks, hunks.len());
+        prop_assert_eq!(stats.identical, old == new);
+        let count = |k: LineKind| hunks.iter().flat_map(|h| &h.lines).filter(|l| l.kind == k).count();
+        prop_assert_eq!((stats.lines_added, stats.lines_removed), (count(LineKind::Added), count(LineKind::Removed)));
+        prop_assert!((0.0..=1.0).contains(&stats.similarity));
+    }
+
+    #[test]
+    fn word_spans_rebuild_both_sides_of_every_hunk((old, new) in pair(), which in 0usize..3) {
+        let granularity = [Granularity::Words, Granularity::Chars, Granularity::Graphemes][which];
+        let diff = diff_lines(&old, &new, &DiffOptions::default()).unwrap();
+        let spans = diff.word_spans(3, granularity, None);
+        for (h, hunk) in diff.hunks(3).iter().enumerate() {
+            let side = |keep: SpanKind| -> Vec<u8> {
+                spans.iter().filter(|s| s.hunk == h && (s.kind == SpanKind::Equal || s.kind == keep))
+                    .flat_map(|s| diff.span_bytes(s).to_vec()).collect()
+            };
+            let lines = |keep: LineKind| -> Vec<u8> {
+                hunk.lines.iter().filter(|l| l.kind == LineKind::Context || l.kind == keep)
+                    .flat_map(|l| diff.line_bytes(l).to_vec()).collect()
+            };
+            prop_assert_eq!(side(SpanKind::Removed), lines(LineKind::Removed));
+            prop_assert_eq!(side(SpanKind::Added), lines(LineKind::Added));
         }
     }
 

@@ -169,7 +169,12 @@ static void test_every_option(void) {
   options.flags = FD_FLAG_STRIP_TRAILING_CR;
   EXPECT_DIFF(B("a\r\nb\n"), B("a\nc\n"), &options, B("--- original\n+++ modified\n@@ -1,2 +1,2 @@\n a\r\n-b\n+c\n"));
   options.flags = FD_FLAG_IGNORE_BLANK_LINES;
+  EXPECT_DIFF(B("a\n\nb\n"), B("a\nb\n\n"), &options, B(""));
+  /* As in GNU diff, a line of spaces is blank only with -b or -w too. */
+  EXPECT_DIFF(B("a\nb\n"), B("a\nb\n \n"), &options, B("--- original\n+++ modified\n@@ -1,2 +1,3 @@\n a\n b\n+ \n"));
+  options.flags = FD_FLAG_IGNORE_BLANK_LINES | FD_FLAG_IGNORE_SPACE_CHANGE;
   EXPECT_DIFF(B("a\n\nb\n"), B("a\nb\n \n"), &options, B(""));
+  options.flags = FD_FLAG_IGNORE_BLANK_LINES;
   EXPECT_DIFF(B("a\n\nb\nc\n"), B("a\nb\nC\n"), &options,
               B("--- original\n+++ modified\n@@ -1,4 +1,3 @@\n a\n-\n b\n-c\n+C\n"));
   options.flags = FD_FLAG_IGNORE_CASE | FD_FLAG_IGNORE_ALL_SPACE;

@@ -10,6 +10,22 @@ package fastdiff
 #cgo nocallback fastdiff_unified_diff
 #cgo noescape fastdiff_free
 #cgo nocallback fastdiff_free
+#cgo noescape fastdiff_apply_patch
+#cgo nocallback fastdiff_apply_patch
+#cgo noescape fastdiff_parse_patch
+#cgo nocallback fastdiff_parse_patch
+#cgo noescape fastdiff_patch_report_free
+#cgo nocallback fastdiff_patch_report_free
+#cgo noescape fastdiff_diff_stats
+#cgo nocallback fastdiff_diff_stats
+#cgo noescape fastdiff_diff_hunks
+#cgo nocallback fastdiff_diff_hunks
+#cgo noescape fastdiff_hunks_free
+#cgo nocallback fastdiff_hunks_free
+#cgo noescape fastdiff_word_diff
+#cgo nocallback fastdiff_word_diff
+#cgo noescape fastdiff_word_diff_free
+#cgo nocallback fastdiff_word_diff_free
 */
 import "C"
 

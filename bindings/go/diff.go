@@ -39,17 +39,12 @@ func UnifiedDiffString(old, new string, opts *Options) (string, error) {
 // whatever the error.
 func unifiedDiff(op string, old *C.uint8_t, oldLen C.size_t, new *C.uint8_t, newLen C.size_t, opts *Options,
 	structSize uint32) (C.fastdiff_result, error) {
-	if opts == nil {
-		res := C.fastdiff_unified_diff(old, oldLen, new, newLen, 0, C.fastdiff_options{}, nil, 0, nil, 0)
-		return res, statusError(op, res.status)
-	}
-	cOpts, err := opts.toC(op, structSize)
+	c, err := opts.call(op, structSize)
 	if err != nil {
 		return C.fastdiff_result{}, err
 	}
-	oldLabel, oldLabelLen := cString(opts.OldLabel)
-	newLabel, newLabelLen := cString(opts.NewLabel)
-	res := C.fastdiff_unified_diff(old, oldLen, new, newLen, 1, cOpts, oldLabel, oldLabelLen, newLabel, newLabelLen)
+	res := C.fastdiff_unified_diff(old, oldLen, new, newLen, c.use, c.opts, c.oldLabel, c.oldLabelLen, c.newLabel,
+		c.newLabelLen)
 	runtime.KeepAlive(opts)
 	return res, statusError(op, res.status)
 }

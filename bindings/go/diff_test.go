@@ -157,10 +157,12 @@ func TestInvalidOptions(t *testing.T) {
 }
 
 func TestErrorsMatchBySentinelStatus(t *testing.T) {
-	sentinels := []*fastdiff.Error{fastdiff.ErrNullArgument, fastdiff.ErrInvalidOptions, fastdiff.ErrInputTooLarge, fastdiff.ErrInternal}
-	statuses := []fastdiff.Status{fastdiff.StatusNullArgument, fastdiff.StatusInvalidOptions, fastdiff.StatusInputTooLarge, fastdiff.StatusInternal}
+	sentinels := []*fastdiff.Error{fastdiff.ErrNullArgument, fastdiff.ErrInvalidOptions, fastdiff.ErrInputTooLarge, fastdiff.ErrInternal,
+		fastdiff.ErrPatchMalformed, fastdiff.ErrPatchHunkFailed, fastdiff.ErrPatchAlreadyApplied, fastdiff.ErrPatchMultipleFiles}
+	statuses := []fastdiff.Status{fastdiff.StatusNullArgument, fastdiff.StatusInvalidOptions, fastdiff.StatusInputTooLarge, fastdiff.StatusInternal,
+		fastdiff.StatusPatchMalformed, fastdiff.StatusPatchHunkFailed, fastdiff.StatusPatchAlreadyApplied, fastdiff.StatusPatchMultipleFiles}
 	for i, sentinel := range sentinels {
-		if sentinel.Status != statuses[i] {
+		if sentinel.Status != statuses[i] || int(statuses[i]) != i+1 {
 			t.Errorf("sentinel %d has status %d", i, sentinel.Status)
 		}
 		err := error(&fastdiff.Error{Op: "Something", Status: statuses[i]})
@@ -178,7 +180,8 @@ func TestErrorsMatchBySentinelStatus(t *testing.T) {
 func TestStatusesAndAlgorithmsHaveNames(t *testing.T) {
 	seen := map[string]bool{}
 	for _, s := range []fastdiff.Status{fastdiff.StatusOK, fastdiff.StatusNullArgument, fastdiff.StatusInvalidOptions,
-		fastdiff.StatusInputTooLarge, fastdiff.StatusInternal} {
+		fastdiff.StatusInputTooLarge, fastdiff.StatusInternal, fastdiff.StatusPatchMalformed, fastdiff.StatusPatchHunkFailed,
+		fastdiff.StatusPatchAlreadyApplied, fastdiff.StatusPatchMultipleFiles} {
 		name := s.String()
 		if name == "" || seen[name] || name == fastdiff.Status(1000).String() {
 			t.Errorf("status %d: %q", s, name)

@@ -1,6 +1,11 @@
 // Package fastdiff is the Go binding of fast-diff: line diffs of arbitrary
 // bytes in the unified format of GNU diff -u, computed by the fast-diff
-// engine through its C API (include/fast_diff.h) with cgo.
+// engine through its C API (include/fast_diff.h) with cgo, and applying
+// such diffs (ApplyPatch), with a report of what was done hunk by hunk.
+// The same diff is also available as data: its counts (DiffStats), its
+// hunks and lines with their numbers (DiffHunks), and which words,
+// characters or grapheme clusters changed (WordDiff). These take byte
+// slices or strings (Text) and give back pieces of the input itself.
 //
 // Input is bytes: lines end at LF only, and nothing is decoded, normalised
 // or replaced, so NUL bytes, invalid UTF-8, CRLF, a lone CR and a missing
@@ -25,7 +30,10 @@
 // # Memory
 //
 // Inputs are handed to C without copying and kept alive for the call; the
-// result is copied into Go memory and the library's buffer is released with
-// fd_free before the function returns, on every path. Every function may be
-// called from any number of goroutines at once.
+// result (and a patch report) is copied into Go memory and the library's
+// buffer (and report) released before the function returns, on every path.
+// The line and span texts of DiffHunks and WordDiff are not copies: they
+// are pieces of the caller's input (Line.Text is old[Start:End] or
+// new[Start:End]), so they change if the caller changes a byte slice.
+// Every function may be called from any number of goroutines at once.
 package fastdiff

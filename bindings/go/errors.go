@@ -3,6 +3,8 @@ package fastdiff
 // #include "shim.h"
 import "C"
 
+import "strings"
+
 // Status is the result of a call into the library, fd_status in C. Its
 // numbers are part of the ABI: never reused, only ever appended.
 type Status uint32
@@ -18,6 +20,14 @@ const (
 	StatusInputTooLarge Status = C.FD_ERR_INPUT_TOO_LARGE
 	// StatusInternal: a bug in fast-diff, caught instead of crashing.
 	StatusInternal Status = C.FD_ERR_INTERNAL
+	// StatusPatchMalformed: the patch cannot be read.
+	StatusPatchMalformed Status = C.FD_ERR_PATCH_MALFORMED
+	// StatusPatchHunkFailed: at least one hunk does not apply.
+	StatusPatchHunkFailed Status = C.FD_ERR_PATCH_HUNK_FAILED
+	// StatusPatchAlreadyApplied: no hunk applies, but all apply in reverse.
+	StatusPatchAlreadyApplied Status = C.FD_ERR_PATCH_ALREADY_APPLIED
+	// StatusPatchMultipleFiles: the patch has sections for several files.
+	StatusPatchMultipleFiles Status = C.FD_ERR_PATCH_MULTIPLE_FILES
 )
 
 // String is the library's description of the status (fd_status_message),
@@ -34,6 +44,9 @@ type Error struct {
 	Op string
 	// Status is why.
 	Status Status
+	// Report is what the library found, for the patch statuses
+	// (StatusPatchMalformed, StatusPatchHunkFailed, ...); nil otherwise.
+	Report *PatchReport
 	// detail says more when this package, not the library, found the
 	// problem.
 	detail string
@@ -52,6 +65,17 @@ var (
 	ErrInputTooLarge = &Error{Status: StatusInputTooLarge}
 	// ErrInternal: a bug in fast-diff, reported instead of crashing.
 	ErrInternal = &Error{Status: StatusInternal}
+	// ErrPatchMalformed: the patch cannot be read; the report's
+	// ErrorOffset, ErrorLine and ErrorExpected say where and why.
+	ErrPatchMalformed = &Error{Status: StatusPatchMalformed}
+	// ErrPatchHunkFailed: a hunk does not apply, so nothing was applied;
+	// the report's Failed hunks say why and where the text comes closest.
+	ErrPatchHunkFailed = &Error{Status: StatusPatchHunkFailed}
+	// ErrPatchAlreadyApplied: the text already has the patch's changes.
+	ErrPatchAlreadyApplied = &Error{Status: StatusPatchAlreadyApplied}
+	// ErrPatchMultipleFiles: the patch changes several files; apply each
+	// of the report's Files sections to its own text.
+	ErrPatchMultipleFiles = &Error{Status: StatusPatchMultipleFiles}
 )
 
 func (e *Error) Error() string {
@@ -62,6 +86,10 @@ func (e *Error) Error() string {
 	msg += e.Status.String()
 	if e.detail != "" {
 		msg += ": " + e.detail
+	}
+	if e.Report != nil && e.Report.Message != "" {
+		// One line: the summary, then each hunk's line.
+		msg += ": " + strings.ReplaceAll(e.Report.Message, "\n", "; ")
 	}
 	return msg
 }

@@ -107,6 +107,33 @@ var optionsV1Size = uint32(unsafe.Offsetof(C.fd_options{}.deadline_ms) + unsafe.
 // The size of fd_options as this package was compiled.
 const optionsSize = uint32(C.sizeof_fd_options)
 
+// callOptions are the options of one call as the shim takes them: plain
+// values, and the labels as pointers into the Options' strings (so the
+// caller keeps the Options alive until C returns). use is 0 for nil
+// Options: the library's defaults.
+type callOptions struct {
+	use                      C.int
+	opts                     C.fastdiff_options
+	oldLabel, newLabel       *C.uint8_t
+	oldLabelLen, newLabelLen C.size_t
+}
+
+// call converts o (nil: the defaults) for a call with an fd_options of
+// structSize bytes.
+func (o *Options) call(op string, structSize uint32) (callOptions, error) {
+	if o == nil {
+		return callOptions{}, nil
+	}
+	opts, err := o.toC(op, structSize)
+	if err != nil {
+		return callOptions{}, err
+	}
+	c := callOptions{use: 1, opts: opts}
+	c.oldLabel, c.oldLabelLen = cString(o.OldLabel)
+	c.newLabel, c.newLabelLen = cString(o.NewLabel)
+	return c, nil
+}
+
 // toC converts the fields that C holds as plain numbers. The labels are
 // passed to C separately, as pointers into the strings themselves.
 func (o *Options) toC(op string, structSize uint32) (C.fastdiff_options, error) {

@@ -55,9 +55,16 @@ func main() {
 	opts.OldLabel = "bad\n"
 	_, err = fastdiff.UnifiedDiff(nil, nil, &opts)
 	fmt.Printf("%s%s %v\n", diff, fastdiff.Version(), errors.Is(err, fastdiff.ErrInvalidOptions))
+	applied, report, err := fastdiff.ApplyPatch([]byte("a\nb\n"), diff, nil)
+	_, _, again := fastdiff.ApplyPatch(applied, diff, nil)
+	fmt.Printf("%q %s %v %v\n", applied, report.Files[0].Path, err, errors.Is(again, fastdiff.ErrPatchAlreadyApplied))
+	hunks, _ := fastdiff.DiffHunks("a\nb\n", "a\nc\n", nil)
+	words, _ := fastdiff.WordDiff([]byte("a b\n"), []byte("a c\n"), fastdiff.Words, nil)
+	fmt.Printf("%s %q %s", hunks[0].Header(), hunks[0].Lines[2].Text, words.Text[len(words.Text)-13:])
 }
 `)
-	want := "--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n" + fastdiff.Version() + " true\n"
+	want := "--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n" + fastdiff.Version() + " true\n" +
+		"\"a\\nc\\n\" f <nil> true\n" + "@@ -1,2 +1,2 @@ \"c\\n\" a [-b-]{+c+}\n"
 	// A clean environment: no experiment or flags from the test run itself.
 	env := append(os.Environ(), "GOFLAGS=", "GOEXPERIMENT=", "GOWORK=off")
 	goCmd := func(args ...string) {

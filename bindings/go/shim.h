@@ -34,7 +34,71 @@ fastdiff_result fastdiff_unified_diff(const uint8_t *old_text, size_t old_len, c
                                       const uint8_t *old_label, size_t old_label_len, const uint8_t *new_label,
                                       size_t new_label_len);
 
+/* The structured results of a diff (fd_diff_stats, fd_diff_hunks,
+   fd_word_diff), with the same options arguments as fastdiff_unified_diff.
+   Hunks and word diffs are C memory that Go reads and then frees. */
+typedef struct fastdiff_stats_result {
+  fd_stats stats;
+  fd_status status;
+} fastdiff_stats_result;
+
+fastdiff_stats_result fastdiff_diff_stats(const uint8_t *old_text, size_t old_len, const uint8_t *new_text,
+                                          size_t new_len, int use_options, fastdiff_options options,
+                                          const uint8_t *old_label, size_t old_label_len, const uint8_t *new_label,
+                                          size_t new_label_len);
+
+typedef struct fastdiff_hunks_result {
+  fd_hunks *hunks;
+  fd_status status;
+} fastdiff_hunks_result;
+
+fastdiff_hunks_result fastdiff_diff_hunks(const uint8_t *old_text, size_t old_len, const uint8_t *new_text,
+                                          size_t new_len, int use_options, fastdiff_options options,
+                                          const uint8_t *old_label, size_t old_label_len, const uint8_t *new_label,
+                                          size_t new_label_len);
+
+void fastdiff_hunks_free(fd_hunks *hunks);
+
+typedef struct fastdiff_word_diff_result {
+  fd_word_diff_result *result;
+  fd_status status;
+} fastdiff_word_diff_result;
+
+fastdiff_word_diff_result fastdiff_word_diff(const uint8_t *old_text, size_t old_len, const uint8_t *new_text,
+                                             size_t new_len, int use_options, fastdiff_options options,
+                                             const uint8_t *old_label, size_t old_label_len,
+                                             const uint8_t *new_label, size_t new_label_len, uint32_t granularity);
+
+void fastdiff_word_diff_free(fd_word_diff_result *result);
+
 /* fd_free on a buffer received by value. */
 void fastdiff_free(fd_buf buf);
+
+/* What fd_apply_patch and fd_parse_patch hand back: the new text (empty
+   for fd_parse_patch), the status, and the report or NULL. The report is C
+   memory that Go reads and then frees with fastdiff_patch_report_free. */
+typedef struct fastdiff_patch_result {
+  fd_buf buf;
+  fd_status status;
+  fd_patch_report *report;
+} fastdiff_patch_result;
+
+/* The options of one fd_apply_patch call, plain values as in
+   fd_apply_options (which is completed by fd_apply_options_init). */
+typedef struct fastdiff_apply_options {
+  uint32_t flags;
+  uint32_t fuzz;
+  uint64_t max_offset;
+} fastdiff_apply_options;
+
+/* fd_apply_patch. With use_options 0 the library's defaults apply. */
+fastdiff_patch_result fastdiff_apply_patch(const uint8_t *text, size_t text_len, const uint8_t *patch,
+                                           size_t patch_len, int use_options, fastdiff_apply_options options);
+
+/* fd_parse_patch; flags are FD_APPLY_* bits (only FD_APPLY_RECOUNT matters). */
+fastdiff_patch_result fastdiff_parse_patch(const uint8_t *patch, size_t patch_len, uint32_t flags);
+
+/* fd_patch_report_free. */
+void fastdiff_patch_report_free(fd_patch_report *report);
 
 #endif /* FASTDIFF_GO_SHIM_H */

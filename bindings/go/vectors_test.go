@@ -226,6 +226,51 @@ func TestVectors(t *testing.T) {
 			sBytes = []byte(s)
 		}
 		v.check(t, "UnifiedDiffString", sBytes, err)
+		v.checkStructured(t)
+	}
+}
+
+// checkStructured runs the vector through DiffHunks, DiffStats and
+// WordDiff: the same status, and for a diff, hunks that write the expected
+// bytes exactly, counts that are theirs, and a word diff under the same
+// headers.
+func (v *vector) checkStructured(t *testing.T) {
+	t.Helper()
+	hunks, hunksErr := DiffHunks(v.old, v.new, &v.opts)
+	stats, statsErr := DiffStats(string(v.old), string(v.new), &v.opts)
+	words, wordsErr := WordDiff(v.old, v.new, Words, &v.opts)
+	if v.status != StatusOK {
+		for _, err := range []error{hunksErr, statsErr, wordsErr} {
+			if !errors.Is(err, &Error{Status: v.status}) {
+				t.Errorf("%s: %v, want status %v", v.name, err, v.status)
+			}
+		}
+		return
+	}
+	if hunksErr != nil || statsErr != nil || wordsErr != nil {
+		t.Errorf("%s: %v, %v, %v", v.name, hunksErr, statsErr, wordsErr)
+		return
+	}
+	if got := writeUnified(hunks, v.opts.OldLabel, v.opts.NewLabel); !bytes.Equal(got, v.expected) {
+		t.Errorf("%s: the hunks write\n%q\nwant\n%q", v.name, clip(got), clip(v.expected))
+	}
+	want := Stats{Hunks: len(hunks), Identical: len(v.expected) == 0, Similarity: stats.Similarity}
+	for _, h := range hunks {
+		for _, l := range h.Lines {
+			switch l.Kind {
+			case LineAdded:
+				want.LinesAdded++
+			case LineRemoved:
+				want.LinesRemoved++
+			}
+		}
+	}
+	if stats != want || stats.Similarity < 0 || stats.Similarity > 1 || (bytes.Equal(v.old, v.new) && stats.Similarity != 1) {
+		t.Errorf("%s: stats %+v, want %+v", v.name, stats, want)
+	}
+	header := fmt.Sprintf("--- %s\n+++ %s\n", v.opts.OldLabel, v.opts.NewLabel)
+	if (len(words.Text) == 0) != want.Identical || (!want.Identical && !bytes.HasPrefix(words.Text, []byte(header))) {
+		t.Errorf("%s: word diff %q", v.name, clip(words.Text))
 	}
 }
 

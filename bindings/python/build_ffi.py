@@ -4,14 +4,17 @@ Its declarations are the committed C header `include/fast_diff.h` itself, run
 through the C preprocessor with empty stand-ins for the system headers: that
 leaves the plain C that cffi parses (no comments, no `#if`), so the binding
 can never drift from the header, and a function added to the C API is
-callable from Python after a rebuild. API mode compiles the calls against
-the real header, so the compiler checks every declaration, and a call costs
-less than through libffi.
+callable from Python after a rebuild. Preprocessing drops the header's
+macros, so its `FD_` constants are declared to cffi by name (`#define NAME
+...`) and take their values from the header at compile time. API mode
+compiles the calls against the real header, so the compiler checks every
+declaration, and a call costs less than through libffi.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 import sysconfig
@@ -38,6 +41,13 @@ def declarations(header: Path) -> str:
         return subprocess.run(command, check=True, capture_output=True, text=True).stdout
 
 
+def constants(header: Path) -> str:
+    """The header's FD_ macros, declared for cffi to take their values from the
+    header when it compiles (preprocessing leaves only the declarations)."""
+    names = re.findall(r"^#define (FD_[A-Z0-9_]+) ", header.read_text(), flags=re.MULTILINE)
+    return "".join(f"#define {name} ...\n" for name in names)
+
+
 # Private to the binding, not part of the C API: the storage of an ASCII
 # str, which is already its UTF-8 encoding, so that ASCII text reaches the
 # library without being copied. The caller checks str.isascii() (which also
@@ -57,7 +67,7 @@ static const uint8_t *fdpy_ascii_str_data(uintptr_t str_object) {
 """
 
 ffibuilder = FFI()
-ffibuilder.cdef(declarations(HEADER) + STR_HELPER_DECLARATION)
+ffibuilder.cdef(declarations(HEADER) + constants(HEADER) + STR_HELPER_DECLARATION)
 ffibuilder.set_source(
     "fast_diff._native",
     '#include "fast_diff.h"\n' + STR_HELPER,
@@ -69,4 +79,4 @@ ffibuilder.set_source(
 )
 
 if __name__ == "__main__":
-    print(declarations(HEADER))
+    print(declarations(HEADER) + constants(HEADER))

@@ -155,6 +155,9 @@ pub fn cases() -> Vec<Case> {
         case("flags-ignore-space-change", b"a  b\nc\n\tx \n", b"a b\nd\n  x\n").flags(FD_FLAG_IGNORE_SPACE_CHANGE),
         case("flags-ignore-all-space", b"ab\nc\n", b" a b\t\nd\n").flags(FD_FLAG_IGNORE_ALL_SPACE),
         case("flags-ignore-blank-lines", b"a\n\nb\nc\n", b"a\nb\n \nc\n").flags(FD_FLAG_IGNORE_BLANK_LINES),
+        case("flags-ignore-blank-lines-only", b"a\n\nb\nc\n", b"a\nb\n\nc\n\n").flags(FD_FLAG_IGNORE_BLANK_LINES),
+        case("flags-ignore-blank-lines-with-space-change", b"a\n\nb\n", b"a\nb\n \t\n")
+            .flags(FD_FLAG_IGNORE_BLANK_LINES | FD_FLAG_IGNORE_SPACE_CHANGE),
         case("flags-ignore-blank-lines-in-hunk", b"a\n\nb\nc\n", b"a\nb\nC\n").flags(FD_FLAG_IGNORE_BLANK_LINES),
         case("flags-ignore-case", b"Hello\nWorld\n", b"hELLO\nthere\n").flags(FD_FLAG_IGNORE_CASE),
         case("flags-strip-trailing-cr", b"a\r\nb\r\n", b"a\nc\n").flags(FD_FLAG_STRIP_TRAILING_CR),

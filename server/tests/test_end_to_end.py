@@ -95,7 +95,7 @@ async def test_http_twenty_megabyte_request(http_url: str, article_pair: tuple[s
     old, new = article_pair
     async with Client(http_url) as client:
         tools = await client.list_tools()
-        assert {tool.name for tool in tools.tools} == {"diff", "diff_difflib"}
+        assert {tool.name for tool in tools.tools} == {"diff", "diff_difflib", "apply_patch"}
         result = await client.call_tool("diff", {"original_text": old, "modified_text": new})
         check_article_result(result, old, new)
 
@@ -129,3 +129,60 @@ async def test_stdio_twenty_megabyte_request(article_pair: tuple[str, str]) -> N
         assert identical.structured_content["identical"] is True
         bad = await client.call_tool("diff", {"original_text": old, "modified_text": new, "algorithm": "quick"})
         assert bad.is_error and "algorithm" in bad.content[0].text
+
+
+async def test_stdio_diff_files_then_apply_patch_with_the_sdk_client(tmp_path: Path) -> None:
+    # The agent's loop: diff two files of the root, apply the diff to the
+    # first file's text, and be refused a path that leads out.
+    root = tmp_path / "root"
+    root.mkdir()
+    old, new = "one\r\ntwo\nthree", "one\r\n2\nthree\nfour\n"
+    (root / "old.txt").write_text(old, newline="")
+    (root / "new.txt").write_text(new, newline="")
+    (tmp_path / "secret.txt").write_text("secret\n")
+    (root / "link.txt").symlink_to(tmp_path / "secret.txt")
+    server = StdioServerParameters(command=sys.executable, args=["-m", "fast_diff_mcp", "--root", str(root)])
+    async with Client(server) as client:
+        tools = await client.list_tools()
+        assert {tool.name for tool in tools.tools} == {"diff", "diff_difflib", "apply_patch", "diff_files"}
+        diffed = await client.call_tool("diff_files", {"original_path": "old.txt", "modified_path": "new.txt"})
+        assert not diffed.is_error
+        patch = diffed.content[0].text
+        assert patch == fast_diff.unified_diff(old, new, old_label="old.txt", new_label="new.txt")
+        applied = await client.call_tool("apply_patch", {"original_text": old, "patch": patch})
+        assert not applied.is_error and applied.structured_content["text"] == new
+        assert applied.structured_content["report"]["path"] == "new.txt"
+        again = await client.call_tool("apply_patch", {"original_text": new, "patch": patch})
+        assert again.is_error and "already applied" in again.content[0].text
+        refused = await client.call_tool("diff_files", {"original_path": "link.txt", "modified_path": "new.txt"})
+        assert refused.is_error and "through a symbolic link" in refused.content[0].text
+        refused = await client.call_tool("diff_files", {"original_path": "../secret.txt", "modified_path": "new.txt"})
+        assert refused.is_error and "contains '..'" in refused.content[0].text
+
+
+async def test_stdio_every_output_fits_the_schema_the_sdk_client_checks() -> None:
+    # The SDK's client validates structured content against the tool's output
+    # schema: every output, cut or not, must pass. The server's limit comes
+    # from --max-output-chars.
+    old = "".join(f"Line {i}\n" for i in range(300))
+    new = old.replace("Line 7\n", "line 7\n").replace("Line 150\n", "changed\n")
+    server = StdioServerParameters(command=sys.executable, args=["-m", "fast_diff_mcp", "--max-output-chars", "120"])
+    async with Client(server) as client:
+        await client.list_tools()
+        for output in ("unified", "stats", "hunks", "words"):
+            for arguments in ({}, {"ignore_case": True, "max_output_chars": 100_000}):
+                result = await client.call_tool(
+                    "diff", {"original_text": old, "modified_text": new, "output": output, **arguments}
+                )
+                assert not result.is_error, result.content[0].text
+                structured = result.structured_content
+                assert structured["output"] == output
+                assert structured["hunks"] == 2 - ("ignore_case" in arguments)
+                assert structured["truncated"] is (output != "stats" and not arguments)
+
+
+def test_a_bad_root_stops_the_server_with_a_message(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "fast_diff_mcp", "--root", str(tmp_path / "missing")]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"fast-diff-mcp: --root {tmp_path / 'missing'}: No such file or directory")

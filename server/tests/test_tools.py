@@ -29,21 +29,30 @@ async def call(client: Client, tool: str, **arguments: Any) -> Any:
 async def test_tools_are_listed_with_annotations_schema_and_descriptions() -> None:
     async with Client(create_server()) as client:
         tools = {tool.name: tool for tool in await client.list_tools()}
-        assert set(tools) == {"diff", "diff_difflib"}
-        for tool in tools.values():
+        # diff_files is offered only with --root (test_diff_files.py).
+        assert set(tools) == {"diff", "diff_difflib", "apply_patch"}
+        for tool in (tools["diff"], tools["diff_difflib"]):
             assert tool.annotations is not None
             assert tool.annotations.read_only_hint is True
             assert tool.annotations.idempotent_hint is True
             assert tool.annotations.open_world_hint is False
             assert tool.annotations.destructive_hint is False
             assert tool.output_schema is not None
-            assert set(tool.output_schema["properties"]) == {"diff", "identical", "hunks", "lines_added", "lines_removed"}
-            assert set(tool.output_schema["required"]) == set(tool.output_schema["properties"])
             properties = tool.input_schema["properties"]
             assert tool.input_schema["required"] == ["original_text", "modified_text"]
             assert properties["context_lines"]["minimum"] == 0
             assert all(properties[name].get("description") for name in properties)
             assert "unified diff" in (tool.description or "")
+        difflib_schema = tools["diff_difflib"].output_schema or {}
+        assert set(difflib_schema["properties"]) == {"diff", "identical", "hunks", "lines_added", "lines_removed"}
+        assert set(difflib_schema["required"]) == set(difflib_schema["properties"])
+        # diff: the totals and the output's fields always, the rest as the output asks.
+        diff_schema = tools["diff"].output_schema or {}
+        assert set(diff_schema["required"]) == {
+            "output", "identical", "hunks", "lines_added", "lines_removed", "similarity", "truncated",
+            "total_chars", "shown_chars",
+        }
+        assert set(diff_schema["properties"]) - set(diff_schema["required"]) == {"diff", "hunk_list", "note"}
         assert tools["diff"].input_schema["properties"]["algorithm"]["enum"] == ["myers", "histogram", "patience"]
         assert "algorithm" not in tools["diff_difflib"].input_schema["properties"]
         assert "slow reference" in (tools["diff_difflib"].description or "")
@@ -63,11 +72,16 @@ async def test_diff_returns_the_raw_diff_and_structured_content() -> None:
         assert [block.type for block in result.content] == ["text"]
         assert result.content[0].text == SIMPLE_DIFF
         assert result.structured_content == {
+            "output": "unified",
             "diff": SIMPLE_DIFF,
             "identical": False,
             "hunks": 1,
             "lines_added": 1,
             "lines_removed": 1,
+            "similarity": 0.5,
+            "truncated": False,
+            "total_chars": len(SIMPLE_DIFF),
+            "shown_chars": len(SIMPLE_DIFF),
         }
 
 
@@ -91,8 +105,8 @@ async def test_options_reach_the_engine() -> None:
         )
         assert result.content[0].text == expected
         assert expected.startswith("--- a/n.txt\n+++ b/n.txt\n@@ -5 +5 @@\n")
-        assert result.structured_content | {"diff": None} == {
-            "diff": None,
+        assert result.structured_content["diff"] == expected
+        assert {k: result.structured_content[k] for k in ("identical", "hunks", "lines_added", "lines_removed")} == {
             "identical": False,
             "hunks": 2,
             "lines_added": 1,
@@ -106,7 +120,7 @@ async def test_identical_texts() -> None:
             result = await call(client, tool, original_text="same\n", modified_text="same\n")
             assert not result.is_error
             assert result.content[0].text == ""
-            assert result.structured_content == {
+            assert {k: result.structured_content[k] for k in ("diff", "identical", "hunks", "lines_added", "lines_removed")} == {
                 "diff": "",
                 "identical": True,
                 "hunks": 0,

@@ -24,6 +24,7 @@ mod options;
 mod patch;
 mod report;
 mod status;
+mod structured;
 
 pub use buf::{fd_buf, fd_free};
 pub use diff::{fd_unified_diff, fd_version};
@@ -32,6 +33,10 @@ pub use options::{
     FD_FLAG_STRIP_TRAILING_CR, FD_MAX_LINES, fd_algorithm, fd_options, fd_options_init,
 };
 pub use status::{fd_status, fd_status_message};
+pub use structured::{
+    fd_diff_hunks, fd_diff_line, fd_diff_stats, fd_granularity, fd_hunk, fd_hunks, fd_hunks_free, fd_line_kind,
+    fd_span_kind, fd_stats, fd_word_diff, fd_word_diff_free, fd_word_diff_result, fd_word_span,
+};
 
 pub use apply_options::{
     FD_APPLY_ANY_OFFSET, FD_APPLY_IGNORE_WHITESPACE, FD_APPLY_PARTIAL, FD_APPLY_RECOUNT, FD_APPLY_REVERSE,

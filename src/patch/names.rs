@@ -7,10 +7,10 @@ pub const DEV_NULL: &[u8] = b"/dev/null";
 /// the timestamp GNU diff and difflib put after a TAB, and without a CR.
 pub fn header_name(rest: &[u8]) -> Vec<u8> {
     let rest = rest.strip_suffix(b"\r").unwrap_or(rest);
-    if rest.first() == Some(&b'"') {
-        if let Some((name, _)) = unquote(rest) {
-            return name;
-        }
+    if rest.first() == Some(&b'"')
+        && let Some((name, _)) = unquote(rest)
+    {
+        return name;
     }
     let name = match memchr::memchr(b'\t', rest) {
         Some(tab) => &rest[..tab],
@@ -40,7 +40,7 @@ pub fn git_names(rest: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
 /// For `a/x y b/x y`: the index of the space between two names that are the
 /// same path after their first component.
 fn same_path_split(rest: &[u8]) -> Option<usize> {
-    if rest.len() % 2 == 0 {
+    if rest.len().is_multiple_of(2) {
         return None;
     }
     let mid = rest.len() / 2;

@@ -7,7 +7,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from fast_diff import Algorithm, unified_diff
+from fast_diff import Algorithm, PatchHunkFailedError, apply_patch, unified_diff
 
 
 def make_pairs(count: int) -> list[tuple[bytes, bytes]]:
@@ -72,3 +72,26 @@ def test_the_gil_is_released_during_the_call() -> None:
     thread.join()
     call = time.perf_counter() - start
     assert longest_pause < 0.25 * call, (longest_pause, call)
+
+
+def test_threads_apply_patches_with_the_single_threaded_results() -> None:
+    pairs = make_pairs(32)
+    jobs = [(old, new, unified_diff(old, new, context_lines=i % 4), i % 3) for i, (old, new) in enumerate(pairs)] * 6
+
+    def run(job: tuple[bytes, bytes, bytes, int]) -> tuple[bytes, object]:
+        old, new, patch, kind = job
+        if kind == 0:
+            return apply_patch(old, patch).text, None
+        if kind == 1:
+            return apply_patch(new, patch, reverse=True).text, None
+        try:  # a text the patch does not fit: the error and its report
+            apply_patch(b"unrelated\n" * 50, patch)
+        except PatchHunkFailedError as error:
+            return b"", error.report
+        return b"", None
+
+    expected = [run(job) for job in jobs]
+    assert all(job[1] == got[0] for job, got in zip(jobs, expected) if job[3] == 0)
+    assert all(job[0] == got[0] for job, got in zip(jobs, expected) if job[3] == 1)
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        assert list(pool.map(run, jobs)) == expected

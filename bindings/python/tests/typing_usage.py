@@ -8,7 +8,25 @@ import mmap
 from typing_extensions import assert_type
 
 import fast_diff
-from fast_diff import Algorithm, DiffError, unified_diff
+from fast_diff import (
+    Algorithm,
+    DiffError,
+    DiffStats,
+    Granularity,
+    Hunk,
+    HunkOutcome,
+    LineKind,
+    PatchHunkFailedError,
+    PatchReport,
+    SpanKind,
+    WordDiff,
+    apply_patch,
+    diff_hunks,
+    diff_stats,
+    parse_patch,
+    unified_diff,
+    word_diff,
+)
 
 
 def uses(m: mmap.mmap) -> None:
@@ -26,7 +44,50 @@ def uses(m: mmap.mmap) -> None:
         assert_type(error.message, str)
 
 
+def patches(m: mmap.mmap) -> None:
+    applied = apply_patch("a\n", "")
+    assert_type(applied.text, str)
+    assert_type(applied.report, PatchReport[str])
+    assert_type(applied.report.hunks[0].hunk, str)
+    assert_type(applied.report.hunks[0].line, int | None)
+    assert_type(applied.report.hunks[0].outcome, HunkOutcome)
+    assert_type(applied.report.files[0].path, str | None)
+    assert_type(apply_patch(b"a\n", bytearray(), fuzz=1, max_offset=None, reverse=True).text, bytes)
+    assert_type(apply_patch(m, m).report.files[0].patch, bytes)
+    assert_type(parse_patch("").files[0].patch, str)
+    assert_type(parse_patch(b"", recount=True).hunks[0].hunk, bytes)
+    try:
+        pass
+    except PatchHunkFailedError as error:
+        assert_type(error.failed[0].candidate_line, int | None)
+
+
+def structured(m: mmap.mmap) -> None:
+    assert_type(unified_diff("a", "b", ignore_space_change=True, ignore_case=True), str)
+    assert_type(unified_diff(m, b"b", ignore_all_space=True, ignore_blank_lines=True, strip_trailing_cr=True), bytes)
+    assert_type(diff_stats("a", "b", ignore_case=True), DiffStats)
+    assert_type(diff_stats(m, bytearray()).similarity, float)
+    assert_type(diff_hunks("a", "b"), list[Hunk[str]])
+    assert_type(diff_hunks(b"a", memoryview(b"b"), context_lines=0)[0].lines[0].text, bytes)
+    assert_type(diff_hunks("a", "b")[0].lines[0].old_line, int | None)
+    assert_type(diff_hunks("a", "b")[0].lines[0].kind, LineKind)
+    assert_type(diff_hunks("a", "b")[0].header, str)
+    assert_type(word_diff("a", "b"), WordDiff[str])
+    assert_type(word_diff("a", "b", granularity="graphemes").spans[0].text, str)
+    assert_type(word_diff(m, m, granularity=Granularity.CHARS, old_label=b"x").text, bytes)
+    assert_type(word_diff(b"a", b"b").spans[0].kind, SpanKind)
+
+
 def misuses() -> None:
     unified_diff("a", b"b")  # E: no overload for str and bytes
     unified_diff("a", "b", algorithm="fast")  # E: not an algorithm name
     unified_diff("a", "b", old_label=b"x")  # E: bytes label when diffing str
+    apply_patch("a", b"b")  # E: no overload for str and bytes
+    apply_patch("a", "b", fuzz="1")  # E: fuzz is an int
+    apply_patch("a", "b", max_offset=1.5)  # E: max_offset is an int or None
+    unified_diff("a", "b", ignore_case=1)  # E: a mode is a bool
+    unified_diff("a", "b", ignore_whitespace=True)  # E: not a comparison mode
+    diff_stats("a", b"b")  # E: str and bytes
+    diff_hunks("a", b"b")  # E: no overload for str and bytes
+    word_diff("a", "b", granularity="letters")  # E: not a granularity
+    word_diff("a", "b", new_label=b"y")  # E: bytes label when diffing str

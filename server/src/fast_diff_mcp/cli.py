@@ -31,7 +31,7 @@ def default_port() -> int:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="fast-diff-mcp",
-        description="The fast-diff MCP server: unified diffs of two texts for AI agents.",
+        description="The fast-diff MCP server: unified diffs of two texts, and applying them, for AI agents.",
     )
     parser.add_argument(
         "--transport",
@@ -51,6 +51,24 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
             f"or {limits.DEFAULT_MAX_INPUT_BYTES} = 64 MiB)"
         ),
     )
+    parser.add_argument(
+        "--max-output-chars",
+        default=None,
+        help=(
+            "longest output of the diff tools, in characters, when a call does not set max_output_chars: longer "
+            f"ones are cut with a note of what was left out (default ${limits.ENV_MAX_OUTPUT_CHARS}, or no limit)"
+        ),
+    )
+    parser.add_argument(
+        "--root",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help=(
+            "a directory the diff_files tool may read (repeatable; relative paths are relative to the first). "
+            "Without any, diff_files is not offered"
+        ),
+    )
     return parser.parse_args(argv)
 
 
@@ -62,8 +80,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.max_input_bytes is None
             else limits.parse_size(args.max_input_bytes, "--max-input-bytes")
         )
+        max_output = (
+            limits.max_output_chars()
+            if args.max_output_chars is None
+            else limits.parse_size(args.max_output_chars, "--max-output-chars", "characters")
+        )
         port = default_port() if args.port is None else args.port
-        server = create_server(max_input_bytes=max_input)
+        server = create_server(max_input_bytes=max_input, roots=args.root, max_output_chars=max_output)
     except limits.ConfigError as error:
         print(f"fast-diff-mcp: {error}", file=sys.stderr)
         return 2

@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 
 ENV_MAX_INPUT_BYTES = "FAST_DIFF_MAX_INPUT_BYTES"
+ENV_MAX_OUTPUT_CHARS = "FAST_DIFF_MAX_OUTPUT_CHARS"
 DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 # JSON may spell one byte of text in up to six (a control character is
@@ -20,14 +21,14 @@ class ConfigError(ValueError):
     """A setting the server cannot start with."""
 
 
-def parse_size(text: str, source: str) -> int:
-    """A positive number of bytes, as written in ``source``."""
+def parse_size(text: str, source: str, unit: str = "bytes") -> int:
+    """A positive number of ``unit``, as written in ``source``."""
     try:
         size = int(text.strip().replace("_", ""))
     except ValueError:
-        raise ConfigError(f"{source} must be a whole number of bytes, not {text!r}") from None
+        raise ConfigError(f"{source} must be a whole number of {unit}, not {text!r}") from None
     if size <= 0:
-        raise ConfigError(f"{source} must be a positive number of bytes, not {size}")
+        raise ConfigError(f"{source} must be a positive number of {unit}, not {size}")
     return size
 
 
@@ -35,6 +36,12 @@ def max_input_bytes(environ: Mapping[str, str] | None = None) -> int:
     """The limit from ``FAST_DIFF_MAX_INPUT_BYTES``, or 64 MiB."""
     value = (os.environ if environ is None else environ).get(ENV_MAX_INPUT_BYTES)
     return DEFAULT_MAX_INPUT_BYTES if value is None else parse_size(value, ENV_MAX_INPUT_BYTES)
+
+
+def max_output_chars(environ: Mapping[str, str] | None = None) -> int | None:
+    """The diff tools' default output limit from ``FAST_DIFF_MAX_OUTPUT_CHARS``, or None (no limit)."""
+    value = (os.environ if environ is None else environ).get(ENV_MAX_OUTPUT_CHARS)
+    return None if value is None else parse_size(value, ENV_MAX_OUTPUT_CHARS, "characters")
 
 
 def max_request_body_bytes(max_input: int) -> int:
@@ -61,4 +68,12 @@ def over_limit_message(size: int, limit: int) -> str:
         f"{human(limit)}. Send smaller texts (for example one file or section at a time), or ask "
         f"whoever runs the server to raise the limit: set the environment variable "
         f"{ENV_MAX_INPUT_BYTES} to a number of bytes (or pass --max-input-bytes) and restart it."
+    )
+
+
+def files_over_limit_hint(limit: int) -> str:
+    return (
+        f"of this server's input limit of {human(limit)} for the two files together. Compare smaller files, "
+        f"or ask whoever runs the server to raise the limit: set {ENV_MAX_INPUT_BYTES} to a number of bytes "
+        "(or pass --max-input-bytes) and restart it."
     )

@@ -1,4 +1,4 @@
-"""fast-diff: line diffs of arbitrary bytes in GNU unified format.
+"""fast-diff: line diffs of arbitrary bytes in GNU unified format, and applying them.
 
 The Python binding of the fast-diff engine, through its C ABI::
 
@@ -10,6 +10,22 @@ The Python binding of the fast-diff engine, through its C ABI::
      a
     -b
     +c
+    >>> applied = fast_diff.apply_patch("a\\nb\\n", fast_diff.unified_diff("a\\nb\\n", "a\\nc\\n"))
+    >>> applied.text, applied.report.hunks[0].line
+    ('a\\nc\\n', 1)
+
+The same diff as data, under comparison modes, and word by word::
+
+    >>> fast_diff.diff_stats("a\\nb\\n", "A\\nc\\n", ignore_case=True)
+    DiffStats(lines_added=1, lines_removed=1, hunks=1, identical=False, similarity=0.5)
+    >>> hunk = fast_diff.diff_hunks("a\\nb\\n", "a\\nc\\n")[0]
+    >>> hunk.header, [(line.kind.value, line.old_line, line.new_line, line.text) for line in hunk.lines]
+    ('@@ -1,2 +1,2 @@', [('context', 1, 1, 'a\\n'), ('removed', 2, None, 'b\\n'), ('added', None, 2, 'c\\n')])
+    >>> print(fast_diff.word_diff("the quick fox\\n", "the slow fox\\n").text, end="")
+    --- original
+    +++ modified
+    @@ -1 +1 @@
+    the [-quick-]{+slow+} fox
 """
 
 from ._diff import unified_diff
@@ -19,21 +35,57 @@ from ._errors import (
     InternalError,
     InvalidOptionsError,
     NullArgumentError,
+    PatchAlreadyAppliedError,
+    PatchError,
+    PatchHunkFailedError,
+    PatchMalformedError,
+    PatchMultipleFilesError,
 )
 from ._native import ffi as _ffi
 from ._native import lib as _lib
 from ._options import Algorithm
+from ._patch import apply_patch, parse_patch
+from ._report import Applied, FailReason, FileChange, HunkOutcome, HunkReport, MatchMode, PatchFile, PatchReport
+from ._results import DiffLine, DiffStats, Granularity, Hunk, LineKind, SpanKind, WordDiff, WordSpan
+from ._structured import diff_hunks, diff_stats, unified_diff_stats, word_diff
 
 __version__: str = _ffi.string(_lib.fd_version()).decode("ascii")
 """The version of the bundled library, as ``fd_version()`` reports it."""
 
 __all__ = [
     "Algorithm",
+    "Applied",
     "DiffError",
+    "DiffLine",
+    "DiffStats",
+    "FailReason",
+    "FileChange",
+    "Granularity",
+    "Hunk",
+    "HunkOutcome",
+    "HunkReport",
     "InputTooLargeError",
     "InternalError",
     "InvalidOptionsError",
+    "LineKind",
+    "MatchMode",
     "NullArgumentError",
+    "PatchAlreadyAppliedError",
+    "PatchError",
+    "PatchFile",
+    "PatchHunkFailedError",
+    "PatchMalformedError",
+    "PatchMultipleFilesError",
+    "PatchReport",
+    "SpanKind",
+    "WordDiff",
+    "WordSpan",
     "__version__",
+    "apply_patch",
+    "diff_hunks",
+    "diff_stats",
+    "unified_diff_stats",
+    "parse_patch",
     "unified_diff",
+    "word_diff",
 ]

@@ -26,17 +26,18 @@ LEND_MIN_LENGTH = 4096
 FD_BUF_P = ffi.typeof("fd_buf *")
 
 
-def is_text_pair(old: object, new: object) -> bool:
-    """True for two ``str``, False for two bytes-like objects; TypeError otherwise."""
+def is_text_pair(old: object, new: object, names: tuple[str, str] = ("old", "new"), verb: str = "diffed") -> bool:
+    """True for two ``str``, False for two bytes-like objects; TypeError otherwise.
+    ``names`` are the arguments' names and ``verb`` what is done to them, for messages."""
     old_is_str, new_is_str = isinstance(old, str), isinstance(new, str)
     if old_is_str and new_is_str:
         return True
     if not old_is_str and not new_is_str:
-        for name, value in (("old", old), ("new", new)):
+        for name, value in zip(names, (old, new)):
             require_buffer(name, value)
         return False
     raise TypeError(
-        "old and new must both be str (diffed as UTF-8, giving str) or both be bytes-like "
+        f"{names[0]} and {names[1]} must both be str ({verb} as UTF-8, giving str) or both be bytes-like "
         f"(giving bytes), not {type(old).__name__} and {type(new).__name__}; "
         "encode the str or decode the bytes first"
     )
@@ -81,6 +82,20 @@ def lend_buffer(value: Any) -> tuple[Any, int]:
         return value, len(value)
     data = ffi.from_buffer("uint8_t[]", value)
     return data, len(data)
+
+
+def lend_pair(old: Any, new: Any) -> tuple[bool, Any, int, Any, int]:
+    """``(text, old_c, old_len, new_c, new_len)``: whether the two inputs are ``str``
+    (else bytes-like; a mixed pair is a TypeError), and each lent as a C buffer.
+    An encoded ``str`` is lent as ``bytes``, its UTF-8."""
+    text = is_text_pair(old, new)
+    if text:
+        old_c, old_len = lend_str("old", old)
+        new_c, new_len = lend_str("new", new)
+    else:
+        old_c, old_len = lend_buffer(old)
+        new_c, new_len = lend_buffer(new)
+    return text, old_c, old_len, new_c, new_len
 
 
 def take(status: int, out: Any, text: bool) -> Any:

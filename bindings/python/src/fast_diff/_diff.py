@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING, overload
 
 from . import _buffers
 from ._native import ffi, lib
-from ._options import DEFAULT_CONTEXT_LINES, DEFAULT_NEW_LABEL, DEFAULT_OLD_LABEL, Algorithm, AlgorithmName, c_options
+from ._options import (
+    DEFAULT_CONTEXT_LINES,
+    DEFAULT_NEW_LABEL,
+    DEFAULT_OLD_LABEL,
+    Algorithm,
+    AlgorithmName,
+    c_options,
+    mode_flags,
+)
 
 if TYPE_CHECKING:
     from typing_extensions import Buffer
@@ -22,6 +30,11 @@ def unified_diff(
     new_label: str = ...,
     algorithm: AlgorithmName = ...,
     deadline_ms: int | None = ...,
+    ignore_space_change: bool = ...,
+    ignore_all_space: bool = ...,
+    ignore_blank_lines: bool = ...,
+    ignore_case: bool = ...,
+    strip_trailing_cr: bool = ...,
 ) -> str: ...
 
 
@@ -35,6 +48,11 @@ def unified_diff(
     new_label: str | Buffer = ...,
     algorithm: AlgorithmName = ...,
     deadline_ms: int | None = ...,
+    ignore_space_change: bool = ...,
+    ignore_all_space: bool = ...,
+    ignore_blank_lines: bool = ...,
+    ignore_case: bool = ...,
+    strip_trailing_cr: bool = ...,
 ) -> bytes: ...
 
 
@@ -47,6 +65,11 @@ def unified_diff(
     new_label: str | Buffer = DEFAULT_NEW_LABEL,
     algorithm: AlgorithmName = Algorithm.MYERS,
     deadline_ms: int | None = None,
+    ignore_space_change: bool = False,
+    ignore_all_space: bool = False,
+    ignore_blank_lines: bool = False,
+    ignore_case: bool = False,
+    strip_trailing_cr: bool = False,
 ) -> str | bytes:
     """The unified diff that turns ``old`` into ``new``, exactly as GNU ``diff -u`` writes it.
 
@@ -68,11 +91,25 @@ def unified_diff(
         deadline_ms: a time limit in milliseconds for finding a small diff; when it
             passes the rest is diffed coarsely (larger hunks, still correct).
             ``None`` (the default) means none.
+        ignore_space_change: ``diff -b``: a run of white space equals any other, and
+            white space at line ends is ignored.
+        ignore_all_space: ``diff -w``: white space is ignored wherever it is.
+        ignore_blank_lines: ``diff -B``: changes whose lines are all blank are not shown,
+            unless they fall inside a hunk shown for other changes.
+        ignore_case: ``diff -i``: ASCII letters compare without regard to case.
+        strip_trailing_cr: ``diff --strip-trailing-cr``: a CR just before the end of a
+            line is ignored.
+
+    Under the comparison modes, lines that differ only in ignored ways count as
+    equal, and the diff still shows real lines (context and removed lines from
+    ``old``, added lines from ``new``), so it applies to ``old``. A missing final
+    newline always counts as a difference.
 
     Raises:
         TypeError: an argument of the wrong type, or ``str`` mixed with bytes.
         ValueError: an option out of range, an unknown algorithm, a label with a
             line break, or a ``str`` that is not encodable as UTF-8.
+            (A mode that is not a ``bool`` is a TypeError.)
         DiffError: the library failed (a subclass per status, e.g. ``InputTooLargeError``).
 
     The GIL is released while the library works, so threads can diff in parallel.
@@ -89,19 +126,18 @@ def unified_diff(
         old_c, old_len = _buffers.lend_str("old", old)
         new_c, new_len = _buffers.lend_str("new", new)
     else:  # str subclasses, other buffers, or a TypeError for a bad pair
-        text = _buffers.is_text_pair(old, new)
-        if isinstance(old, str) and isinstance(new, str):
-            old_c, old_len = _buffers.lend_str("old", old)
-            new_c, new_len = _buffers.lend_str("new", new)
-        else:
-            old_c, old_len = _buffers.lend_buffer(old)
-            new_c, new_len = _buffers.lend_buffer(new)
+        text, old_c, old_len, new_c, new_len = _buffers.lend_pair(old, new)
     if (
         deadline_ms is None
         and context_lines is DEFAULT_CONTEXT_LINES
         and algorithm is _MYERS
         and old_label is DEFAULT_OLD_LABEL
         and new_label is DEFAULT_NEW_LABEL
+        and ignore_space_change is False
+        and ignore_all_space is False
+        and ignore_blank_lines is False
+        and ignore_case is False
+        and strip_trailing_cr is False
     ):
         options = _NULL  # the library's defaults, which are these
     else:
@@ -112,6 +148,7 @@ def unified_diff(
             algorithm=algorithm,
             deadline_ms=deadline_ms,
             text=text,
+            flags=mode_flags(ignore_space_change, ignore_all_space, ignore_blank_lines, ignore_case, strip_trailing_cr),
         )
     out = ffi.new(_FD_BUF_P)
     status = lib.fd_unified_diff(old_c, old_len, new_c, new_len, options, out)

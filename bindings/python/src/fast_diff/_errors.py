@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ._native import ffi, lib
+from ._report import HunkReport, PatchFile, PatchReport
 
 
 class DiffError(Exception):
@@ -38,11 +41,73 @@ class InternalError(DiffError):
     """``FD_ERR_INTERNAL``: a bug in fast-diff, reported instead of crashing; please report it."""
 
 
+class PatchError(DiffError):
+    """A patch was not applied (or, for :func:`parse_patch`, not read): an ``FD_ERR_PATCH_*`` status.
+
+    ``report`` is what the library found, hunk by hunk. ``str(error)`` is the
+    report's message, which says which hunk failed, why, and where the text
+    comes closest; ``message`` is the status's description, as for every ``DiffError``.
+    """
+
+    report: PatchReport[Any]
+
+    def __init__(self, status: int, message: str, report: PatchReport[Any] | None = None) -> None:
+        super().__init__(status, message)
+        self.report = PatchReport(message=message) if report is None else report
+        if report is not None:
+            summary, newline, details = report.message.partition("\n")
+            self.args = (f"{summary} (fd_status {status}){newline}{details}",)
+
+
+class PatchMalformedError(PatchError):
+    """``FD_ERR_PATCH_MALFORMED``: the patch cannot be read. The report's ``error_offset``,
+    ``error_line`` and ``error_expected`` say where and what was expected there."""
+
+
+class PatchHunkFailedError(PatchError):
+    """``FD_ERR_PATCH_HUNK_FAILED``: at least one hunk does not apply; nothing was applied.
+
+    ``failed`` are those hunks, each with its reason and closest candidate. With
+    ``partial=True``, ``partial_text`` is the text with the hunks that do apply.
+    """
+
+    partial_text: Any
+    """``str`` or ``bytes`` (as the text passed in) when ``partial=True`` was asked, else ``None``."""
+
+    def __init__(
+        self, status: int, message: str, report: PatchReport[Any] | None = None, partial_text: Any = None
+    ) -> None:
+        super().__init__(status, message, report)
+        self.partial_text = partial_text
+
+    @property
+    def failed(self) -> tuple[HunkReport[Any], ...]:
+        return self.report.failed
+
+
+class PatchAlreadyAppliedError(PatchError):
+    """``FD_ERR_PATCH_ALREADY_APPLIED``: no hunk applies but all apply in reverse: the text
+    already has the patch's changes (or, with ``reverse=True``, already lacks them)."""
+
+
+class PatchMultipleFilesError(PatchError):
+    """``FD_ERR_PATCH_MULTIPLE_FILES``: the patch changes several files. ``files`` are its
+    sections; apply each one's ``patch`` to that file's text."""
+
+    @property
+    def files(self) -> tuple[PatchFile[Any], ...]:
+        return self.report.files
+
+
 _BY_STATUS: dict[int, type[DiffError]] = {
     lib.FD_ERR_NULL_ARGUMENT: NullArgumentError,
     lib.FD_ERR_INVALID_OPTIONS: InvalidOptionsError,
     lib.FD_ERR_INPUT_TOO_LARGE: InputTooLargeError,
     lib.FD_ERR_INTERNAL: InternalError,
+    lib.FD_ERR_PATCH_MALFORMED: PatchMalformedError,
+    lib.FD_ERR_PATCH_HUNK_FAILED: PatchHunkFailedError,
+    lib.FD_ERR_PATCH_ALREADY_APPLIED: PatchAlreadyAppliedError,
+    lib.FD_ERR_PATCH_MULTIPLE_FILES: PatchMultipleFilesError,
 }
 
 

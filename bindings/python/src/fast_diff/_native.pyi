@@ -14,10 +14,69 @@ class _Lib:
     FD_ALGORITHM_MYERS: int
     FD_ALGORITHM_HISTOGRAM: int
     FD_ALGORITHM_PATIENCE: int
+    FD_ERR_PATCH_MALFORMED: int
+    FD_ERR_PATCH_HUNK_FAILED: int
+    FD_ERR_PATCH_ALREADY_APPLIED: int
+    FD_ERR_PATCH_MULTIPLE_FILES: int
+    FD_APPLY_RECOUNT: int
+    FD_APPLY_REVERSE: int
+    FD_APPLY_IGNORE_WHITESPACE: int
+    FD_APPLY_STRICT_EOL: int
+    FD_APPLY_PARTIAL: int
+    FD_APPLY_ANY_OFFSET: int
+    FD_HUNK_NOT_TRIED: int
+    FD_HUNK_APPLIED: int
+    FD_HUNK_FAILED: int
+    FD_HUNK_ALREADY_APPLIED: int
+    FD_HUNK_REASON_NONE: int
+    FD_HUNK_REASON_MISMATCH: int
+    FD_HUNK_REASON_AMBIGUOUS: int
+    FD_MATCH_EXACT: int
+    FD_MATCH_LINE_ENDINGS: int
+    FD_MATCH_WHITESPACE: int
+    FD_FILE_MODIFIED: int
+    FD_FILE_CREATED: int
+    FD_FILE_DELETED: int
+    FD_FILE_RENAMED: int
+    FD_FILE_COPIED: int
+    FD_FLAG_IGNORE_SPACE_CHANGE: int
+    FD_FLAG_IGNORE_ALL_SPACE: int
+    FD_FLAG_IGNORE_BLANK_LINES: int
+    FD_FLAG_IGNORE_CASE: int
+    FD_FLAG_STRIP_TRAILING_CR: int
+    FD_LINE_CONTEXT: int
+    FD_LINE_REMOVED: int
+    FD_LINE_ADDED: int
+    FD_SPAN_EQUAL: int
+    FD_SPAN_REMOVED: int
+    FD_SPAN_ADDED: int
+    FD_GRANULARITY_WORDS: int
+    FD_GRANULARITY_CHARS: int
+    FD_GRANULARITY_GRAPHEMES: int
     def fd_unified_diff(
         self, old_text: Any, old_len: int, new_text: Any, new_len: int, options: Any, out: Any, /
     ) -> int: ...
     def fd_options_init(self, options: Any, /) -> None: ...
+    def fd_apply_patch(
+        self, text: Any, text_len: int, patch: Any, patch_len: int, options: Any, out: Any, report: Any, /
+    ) -> int: ...
+    def fd_parse_patch(self, patch: Any, patch_len: int, options: Any, report: Any, /) -> int: ...
+    def fd_apply_options_init(self, options: Any, /) -> None: ...
+    def fd_patch_report_free(self, report: Any, /) -> None: ...
+    def fd_diff_stats(
+        self, old_text: Any, old_len: int, new_text: Any, new_len: int, options: Any, out: Any, /
+    ) -> int: ...
+    def fd_unified_diff_stats(
+        self, old_text: Any, old_len: int, new_text: Any, new_len: int, options: Any, out: Any, stats: Any, /
+    ) -> int: ...
+    def fd_diff_hunks(
+        self, old_text: Any, old_len: int, new_text: Any, new_len: int, options: Any, out: Any, /
+    ) -> int: ...
+    def fd_hunks_free(self, hunks: Any, /) -> None: ...
+    def fd_word_diff(
+        self, old_text: Any, old_len: int, new_text: Any, new_len: int, options: Any, granularity: int, out: Any, /
+    ) -> int: ...
+    def fd_word_diff_free(self, result: Any, /) -> None: ...
     def fd_free(self, buf: Any, /) -> None: ...
     def fd_status_message(self, status: int, /) -> Any: ...
     def fd_version(self) -> Any: ...

@@ -1,4 +1,4 @@
-"""Diff options: checked in Python, so that bad values never reach C."""
+"""Diff and patch options: checked in Python, so that bad values never reach C."""
 
 from __future__ import annotations
 
@@ -86,16 +86,45 @@ def label_bytes(name: str, value: object, *, text: bool) -> bytes:
     return label
 
 
+# The comparison modes: each keyword argument, named after GNU diff's long
+# option, and its fd_options.flags bit.
+MODES = (
+    ("ignore_space_change", lib.FD_FLAG_IGNORE_SPACE_CHANGE),
+    ("ignore_all_space", lib.FD_FLAG_IGNORE_ALL_SPACE),
+    ("ignore_blank_lines", lib.FD_FLAG_IGNORE_BLANK_LINES),
+    ("ignore_case", lib.FD_FLAG_IGNORE_CASE),
+    ("strip_trailing_cr", lib.FD_FLAG_STRIP_TRAILING_CR),
+)
+
+
+def flag(name: str, value: object) -> bool:
+    """A yes/no option: only a bool, since a count or a string there is a mistake, not a wish."""
+    if type(value) is not bool:
+        raise TypeError(f"{name} must be a bool, not {type(value).__name__}")
+    return value
+
+
+def mode_flags(*values: object) -> int:
+    """The ``fd_options.flags`` of the comparison modes, given in the order of ``MODES``."""
+    flags = 0
+    for (name, bit), value in zip(MODES, values, strict=True):
+        if flag(name, value):
+            flags |= bit
+    return flags
+
+
 def c_options(
     *,
     context_lines: object,
-    old_label: object,
-    new_label: object,
     algorithm: object,
     deadline_ms: object,
     text: bool,
+    old_label: object = DEFAULT_OLD_LABEL,
+    new_label: object = DEFAULT_NEW_LABEL,
+    flags: int = 0,
 ) -> tuple[Any, tuple[Any, ...]]:
-    """An ``fd_options *`` for these values (NULL for all defaults) and the objects it points into."""
+    """An ``fd_options *`` for these values (NULL for all defaults) and the objects it points into.
+    ``flags`` are the comparison modes, from :func:`mode_flags`."""
     context = count("context_lines", context_lines, UINT32_MAX)
     algorithm_c = algorithm_number(algorithm)
     deadline = 0 if deadline_ms is None else count("deadline_ms", deadline_ms, UINT64_MAX, minimum=1)
@@ -105,6 +134,7 @@ def c_options(
         context == DEFAULT_CONTEXT_LINES
         and algorithm_c == lib.FD_ALGORITHM_MYERS
         and deadline == 0
+        and flags == 0
         and old == b"original"
         and new == b"modified"
     ):
@@ -114,6 +144,7 @@ def c_options(
     options.context_lines = context
     options.algorithm = algorithm_c
     options.deadline_ms = deadline
+    options.flags = flags
     old_c = ffi.from_buffer("uint8_t[]", old or _EMPTY)
     new_c = ffi.from_buffer("uint8_t[]", new or _EMPTY)
     options.old_label, options.old_label_len = old_c, len(old)
@@ -121,3 +152,36 @@ def c_options(
     return options, (old_c, new_c)
 
 
+
+
+def c_apply_options(
+    *,
+    max_offset: object,
+    fuzz: object,
+    recount: object,
+    reverse: object,
+    ignore_whitespace: object,
+    strict_line_endings: object,
+    partial: object,
+) -> Any:
+    """An ``fd_apply_options *`` for these values, or NULL when they are all the defaults."""
+    offset = lib.FD_APPLY_ANY_OFFSET if max_offset is None else count("max_offset", max_offset, UINT64_MAX)
+    fuzz_c = count("fuzz", fuzz, UINT32_MAX)
+    flags = 0
+    for name, value, bit in (
+        ("recount", recount, lib.FD_APPLY_RECOUNT),
+        ("reverse", reverse, lib.FD_APPLY_REVERSE),
+        ("ignore_whitespace", ignore_whitespace, lib.FD_APPLY_IGNORE_WHITESPACE),
+        ("strict_line_endings", strict_line_endings, lib.FD_APPLY_STRICT_EOL),
+        ("partial", partial, lib.FD_APPLY_PARTIAL),
+    ):
+        if flag(name, value):
+            flags |= bit
+    if flags == 0 and fuzz_c == 0 and offset == lib.FD_APPLY_ANY_OFFSET:
+        return ffi.NULL
+    options = ffi.new("fd_apply_options *")
+    lib.fd_apply_options_init(options)
+    options.flags = flags
+    options.max_offset = offset
+    options.fuzz = fuzz_c
+    return options

@@ -1,0 +1,241 @@
+"""The `apply_patch` tool: applying a patch to texts it is given, never to files.
+
+A patch of one file applies to ``original_text``. A patch of several files
+(several ``---``/``+++`` sections) applies to ``originals``, a mapping from
+each file's path to its text, and gives a result per path. Either way all
+or nothing: when any hunk of any file does not apply, the tool answers with
+an error that shows each failed hunk, why it failed and the lines of the
+text where it comes closest, so that the caller can fix the patch and retry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal
+
+import fast_diff
+from fast_diff import HunkReport, PatchFile, PatchReport
+from pydantic import BaseModel, Field
+
+from .reference import split_lines
+
+MatchModeName = Literal["exact", "line_endings", "whitespace"]
+ChangeName = Literal["modified", "created", "deleted", "renamed", "copied"]
+
+# A failed hunk's lines and the text's lines are shown up to this many each.
+SHOWN_LINES = 40
+
+
+class AppliedHunk(BaseModel):
+    """Where and how one hunk applied."""
+
+    stated_line: int | None = Field(description="The line its header names (null for a bare '@@').")
+    line: int = Field(description="The line of the original text where its old lines were found (1-based).")
+    new_line: int = Field(description="The line of the new text where its new lines start.")
+    offset: int = Field(description="line - stated_line: how far the hunk had drifted (0 when unknown).")
+    fuzz: int = Field(description="Context lines ignored at each edge to make it fit (0: none).")
+    match_mode: MatchModeName = Field(
+        description="How lines were compared: 'exact', 'line_endings' (CRLF/LF differences ignored; added "
+        "lines took the text's line ends) or 'whitespace' (whitespace differences ignored)."
+    )
+    message: str = Field(description="What happened, in one line.")
+
+
+class FileReport(BaseModel):
+    """What was done to one file."""
+
+    path: str | None = Field(description="The file's path as the patch names it, without git's a/ b/ prefixes.")
+    old_path: str | None = Field(description="The name on the patch's '---' line (e.g. 'a/x.py', '/dev/null').")
+    new_path: str | None = Field(description="The name on the patch's '+++' line.")
+    change: ChangeName = Field(description="What the patch does to the file.")
+    message: str = Field(description="A summary: how many hunks applied, and any that needed an offset or fuzz.")
+    hunks: list[AppliedHunk] = Field(description="One entry per hunk, in patch order.")
+
+
+class PatchedFile(BaseModel):
+    """One file's new text and report."""
+
+    text: str = Field(description="The file's new text (empty for a deleted file).")
+    report: FileReport
+
+
+class ApplyPatchResult(BaseModel):
+    """The result of `apply_patch`: ``text`` and ``report`` for ``original_text``, ``files`` for ``originals``."""
+
+    text: str | None = Field(description="The new text, when the patch was applied to original_text; else null.")
+    report: FileReport | None = Field(description="What was done, when the patch was applied to original_text.")
+    files: dict[str, PatchedFile] | None = Field(
+        description="When the patch was applied to originals: each patched file's new text and report, keyed by path."
+    )
+
+
+class PatchFailed(Exception):
+    """The patch was not applied; the message is written for whoever fixes the patch."""
+
+
+def apply_to_text(original: str, patch: str, options: Mapping[str, Any]) -> ApplyPatchResult:
+    """Applies a single-file patch to ``original``."""
+    try:
+        applied = fast_diff.apply_patch(original, patch, **options)
+    except fast_diff.PatchMultipleFilesError as error:
+        paths = ", ".join(repr(f.path) for f in error.files)
+        raise PatchFailed(
+            f"The patch changes {len(error.files)} files ({paths}), but only original_text was given. "
+            "Pass every file's text in `originals` instead (a mapping from path to text), or send one "
+            "file's section of the patch at a time."
+        ) from None
+    except fast_diff.PatchError as error:
+        raise PatchFailed(_explain(error, original, options)) from None
+    return ApplyPatchResult(text=applied.text, report=_file_report(applied.report), files=None)
+
+
+def apply_to_originals(originals: Mapping[str, str], patch: str, options: Mapping[str, Any]) -> ApplyPatchResult:
+    """Applies each file section of ``patch`` to its text in ``originals``."""
+    try:
+        sections = fast_diff.parse_patch(patch, recount=options["recount"]).files
+    except fast_diff.PatchError as error:
+        raise PatchFailed(_explain(error, "", options)) from None
+    if not sections:
+        raise PatchFailed("The patch is empty: it has no file section to apply.")
+    texts: dict[str, str] = {}  # each file as patched so far, by its key
+    results: dict[str, PatchedFile] = {}
+    problems: list[str] = []
+    for number, section in enumerate(sections, start=1):
+        name = f"file {number} ({section.path!r})"
+        if section.path is None:
+            problems.append(f"file {number} has no file names ('---'/'+++' lines): send it with original_text.")
+            continue
+        key, original = _original(section, originals, texts)
+        if original is None:
+            known = ", ".join(repr(p) for p in originals) or "none"
+            problems.append(
+                f"{name}: no original text. Add it to `originals` under {section.path!r} "
+                f"(originals given: {known})."
+            )
+            continue
+        try:
+            applied = fast_diff.apply_patch(original, section.patch, **options)
+        except fast_diff.PatchError as error:
+            problems.append(f"{name}:\n{_explain(error, original, options)}")
+            continue
+        # Later sections for the same file (or its new name) apply to this result.
+        texts.pop(key, None)
+        texts[section.path] = applied.text
+        results[section.path] = PatchedFile(text=applied.text, report=_file_report(applied.report))
+    if problems:
+        raise PatchFailed(
+            f"The patch was not applied: {len(problems)} of its {len(sections)} file sections do not apply, "
+            "so no file was patched.\n\n" + "\n\n".join(problems)
+        )
+    return ApplyPatchResult(text=None, report=None, files=results)
+
+
+def _original(
+    section: PatchFile[str], originals: Mapping[str, str], texts: Mapping[str, str]
+) -> tuple[str, str | None]:
+    """The key and text a section applies to: a text an earlier section produced, else one
+    of ``originals`` under the file's path, its old name (renames), or the names as written;
+    an empty text for a file the patch creates."""
+    names = [section.path, _unprefixed_old_path(section), section.old_path, section.new_path]
+    keys = [n for n in dict.fromkeys(names) if n and n != "/dev/null"]
+    for key in keys:
+        if key in texts:
+            return key, texts[key]
+    for key in keys:
+        if key in originals:
+            return key, originals[key]
+    path = section.path or ""
+    return path, "" if section.change is fast_diff.FileChange.CREATED else None
+
+
+def _unprefixed_old_path(section: PatchFile[str]) -> str | None:
+    """The old name without its a/ prefix, when the patch's names carry git's prefixes."""
+    old, new, path = section.old_path, section.new_path, section.path
+    prefixed = new is not None and new != path and new.startswith("b/")
+    if prefixed and old is not None and old.startswith("a/"):
+        return old[2:]
+    return None
+
+
+def _file_report(report: PatchReport[str]) -> FileReport:
+    file = report.files[0] if report.files else None
+    return FileReport(
+        path=file.path if file else None,
+        old_path=file.old_path if file else None,
+        new_path=file.new_path if file else None,
+        change=file.change.value if file else "modified",
+        message=report.message,
+        hunks=[
+            AppliedHunk(
+                stated_line=h.stated_line,
+                line=h.line or 0,
+                new_line=h.new_line or 0,
+                offset=h.offset,
+                fuzz=h.fuzz,
+                match_mode=h.match_mode.value,
+                message=h.message,
+            )
+            for h in report.hunks
+        ],
+    )
+
+
+def _explain(error: fast_diff.PatchError, text: str, options: Mapping[str, Any]) -> str:
+    """A failure, for an agent to fix its patch: what went wrong, each failed hunk with the
+    text's closest lines, and what to try."""
+    report = error.report
+    if isinstance(error, fast_diff.PatchMalformedError):
+        hint = "" if options.get("recount") else " If the hunk headers' line counts are wrong or bare, retry with recount=true."
+        return f"The patch cannot be read: {report.message}.{hint}"
+    if isinstance(error, fast_diff.PatchAlreadyAppliedError):
+        return (
+            "The patch is already applied: the text already has its changes (the patch applies in reverse), "
+            f"so nothing was done.\n{report.message}"
+        )
+    if isinstance(error, fast_diff.PatchHunkFailedError):
+        summary = report.message.partition("\n")[0]
+        parts = [f"The patch does not apply, so nothing was applied: {summary}."]
+        lines = split_lines(text)
+        for hunk in error.failed:
+            parts.append(_show_failed_hunk(hunk, lines))
+        parts.append(_hints(options))
+        return "\n\n".join(parts)
+    return f"The patch was not applied: {error}"
+
+
+def _show_failed_hunk(hunk: HunkReport[str], lines: list[str]) -> str:
+    shown = [f"{hunk.message}\n", "The hunk:\n", _clip(split_lines(hunk.hunk))]
+    if hunk.candidate_line is not None:
+        first = hunk.candidate_line
+        last = min(len(lines), first + max(hunk.old_lines, 1) - 1)
+        shown.append(f"\nThe text at lines {first}-{last}, where it comes closest:\n")
+        shown.append(_clip(lines[first - 1 : last]))
+    else:
+        shown.append("\nNone of its context or removed lines is anywhere in the text.\n")
+    return "".join(shown).rstrip("\n")
+
+
+def _clip(lines: list[str]) -> str:
+    text = "".join(lines[:SHOWN_LINES])
+    if not text.endswith("\n"):
+        text += "\n\\ No newline at end of file\n" if text else ""
+    if len(lines) > SHOWN_LINES:
+        text += f"[... {len(lines) - SHOWN_LINES} more lines]\n"
+    return text
+
+
+def _hints(options: Mapping[str, Any]) -> str:
+    untried = []
+    if not options.get("fuzz"):
+        untried.append("fuzz=1 or 2 (context lines at a hunk's edges may differ)")
+    if not options.get("ignore_whitespace"):
+        untried.append("ignore_whitespace=true (whitespace differences)")
+    if options.get("max_offset") is not None:
+        untried.append("max_offset=null (look for hunks anywhere)")
+    if not options.get("recount"):
+        untried.append("recount=true (hunk headers with wrong or missing line counts)")
+    advice = (
+        "To fix it, make the hunk's context lines (' ') and removed lines ('-') exactly the text's lines "
+        "shown above and retry"
+    )
+    return advice + (", or retry with " + "; or ".join(untried) + "." if untried else ".")

@@ -1,0 +1,123 @@
+"""The directories the `diff_files` tool may read, and reading a file confined to them.
+
+A path is refused before the file system is asked anything about it when it
+contains ``..`` or, being absolute, is outside every root, so that refusals
+tell nothing about files outside the roots. Otherwise it is resolved
+(symbolic links followed) and must still be inside a root: a link that
+leads out is refused. The file is then opened without following a link in
+its last component, and on Linux the opened file's own path is checked
+again (``/proc/self/fd``), so a link swapped in between the check and the
+open does not lead out either.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .limits import ConfigError
+
+
+class PathRefused(ValueError):
+    """A path the tool will not read; the message says why."""
+
+
+class FileTooLarge(PathRefused):
+    """A file larger than the bytes the caller may still read."""
+
+
+@dataclass(frozen=True)
+class Root:
+    given: Path
+    """The directory as given, made absolute (for the lexical check)."""
+    real: Path
+    """The directory with every symbolic link resolved."""
+
+
+def _inside(path: Path, directory: Path) -> bool:
+    return path == directory or directory in path.parents
+
+
+class Roots:
+    """The allowed directories, checked when the server starts."""
+
+    def __init__(self, directories: Sequence[str | os.PathLike[str]]) -> None:
+        roots = []
+        for directory in directories:
+            given = Path(os.path.abspath(directory))
+            try:
+                real = given.resolve(strict=True)
+            except (OSError, RuntimeError) as error:
+                raise ConfigError(f"--root {directory}: {error.strerror if isinstance(error, OSError) else error}") from None
+            if not real.is_dir():
+                raise ConfigError(f"--root {directory}: not a directory")
+            roots.append(Root(given, real))
+        self.roots = tuple(roots)
+
+    def __bool__(self) -> bool:
+        return bool(self.roots)
+
+    def describe(self) -> str:
+        return ", ".join(str(root.real) for root in self.roots)
+
+    def resolve(self, path: str) -> Path:
+        """The real path of a regular file inside a root, or PathRefused saying why not."""
+        if not path:
+            raise PathRefused("the path is empty")
+        if "\0" in path:
+            raise PathRefused("the path contains a NUL character")
+        if ".." in PurePosixPath(path).parts:
+            raise PathRefused(f"{path!r} contains '..'")
+        if os.path.isabs(path):
+            candidate = Path(os.path.normpath(path))
+            if not any(_inside(candidate, r.given) or _inside(candidate, r.real) for r in self.roots):
+                raise PathRefused(f"{path!r} is outside the directories this server may read")
+        else:
+            # Relative paths are relative to the first root.
+            candidate = self.roots[0].given / path
+        try:
+            real = candidate.resolve(strict=True)
+        except FileNotFoundError:
+            raise PathRefused(f"{path!r} does not exist") from None
+        except (OSError, RuntimeError) as error:
+            raise PathRefused(f"{path!r} cannot be resolved: {getattr(error, 'strerror', None) or error}") from None
+        if not any(_inside(real, r.real) for r in self.roots):
+            raise PathRefused(f"{path!r} leads outside the directories this server may read through a symbolic link")
+        return real
+
+    def read(self, path: str, max_bytes: int) -> tuple[Path, bytes]:
+        """The real path and the bytes of the regular file ``path`` names, at most ``max_bytes`` of them."""
+        real = self.resolve(path)
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+        try:
+            fd = os.open(real, flags)
+        except OSError as error:
+            raise PathRefused(f"{path!r} cannot be opened: {error.strerror}") from None
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+                raise PathRefused(f"{path!r} is {kind}; give the path of a file")
+            opened = _opened_path(fd)
+            if opened is not None and not any(_inside(opened, r.real) for r in self.roots):
+                raise PathRefused(f"{path!r} changed while it was opened and now leads outside the directories")
+            if info.st_size > max_bytes:
+                raise FileTooLarge(f"{path!r} is {info.st_size:,} bytes, more than the {max_bytes:,} bytes left")
+            with os.fdopen(fd, "rb", closefd=False) as file:
+                data = file.read(max_bytes + 1)
+        finally:
+            os.close(fd)
+        if len(data) > max_bytes:
+            raise FileTooLarge(f"{path!r} grew past the {max_bytes:,} bytes left while it was read")
+        return real, data
+
+
+def _opened_path(fd: int) -> Path | None:
+    """Where an open file really is, when the system can tell (Linux's /proc)."""
+    try:
+        return Path(os.readlink(f"/proc/self/fd/{fd}"))
+    except OSError:
+        return None
