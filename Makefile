@@ -211,9 +211,11 @@ bench-python: fixtures python $(BUILD)/c_call
 # stand-in (benches/article_standin, PyO3) go into .venv here, never for
 # `make test`.
 
-BENCH_PROGRAMS := $(BUILD)/c_call $(BUILD)/fd_file_diff $(BUILD)/spawn_time $(BUILD)/fastdiff.test
+# $(LIBDIR)/fast-diff is the command (`make cli`, issue 7), timed as a process.
+BENCH_PROGRAMS := $(BUILD)/c_call $(BUILD)/fd_file_diff $(BUILD)/spawn_time $(BUILD)/fastdiff.test $(LIBDIR)/fast-diff
 BENCH_RUN = $(VENV_PYTHON) benches/run.py --c-call $(BUILD)/c_call --file-diff $(BUILD)/fd_file_diff \
-            --spawn-time $(BUILD)/spawn_time --go-test $(abspath $(BUILD))/fastdiff.test --go $(GO)
+            --spawn-time $(BUILD)/spawn_time --go-test $(abspath $(BUILD))/fastdiff.test --go $(GO) \
+            --cli $(LIBDIR)/fast-diff
 
 .PHONY: bench bench-quick bench-report bench-venv FORCE
 

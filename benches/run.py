@@ -214,7 +214,7 @@ class Bench:
         rounds, budget = ("3", "10") if self.quick else ("9", "25")
         self.run(
             [sys.executable, str(BENCHES / "tools.py"), self.args.spawn_time, self.args.file_diff, str(self.fixtures),
-             fixture, str(out), "--rounds", rounds, "--budget", budget],
+             fixture, str(out), "--rounds", rounds, "--budget", budget, *(["--cli", self.args.cli] if self.args.cli else [])],
             stdout=subprocess.DEVNULL,
         )
         for name, figures in json.loads(out.read_text()).items():
@@ -357,6 +357,7 @@ def main() -> None:
     parser.add_argument("--c-call", required=True, help="the C timing program (c_call.c)")
     parser.add_argument("--file-diff", required=True, help="fast-diff as a process (fd_file_diff.c)")
     parser.add_argument("--spawn-time", required=True, help="the process timer (spawn_time.c)")
+    parser.add_argument("--cli", help="the fast-diff command, timed as a whole process beside fd_file_diff")
     parser.add_argument("--go-test", required=True, help="the Go test binary (go test -c in bindings/go)")
     parser.add_argument("--go", default="go")
     Bench(parser.parse_args()).main()

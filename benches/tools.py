@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Whole-process timings: fast-diff (fd_file_diff, a small C program over the
-library), GNU `diff -u` and `git diff --no-index` (myers and histogram), each
+"""Whole-process timings: fast-diff (the `fast-diff` command when given, and
+fd_file_diff, a small C program over the library), GNU `diff -u` and
+`git diff --no-index` (myers and histogram), each
 started as a process on the same pair of files, writing the diff to
 /dev/null. Each run goes through spawn_time (spawn_time.c), which times
 it and reads its peak resident memory (wait4's ru_maxrss). Rounds rotate the
 order of the tools; the figures are medians.
 
-Usage: tools.py SPAWN_TIME FD_FILE_DIFF FIXTURES_DIR FIXTURE OUT.json [--rounds N] [--budget SECONDS]
+Usage: tools.py SPAWN_TIME FD_FILE_DIFF FIXTURES_DIR FIXTURE OUT.json [--cli FAST_DIFF] [--rounds N] [--budget SECONDS]
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ from pathlib import Path
 GIT_ENV = {"GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_PAGER": "cat"}
 
 
-def commands(file_diff: str, old: str, new: str) -> dict[str, list[str]]:
+def commands(file_diff: str, cli: str | None, old: str, new: str) -> dict[str, list[str]]:
     git = ["git", "--no-pager", "diff", "--no-index", "--no-color", "--no-ext-diff"]
     return {
+        **({"process fast-diff command": [cli, "-u", old, new]} if cli else {}),
         "process fast-diff": [file_diff, old, new],
         "process GNU diff -u": ["diff", "-u", old, new],
         "process git diff myers": [*git, "--diff-algorithm=myers", old, new],
@@ -42,9 +44,11 @@ def run_once(spawn_time: str, argv: list[str], env: dict[str, str]) -> tuple[flo
     return ns, kb
 
 
-def measure(spawn_time: str, file_diff: str, fixtures: Path, fixture: str, rounds: int, budget_s: float) -> dict[str, dict[str, object]]:
+def measure(
+    spawn_time: str, file_diff: str, cli: str | None, fixtures: Path, fixture: str, rounds: int, budget_s: float
+) -> dict[str, dict[str, object]]:
     old, new = str(fixtures / f"{fixture}.old"), str(fixtures / f"{fixture}.new")
-    tools = commands(file_diff, old, new)
+    tools = commands(file_diff, cli, old, new)
     env = {**os.environ, **GIT_ENV}
     runs: dict[str, list[tuple[float, int]]] = {name: [] for name in tools}
     names = list(tools)
@@ -76,10 +80,11 @@ def main() -> None:
     parser.add_argument("fixtures", type=Path)
     parser.add_argument("fixture")
     parser.add_argument("out", type=Path)
+    parser.add_argument("--cli", help="the fast-diff command, timed as `fast-diff -u OLD NEW` when given")
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--budget", type=float, default=20.0, help="seconds per fixture before rounds are cut (min 3)")
     args = parser.parse_args()
-    result = measure(args.spawn_time, args.file_diff, args.fixtures, args.fixture, args.rounds, args.budget)
+    result = measure(args.spawn_time, args.file_diff, args.cli, args.fixtures, args.fixture, args.rounds, args.budget)
     args.out.write_text(json.dumps(result, indent=1) + "\n")
     for name, figures in result.items():
         print(f"{args.fixture} {name}: {figures['median_ns'] / 1e6:.2f} ms, {figures['peak_rss_kb'] / 1024:.1f} MiB")
