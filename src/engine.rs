@@ -55,10 +55,15 @@ impl Side<'_> {
         &self.text[self.bounds[i]..self.bounds[i + 1]]
     }
 
-    /// Lines in the whole text.
-    pub(crate) fn total_lines(&self) -> usize {
-        count_newlines(self.text) + usize::from(self.text.last().is_some_and(|&b| b != b'\n'))
+    /// The text after the compared lines.
+    fn tail(&self) -> &[u8] {
+        &self.text[self.bounds.last().copied().unwrap_or(0)..]
     }
+}
+
+/// Lines in `text`, the last one counted whether or not it ends in a newline.
+fn lines_in(text: &[u8]) -> usize {
+    count_newlines(text) + usize::from(text.last().is_some_and(|&b| b != b'\n'))
 }
 
 impl<'a> LineDiff<'a> {
@@ -66,6 +71,18 @@ impl<'a> LineDiff<'a> {
     /// equal under the comparison modes.
     pub fn is_identical(&self) -> bool {
         !self.old.changed.contains(&true) && !self.new.changed.contains(&true)
+    }
+
+    /// Lines in the whole of the old and the new text. What follows the
+    /// compared lines is the texts' common end, the same bytes on both sides,
+    /// so it is counted once: on a small edit in a large file, counting is
+    /// most of the work there is.
+    pub(crate) fn total_lines(&self) -> (usize, usize) {
+        let (old_tail, new_tail) = (self.old.tail(), self.new.tail());
+        debug_assert_eq!(old_tail, new_tail);
+        let after = lines_in(old_tail);
+        let lines = |side: &Side<'_>| side.first_line + side.len() + after;
+        (lines(&self.old), lines(&self.new))
     }
 
     /// The changes, in order.
@@ -170,5 +187,36 @@ impl LineDiff<'_> {
         let after_ok = (w.old_end == self.old.text.len() && w.new_end == self.new.text.len())
             || self.old.len() - last.old.end >= context;
         before_ok && after_ok
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::random_pairs;
+
+    fn text(ids: &[u32], final_newline: bool) -> Vec<u8> {
+        let mut text: Vec<u8> = ids.iter().flat_map(|&id| format!("line {id}\n").into_bytes()).collect();
+        if !final_newline && !text.is_empty() {
+            text.pop();
+        }
+        text
+    }
+
+    #[test]
+    fn total_lines_counts_every_line_of_both_texts() {
+        for (i, (a, b)) in random_pairs(7, 400, 60, 6).into_iter().enumerate() {
+            let (old, new) = (text(&a, i % 3 != 0), text(&b, i % 5 != 0));
+            for (context, modes) in [(0, Modes::NONE), (3, Modes::NONE), (1, Modes::IGNORE_ALL_SPACE)] {
+                let options = DiffOptions { context_lines: context, modes, ..DiffOptions::default() };
+                let diff = diff_lines(&old, &new, &options).unwrap();
+                assert_eq!(diff.total_lines(), (lines_in(&old), lines_in(&new)), "{old:?} {new:?} context {context}");
+            }
+        }
+        let same = text(&[1, 2, 3], false);
+        assert_eq!(diff_lines(&same, &same, &DiffOptions::default()).unwrap().total_lines(), (3, 3));
+        assert_eq!(lines_in(b"a\nb"), 2);
+        assert_eq!(lines_in(b"a\nb\n"), 2);
+        assert_eq!(lines_in(b""), 0);
     }
 }

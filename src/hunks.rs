@@ -163,7 +163,7 @@ impl<'a> LineDiff<'a> {
             lines_added += change.new.len();
         }
         // Similarity counts every line of both texts, and every change.
-        let (old_lines, new_lines) = (self.old.total_lines(), self.new.total_lines());
+        let (old_lines, new_lines) = self.total_lines();
         let removed_all: usize = self.local_changes().map(|c| c.old.len()).sum();
         let matched = old_lines - removed_all;
         let similarity =
