@@ -1,32 +1,9 @@
 /*
  * fast-diff: line diffs of arbitrary bytes in GNU unified format.
  *
- * API conventions
- * ---------------
- * - Status: fallible functions return an fd_status. Out-params are written
- *   only when it is FD_OK; on any other status they are left untouched.
- *   The one exception: fd_apply_patch and fd_parse_patch also hand out
- *   their report for the FD_ERR_PATCH_* statuses, which it explains.
- * - Buffers: every input is a pointer and a length. (NULL, 0) is an empty
- *   input; (NULL, n > 0) is FD_ERR_NULL_ARGUMENT. Input may hold any bytes
- *   (NUL, invalid UTF-8, CR, CRLF, no final newline); nothing is ever
- *   decoded, normalised or replaced. Lines end at LF only.
- * - Ownership: an fd_buf filled by the library belongs to the caller, who
- *   releases it with fd_free exactly once. fd_free is NULL-safe and zeroes
- *   the fd_buf, so freeing a zeroed or already-freed fd_buf does nothing.
- *   Do not release it with free(). Strings returned as const char * are
- *   static: never free them. An fd_patch_report, and every pointer in it,
- *   belongs to the caller until fd_patch_report_free releases it.
- * - Threads: there is no global mutable state. Every function is reentrant
- *   and may be called from any number of threads at once, as long as no two
- *   calls write the same fd_buf or fd_options.
- * - Panics: no Rust panic ever unwinds into C; a bug inside the library is
- *   reported as FD_ERR_INTERNAL.
- * - ABI evolution: fd_status numbers and fd_algorithm numbers are never
- *   reused. Option structs begin with struct_size (set by their _init
- *   function) and only ever grow at the end; the library reads
- *   min(struct_size, its own size) bytes and uses defaults for the rest, so
- *   programs built against an older header keep working.
+ * The conventions every function follows (status and out-params, buffers
+ * and (NULL, 0), ownership and freeing, threads, panics, ABI evolution) are
+ * written once, in docs/c-api.md of the fast-diff sources.
  */
 
 

@@ -80,3 +80,9 @@ pub fn unified_diff(old: &[u8], new: &[u8], options: &DiffOptions<'_>) -> Result
     let diff = diff_lines(old, new, options)?;
     Ok(unified::write(&diff, options.context_lines, options.old_label, options.new_label))
 }
+
+/// The Rust examples of the README run as doctests (the other languages'
+/// blocks run in `tests/docs`).
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;
