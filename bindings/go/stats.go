@@ -34,6 +34,7 @@ func DiffStats[T Text](old, new T, opts *Options) (Stats, error) {
 	return readStats(res.stats), nil
 }
 
+// readStats is the library's counts as Stats.
 func readStats(s C.fd_stats) Stats {
 	return Stats{
 		LinesAdded:   int(s.lines_added),

@@ -3,9 +3,7 @@ package fastdiff
 // #include "shim.h"
 import "C"
 
-import (
-	"unsafe"
-)
+import "unsafe"
 
 // Granularity is what an inline diff compares, fd_granularity in C. No
 // token splits a UTF-8 sequence.
