@@ -60,10 +60,10 @@ func BenchmarkTinyUnifiedDiffOptions(b *testing.B) {
 	}
 }
 
-func BenchmarkTinyUnifiedDiffString(b *testing.B) {
+func BenchmarkTinyUnifiedDiffOfStrings(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		if _, err := fastdiff.UnifiedDiffString(tinyOld, tinyNew, nil); err != nil {
+		if _, err := fastdiff.UnifiedDiff(tinyOld, tinyNew, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
