@@ -282,6 +282,17 @@ def go_module(scratch: Scratch, name: str) -> Path:
     return module
 
 
+def go_output_comment(program: str) -> str | None:
+    """The text of a trailing `// Output:` comment, as Go's examples write it."""
+    lines = program.rstrip("\n").splitlines()
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i].strip() == "// Output:":
+            return "".join(line.strip()[3:] + "\n" if line.strip() != "//" else "\n" for line in lines[i + 1 :])
+        if not lines[i].lstrip().startswith("//"):
+            return None
+    return None
+
+
 def run_block(block: Block, scratch: Scratch, index: int) -> None:
     language, attributes = block.language, block.attributes
     output: str | None = None
@@ -317,10 +328,14 @@ def run_block(block: Block, scratch: Scratch, index: int) -> None:
             os.chdir(previous)
         assert runner.failures == 0, f"{block.where()}: {runner.failures} doctest failures (output above)"
     elif language == "go":
-        assert block.text.lstrip().startswith("package main"), f"{block.where()}: a go block is a whole program"
+        assert re.search(r"^package main$", block.text, re.MULTILINE), f"{block.where()}: a go block is a whole program"
         module = go_module(scratch, f"block_{index}")
         (module / "main.go").write_text(block.text)
         output = run(block, scratch, ["go", "run", "."], cwd=module)
+        expected = go_output_comment(block.text)
+        # As `go test` compares examples: white space around the whole is ignored.
+        if expected is not None:
+            assert output.strip() == expected.strip(), f"{block.where()} printed\n{output}--- where its // Output: says\n{expected}"
     elif language == "json":
         config = json.loads(block.text)
         for name, server in config.get("mcpServers", {}).items():
