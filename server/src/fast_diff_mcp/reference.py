@@ -4,19 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-NO_NEWLINE = "\\ No newline at end of file\n"
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines ending at LF only, as fast-diff, GNU diff and patch split them.
-
-    (``str.splitlines`` would also split at CR, form feeds and more.)
-    """
-    pieces = text.split("\n")
-    lines = [piece + "\n" for piece in pieces[:-1]]
-    if pieces[-1]:
-        lines.append(pieces[-1])
-    return lines
+from .text import NO_NEWLINE, split_lines
 
 
 def difflib_unified_diff(old: str, new: str, *, context_lines: int, old_label: str, new_label: str) -> str:
