@@ -28,8 +28,13 @@ from pathlib import Path
 
 import article_standin
 from fastmcp import Client, FastMCP
-from fastmcp.exceptions import ToolError
-from fast_diff_mcp import limits, server as diff_server
+from fastmcp.tools import ToolResult
+from fast_diff_mcp import create_server
+from fast_diff_mcp.models import DiffResult
+from fast_diff_mcp.params import ContextLines, ModifiedLabel, ModifiedText, OriginalLabel, OriginalText
+from fast_diff_mcp.settings import Settings
+from fast_diff_mcp.tools.common import add_tool
+from fast_diff_mcp.tools.diff_difflib import unified_result
 
 STANDIN_TOOL = "diff_article_standin"
 TOOLS = ["diff", "diff_difflib", STANDIN_TOOL]
@@ -37,22 +42,26 @@ TOOLS = ["diff", "diff_difflib", STANDIN_TOOL]
 
 def add_standin_tool(server: FastMCP) -> None:
     """The article's tool path, with the same arguments, size check and result as `diff_difflib`."""
-    limit = limits.max_input_bytes()
+    settings = Settings.of()
 
-    @server.tool(name=STANDIN_TOOL, annotations=diff_server.READ_ONLY, output_schema=diff_server.OUTPUT_SCHEMA)
     def diff_article_standin(
-        original_text: diff_server.OriginalText,
-        modified_text: diff_server.ModifiedText,
-        context_lines: diff_server.ContextLines = 3,
-        original_label: diff_server.OriginalLabel = "original",
-        modified_label: diff_server.ModifiedLabel = "modified",
-    ) -> diff_server.ToolResult:
-        """similar's TextDiff::from_lines(..).unified_diff() through PyO3 (benchmark stand-in)."""
-        size = limits.utf8_size(original_text) + limits.utf8_size(modified_text)
-        if size > limit:
-            raise ToolError(limits.over_limit_message(size, limit))
+        original_text: OriginalText,
+        modified_text: ModifiedText,
+        context_lines: ContextLines = 3,
+        original_label: OriginalLabel = "original",
+        modified_label: ModifiedLabel = "modified",
+    ) -> ToolResult:
+        settings.check_texts({"original_text": original_text, "modified_text": modified_text})
         text = article_standin.unified_diff(original_text, modified_text, context_lines, original_label, modified_label)
-        return diff_server._result(text)
+        return unified_result(text)
+
+    add_tool(
+        server,
+        diff_article_standin,
+        name=STANDIN_TOOL,
+        description="similar's TextDiff::from_lines(..).unified_diff() through PyO3 (benchmark stand-in).",
+        result=DiffResult,
+    )
 
 
 async def handshakes(server: FastMCP, count: int) -> dict[str, list[float]]:
@@ -101,7 +110,7 @@ async def run(fixtures: Path, fixture: str, rounds: int, handshake_count: int) -
     new = (fixtures / f"{fixture}.new").read_text()
     arguments = {"original_text": old, "modified_text": new}
     tiny = {"original_text": (fixtures / "tiny_100b.old").read_text(), "modified_text": (fixtures / "tiny_100b.new").read_text()}
-    server = diff_server.create_server()
+    server = create_server()
     add_standin_tool(server)
     result: dict[str, object] = {
         "fixture": fixture,
