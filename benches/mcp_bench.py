@@ -28,13 +28,9 @@ from pathlib import Path
 
 import article_standin
 from fastmcp import Client, FastMCP
-from fastmcp.tools import ToolResult
 from fast_diff_mcp import create_server
-from fast_diff_mcp.models import DiffResult
-from fast_diff_mcp.params import ContextLines, ModifiedLabel, ModifiedText, OriginalLabel, OriginalText
 from fast_diff_mcp.settings import Settings
-from fast_diff_mcp.tools.common import add_tool
-from fast_diff_mcp.tools.diff_difflib import unified_result
+from fast_diff_mcp.tools.diff_difflib import add_unified_diff_tool
 
 STANDIN_TOOL = "diff_article_standin"
 TOOLS = ["diff", "diff_difflib", STANDIN_TOOL]
@@ -42,25 +38,12 @@ TOOLS = ["diff", "diff_difflib", STANDIN_TOOL]
 
 def add_standin_tool(server: FastMCP) -> None:
     """The article's tool path, with the same arguments, size check and result as `diff_difflib`."""
-    settings = Settings.of()
-
-    def diff_article_standin(
-        original_text: OriginalText,
-        modified_text: ModifiedText,
-        context_lines: ContextLines = 3,
-        original_label: OriginalLabel = "original",
-        modified_label: ModifiedLabel = "modified",
-    ) -> ToolResult:
-        settings.check_texts({"original_text": original_text, "modified_text": modified_text})
-        text = article_standin.unified_diff(original_text, modified_text, context_lines, original_label, modified_label)
-        return unified_result(text)
-
-    add_tool(
+    add_unified_diff_tool(
         server,
-        diff_article_standin,
+        Settings.of(),
+        article_standin.unified_diff,
         name=STANDIN_TOOL,
         description="similar's TextDiff::from_lines(..).unified_diff() through PyO3 (benchmark stand-in).",
-        result=DiffResult,
     )
 
 

@@ -7,7 +7,7 @@ import difflib
 from .text import NO_NEWLINE, split_lines
 
 
-def difflib_unified_diff(old: str, new: str, *, context_lines: int, old_label: str, new_label: str) -> str:
+def difflib_unified_diff(old: str, new: str, context_lines: int, old_label: str, new_label: str) -> str:
     """``difflib.unified_diff`` of the two texts, with GNU's marker after a last line
     that has no newline (difflib would run it into the next line)."""
     out: list[str] = []

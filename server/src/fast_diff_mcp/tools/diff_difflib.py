@@ -1,6 +1,9 @@
-"""The `diff_difflib` tool: the same comparison through Python's difflib, the slow reference."""
+"""The `diff_difflib` tool: the same comparison through Python's difflib, the slow reference; and the
+way to offer any other unified-diff function of two texts as a tool like it."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from fastmcp import FastMCP
 from fastmcp.tools import ToolResult
@@ -23,9 +26,21 @@ DESCRIPTION = (
 
 INSTRUCTIONS = "`diff_difflib` is the same through Python's difflib, a slow reference for comparison."
 
+UnifiedDiff = Callable[[str, str, int, str, str], str]
+"""A unified diff of (old, new, context_lines, old_label, new_label)."""
+
 
 def register(server: FastMCP, settings: Settings) -> str:
-    def diff_difflib(
+    add_unified_diff_tool(server, settings, difflib_unified_diff, name="diff_difflib", description=DESCRIPTION)
+    return INSTRUCTIONS
+
+
+def add_unified_diff_tool(
+    server: FastMCP, settings: Settings, unified_diff: UnifiedDiff, *, name: str, description: str
+) -> None:
+    """Offers ``unified_diff`` as the tool ``name``, with the arguments and result of `diff_difflib`."""
+
+    def tool(
         original_text: OriginalText,
         modified_text: ModifiedText,
         context_lines: ContextLines = 3,
@@ -33,23 +48,15 @@ def register(server: FastMCP, settings: Settings) -> str:
         modified_label: ModifiedLabel = "modified",
     ) -> ToolResult:
         settings.check_texts({"original_text": original_text, "modified_text": modified_text})
-        text = difflib_unified_diff(
-            original_text, modified_text, context_lines=context_lines, old_label=original_label, new_label=modified_label
+        text = unified_diff(original_text, modified_text, context_lines, original_label, modified_label)
+        stats = diff_stats(text)
+        summary = DiffResult(
+            diff=text,
+            identical=not text,
+            hunks=stats.hunks,
+            lines_added=stats.lines_added,
+            lines_removed=stats.lines_removed,
         )
-        return unified_result(text)
+        return tool_result(text, summary)
 
-    add_tool(server, diff_difflib, name="diff_difflib", description=DESCRIPTION, result=DiffResult)
-    return INSTRUCTIONS
-
-
-def unified_result(text: str) -> ToolResult:
-    """A unified diff as the text content, and its summary as structured content."""
-    stats = diff_stats(text)
-    summary = DiffResult(
-        diff=text,
-        identical=not text,
-        hunks=stats.hunks,
-        lines_added=stats.lines_added,
-        lines_removed=stats.lines_removed,
-    )
-    return tool_result(text, summary)
+    add_tool(server, tool, name=name, description=description, result=DiffResult)
