@@ -11,7 +11,8 @@ describes: how its out-parameters are made, read and freed.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Generic, TypeVar
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
 from ._errors import DiffError, error_for_status
 from ._inputs import Lent

@@ -174,24 +174,23 @@ def diff_options(function: str, options: Mapping[str, object], inputs: Lent, *, 
     return c_options
 
 
-def _label(options: Mapping[str, object], name: str, inputs: Lent) -> bytes | None:
-    """The label ``name`` as bytes, or None when it is not given."""
-    return label_bytes(name, options[name], text=inputs.is_str) if name in options else None
-
-
 def granularity_number(value: object) -> int:
     """The ``fd_granularity`` of a :class:`Granularity` or of its name."""
     return choice("granularity", value, _GRANULARITIES)
 
 
-def label_bytes(name: str, value: object, *, text: bool) -> bytes:
-    """A label as bytes: ``str`` always (UTF-8), bytes-like only when diffing bytes."""
+def _label(options: Mapping[str, object], name: str, inputs: Lent) -> bytes | None:
+    """The label ``name`` as bytes (``str`` always, as UTF-8; bytes-like only when diffing
+    bytes), or None when it is not given."""
+    if name not in options:
+        return None
+    value = options[name]
     if isinstance(value, str):
         try:
             label = value.encode("utf-8")
         except UnicodeEncodeError:
             raise ValueError(f"{name} cannot be encoded as UTF-8") from None
-    elif text:
+    elif inputs.is_str:
         raise TypeError(f"{name} must be str when diffing str, not {type(value).__name__}")
     else:
         try:
