@@ -166,7 +166,7 @@ def test_unencodable_str_is_a_value_error() -> None:
 )
 def test_bad_options_are_refused_before_c(options: dict[str, object], error: type[Exception], match: str) -> None:
     with pytest.raises(error, match=match):
-        unified_diff("a\n", "b\n", **options)  # type: ignore[arg-type]
+        unified_diff("a\n", "b\n", **options)  # type: ignore[call-overload]
 
 
 def test_bytes_labels_may_be_str_or_bytes_like_but_nothing_else() -> None:
