@@ -341,7 +341,7 @@ DIFF_KEYWORDS = ["context_lines", "algorithm", "deadline_ms", *MODE_NAMES]
     ],
     ids=lambda value: getattr(value, "__name__", ""),
 )
-def test_signatures_show_every_keyword_and_its_default_is_the_librarys(function: Any, keywords: list[str]) -> None:
+def test_signatures_show_every_keyword_with_the_librarys_default(function: Any, keywords: list[str]) -> None:
     signature = inspect.signature(function)
     parameters = list(signature.parameters.values())
     assert [p.kind for p in parameters[:2]] == [inspect.Parameter.POSITIONAL_OR_KEYWORD] * 2

@@ -118,7 +118,8 @@ class _AppliedOutput(Output["Applied[Any]"]):
         text, report = outs
         # The library writes the text on a failed hunk only when partial results were asked for.
         written = self.partial and status == lib.FD_ERR_PATCH_HUNK_FAILED
-        return _patch_error(status, _report(report[0], inputs, 1), buffer_contents(text, inputs.is_str) if written else None)
+        partial_text = buffer_contents(text, inputs.is_str) if written else None
+        return _patch_error(status, _report(report[0], inputs, 1), partial_text)
 
     def free(self, outs: tuple[Any, ...]) -> None:
         text, report = outs
