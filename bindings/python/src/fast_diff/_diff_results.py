@@ -13,21 +13,8 @@ import enum
 from dataclasses import dataclass
 from typing import Any, AnyStr, Generic
 
+from ._inputs import IndexedText
 from ._native import ffi, lib
-from ._spans import IndexedText
-
-
-class Granularity(enum.StrEnum):
-    """The tokens an inline diff compares. None splits a UTF-8 sequence."""
-
-    WORDS = "words"
-    """Runs of letters, digits, ``_`` and non-ASCII characters; runs of white space;
-    single punctuation characters."""
-    CHARS = "chars"
-    """Characters (Unicode scalar values); in bytes, an invalid byte is a token of its own."""
-    GRAPHEMES = "graphemes"
-    """Extended grapheme clusters: what a reader sees as one character (``e`` and a
-    combining accent are one)."""
 
 
 class LineKind(enum.StrEnum):
@@ -144,12 +131,6 @@ _SPAN_KINDS = {
     lib.FD_SPAN_REMOVED: SpanKind.REMOVED,
     lib.FD_SPAN_ADDED: SpanKind.ADDED,
 }
-GRANULARITY_NUMBERS = {
-    Granularity.WORDS: lib.FD_GRANULARITY_WORDS,
-    Granularity.CHARS: lib.FD_GRANULARITY_CHARS,
-    Granularity.GRAPHEMES: lib.FD_GRANULARITY_GRAPHEMES,
-}
-
 
 def read_stats(stats: Any) -> DiffStats:
     """A copy of an ``fd_stats``."""
@@ -206,8 +187,7 @@ def read_word_diff(result: Any, old: IndexedText, new: IndexedText) -> WordDiff[
         source = new if kind is SpanKind.ADDED else old
         span = source.span(s.offset, s.len)
         spans.append(WordSpan(kind=kind, hunk=s.hunk, text=source.slice(span), span=span))
-    raw = ffi.buffer(result.text, result.text_len)[:] if result.text_len else b""
+    raw = ffi.buffer(result.text, result.text_len) if result.text_len else b""
     # Inputs that are str are UTF-8, labels too, and tokens never split a
     # UTF-8 sequence: the text is UTF-8.
-    text = raw.decode("utf-8") if old.is_str else raw
-    return WordDiff(spans=tuple(spans), text=text)
+    return WordDiff(spans=tuple(spans), text=str(raw, "utf-8") if old.is_str else bytes(raw))

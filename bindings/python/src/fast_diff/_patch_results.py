@@ -13,8 +13,8 @@ import enum
 from dataclasses import dataclass
 from typing import Any, AnyStr, Generic
 
+from ._inputs import IndexedText
 from ._native import ffi, lib
-from ._spans import IndexedText
 
 
 class HunkOutcome(enum.StrEnum):
