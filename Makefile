@@ -39,12 +39,12 @@ check-header:
 	@diff -u $(HEADER) $(BUILD)/fast_diff.h || { echo "$(HEADER) is stale: run 'make header' and commit it" >&2; exit 1; }
 
 # The C test links the shared library, under ASan + UBSan (+ LeakSanitizer).
-$(BUILD)/test_fast_diff: bindings/c/test_fast_diff.c bindings/c/check.h $(HEADER) $(SHARED)
+$(BUILD)/test_fast_diff: tests/c/test_fast_diff.c tests/c/check.h $(HEADER) $(SHARED)
 	@mkdir -p $(BUILD)
 	$(CC) -std=c99 $(WARN) $(SANITIZE) -Iinclude $< -o $@ -L$(LIBDIR) -lfast_diff -Wl,-rpath,$(abspath $(LIBDIR)) -lpthread
 
 # Stats, hunks and word diffs (issue 7), built and run like the C test.
-$(BUILD)/test_structured: bindings/c/test_structured.c bindings/c/check.h $(HEADER) $(SHARED)
+$(BUILD)/test_structured: tests/c/test_structured.c tests/c/check.h $(HEADER) $(SHARED)
 	@mkdir -p $(BUILD)
 	$(CC) -std=c99 $(WARN) $(SANITIZE) -Iinclude $< -o $@ -L$(LIBDIR) -lfast_diff -Wl,-rpath,$(abspath $(LIBDIR)) -lpthread
 
@@ -82,7 +82,7 @@ FUZZ_SECONDS  ?= 120
 FUZZ_TARGETS  := parse_patch apply_patch
 CARGO_FUZZ_VERSION := 0.13.2
 
-$(BUILD)/test_patch: bindings/c/test_patch.c bindings/c/check.h $(HEADER) $(SHARED)
+$(BUILD)/test_patch: tests/c/test_patch.c tests/c/check.h $(HEADER) $(SHARED)
 	@mkdir -p $(BUILD)
 	$(CC) -std=c99 $(WARN) $(SANITIZE) -Iinclude $< -o $@ -L$(LIBDIR) -lfast_diff -Wl,-rpath,$(abspath $(LIBDIR)) -lpthread
 
@@ -107,7 +107,7 @@ clean:
 # `make go` builds the library the Go package links, then vets and builds the
 # package; `make test` also runs the Go tests (race detector, cgocheck2, the
 # dynamic-link build tag) and the C vector test. `make vectors` regenerates
-# tests/vectors from examples/gen_vectors/cases.rs: only on purpose, and
+# tests/vectors from tools/vectors/src/cases.rs: only on purpose, and
 # review the difference before committing it.
 
 GO      ?= go
@@ -132,7 +132,7 @@ test-go: lib
 	cd $(GO_DIR) && GOEXPERIMENT=cgocheck2 $(GO_TEST) -short ./...
 	cd $(GO_DIR) && $(GO_TEST) -short -tags fastdiff_dynamic ./...
 
-$(BUILD)/test_vectors: bindings/c/test_vectors.c $(HEADER) $(SHARED)
+$(BUILD)/test_vectors: tests/c/test_vectors.c $(HEADER) $(SHARED)
 	@mkdir -p $(BUILD)
 	$(CC) -std=c99 $(WARN) $(SANITIZE) -Iinclude $< -o $@ -L$(LIBDIR) -lfast_diff -Wl,-rpath,$(abspath $(LIBDIR)) -lpthread
 
@@ -141,7 +141,7 @@ test-vectors: $(BUILD)/test_vectors
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(BUILD)/test_vectors tests/vectors
 
 vectors:
-	$(CARGO) run --release --locked --example gen_vectors -- tests/vectors
+	$(CARGO) run --release --locked -p fast-diff-vectors --bin gen-vectors -- tests/vectors
 
 # Per-call cost of the Go binding over the raw C call (see README).
 bench-go: lib
