@@ -96,7 +96,8 @@
 //!
 //! The [`ffi`] module is the C ABI (`fd_unified_diff`, `fd_apply_patch`,
 //! ...) described by the generated header `include/fast_diff.h`; the
-//! library builds as a `cdylib` and a `staticlib` for it.
+//! library builds as a `cdylib` and a `staticlib` for it. The conventions
+//! every function follows are written once, in `docs/c-api.md`.
 
 #![deny(missing_docs)]
 

@@ -4,12 +4,12 @@
 //!
 //! The conventions every function follows (statuses, buffers, ownership,
 //! threads, panics, versioned structs) are written once, in `docs/c-api.md`.
-//! Here each is implemented once: [`guard`] is the panic boundary of every
-//! entry point, [`pointers`] checks what C passes in, [`versioned`] reads
-//! and writes structs versioned by `struct_size`, [`owned`] hands results to
-//! C and takes them back, and `fd_status::from` turns an engine error into a
-//! status. The other modules are one per C type.
 
+// Each convention is implemented once: `guard` is the panic boundary of
+// every entry point, `pointers` checks what C passes in, `versioned` reads
+// and writes the structs versioned by `struct_size`, `owned` hands results
+// to C and takes them back, and `fd_status::from` (in `status`) turns an
+// engine error into a status. The other modules are one per C type.
 mod guard;
 mod owned;
 mod pointers;

@@ -51,21 +51,9 @@ pub unsafe extern "C" fn fd_apply_patch(
         let (text, patch, options) =
             unsafe { (input(text, text_len)?, input(patch, patch_len)?, apply_options::read(options)?) };
         let (status, new_text, built) = match apply_patch(text, patch, &options) {
-            Ok(applied) => (fd_status::FD_OK, Some(applied.text), with_hunks(&applied.report)),
+            Ok(applied) => (fd_status::FD_OK, Some(applied.text), Builder::applied(&applied.report)),
             Err(error) => {
-                let built = match &error {
-                    ApplyError::Malformed(m) => Builder::malformed(m),
-                    ApplyError::MultipleFiles { files } => {
-                        let mut b = Builder::new(&error.to_string());
-                        for file in files {
-                            b.file(file, 0);
-                        }
-                        b
-                    }
-                    ApplyError::HunksFailed { report, .. } | ApplyError::AlreadyApplied { report } => {
-                        with_hunks(report)
-                    }
-                };
+                let built = Builder::error(&error);
                 let status = fd_status::from(&error);
                 let partial = match error {
                     ApplyError::HunksFailed { partial, .. } => partial,
@@ -84,17 +72,6 @@ pub unsafe extern "C" fn fd_apply_patch(
         }
         status.into_result()
     })
-}
-
-fn with_hunks(report: &crate::Report) -> Builder {
-    let mut b = Builder::new(&report.message);
-    if let Some(file) = &report.file {
-        b.file(file, 0);
-    }
-    for hunk in &report.hunks {
-        b.hunk(hunk);
-    }
-    b
 }
 
 /// Reads `patch` into its file sections and hunks without applying it, for

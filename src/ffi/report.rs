@@ -15,7 +15,9 @@ use std::ffi::CString;
 
 use super::guard::guard;
 use super::owned::{Owned, array};
-use crate::{FailReason, FileChange, FileInfo, HunkOutcome, HunkReport, Malformed, MatchMode, Patch};
+use crate::{
+    ApplyError, FailReason, FileChange, FileInfo, HunkOutcome, HunkReport, Malformed, MatchMode, Patch, Report,
+};
 
 /// What happened to a hunk, for `fd_hunk_report.outcome`.
 #[repr(u32)]
@@ -321,6 +323,33 @@ impl Builder {
             patch_len: hunk.span.len(),
             message,
         });
+    }
+
+    /// The report of a patch that was applied, or whose hunks were tried.
+    pub(crate) fn applied(report: &Report) -> Builder {
+        let mut b = Builder::new(&report.message);
+        if let Some(file) = &report.file {
+            b.file(file, 0);
+        }
+        for hunk in &report.hunks {
+            b.hunk(hunk);
+        }
+        b
+    }
+
+    /// The report of a patch that was not applied.
+    pub(crate) fn error(error: &ApplyError) -> Builder {
+        match error {
+            ApplyError::Malformed(m) => Builder::malformed(m),
+            ApplyError::MultipleFiles { files } => {
+                let mut b = Builder::new(&error.to_string());
+                for file in files {
+                    b.file(file, 0);
+                }
+                b
+            }
+            ApplyError::HunksFailed { report, .. } | ApplyError::AlreadyApplied { report } => Builder::applied(report),
+        }
     }
 
     /// Every section and hunk of a parsed patch, none tried.
