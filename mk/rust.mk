@@ -26,12 +26,12 @@ test-rust: ## Rust unit, property, real-tool, CLI and doc tests
 
 lint-rust: ## rustfmt check and clippy with warnings as errors
 	$(CARGO) fmt --all --check
-	$(CARGO) clippy --release --locked --all-targets -- -D warnings
+	$(CARGO) clippy --release --locked --workspace --all-targets -- -D warnings
 
 # Regenerates tests/vectors from the reviewed case list: only on purpose, and
 # review the difference before committing it.
 vectors: ## regenerate the conformance vectors in tests/vectors
-	$(CARGO) run --release --locked --example gen_vectors -- tests/vectors
+	$(CARGO) run --release --locked -p fast-diff-vectors --bin gen-vectors -- tests/vectors
 
 # Coverage-guided fuzzing with cargo-fuzz (nightly, installed on demand,
 # never by `make test`; the bounded fuzz run of `make test` is

@@ -5,7 +5,6 @@
 #![allow(dead_code)]
 
 pub mod scratch;
-pub mod vectors;
 
 /// Splits at LF, keeping it; a last line without LF is a line.
 pub fn lines(text: &[u8]) -> Vec<&[u8]> {

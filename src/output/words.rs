@@ -9,11 +9,13 @@ use core::ops::Range;
 use hashbrown::HashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::deadline::Deadline;
-use crate::engine::{Change, LineDiff};
-use crate::hunks::local_hunks;
-use crate::myers;
-use crate::unified::hunk_header;
+use super::check_labels;
+use super::hunks::local_hunks;
+use super::unified::{file_header, hunk_header};
+use crate::diff::algorithms::myers;
+use crate::diff::deadline::Deadline;
+use crate::diff::{Change, LineDiff};
+use crate::error::Error;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -47,9 +49,11 @@ pub enum SpanKind {
 /// ignore).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Span {
+    /// Equal, removed or added.
     pub kind: SpanKind,
     /// Which hunk (0-based) the span belongs to.
     pub hunk: usize,
+    /// Where its bytes are, in the old or the new text (see above).
     pub bytes: Range<usize>,
 }
 
@@ -86,6 +90,19 @@ impl<'a> LineDiff<'a> {
         &text[span.bytes.clone()]
     }
 
+    /// The inline diff `spans` (from [`LineDiff::word_spans`] with the same
+    /// `context`) as text in the style of `git diff --word-diff=plain`.
+    pub fn word_diff_text(
+        &self,
+        context: usize,
+        spans: &[Span],
+        old_label: &[u8],
+        new_label: &[u8],
+    ) -> Result<Vec<u8>, Error> {
+        check_labels(old_label, new_label)?;
+        Ok(write_plain(self, context, spans, old_label, new_label))
+    }
+
     fn change_spans(
         &self,
         change: &Change,
@@ -102,7 +119,7 @@ impl<'a> LineDiff<'a> {
             intern_tokens(&self.old.text[old_at.clone()], &old_tokens, &self.new.text[new_at.clone()], &new_tokens);
         let mut removed = vec![false; old_ids.len()];
         let mut added = vec![false; new_ids.len()];
-        myers::diff(&old_ids, &new_ids, &mut removed, &mut added, deadline);
+        myers::search(&old_ids, &new_ids, &mut removed, &mut added, deadline);
 
         let shift = |r: &Range<usize>, base: usize| base + r.start..base + r.end;
         let (mut i, mut j) = (0, 0);
@@ -232,11 +249,7 @@ pub(crate) fn write_plain(
         return Vec::new();
     }
     let mut out = Vec::new();
-    for (mark, label) in [(b"--- ", old_label), (b"+++ ", new_label)] {
-        out.extend_from_slice(mark);
-        out.extend_from_slice(label);
-        out.push(b'\n');
-    }
+    file_header(&mut out, old_label, new_label);
     let mut spans = spans.iter().peekable();
     for (h, hunk) in hunks.iter().enumerate() {
         hunk_header(&mut out, diff, hunk);

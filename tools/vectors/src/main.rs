@@ -2,22 +2,17 @@
 //! list in `cases.rs`, running each case through the C ABI. Run on purpose
 //! only, with `make vectors`, and review the difference before committing.
 //!
-//! Usage: gen_vectors DIR. Every case directory in DIR is replaced; other
+//! Usage: gen-vectors DIR. Every case directory in DIR is replaced; other
 //! files (README.md) are kept.
-
-// Only part of the shared vector code is needed to write them.
-#[allow(dead_code)]
-#[path = "../../tests/common/vectors.rs"]
-mod vectors;
-
-mod cases;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use fast_diff_vectors::{self as vectors, cases};
+
 fn main() -> ExitCode {
     let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
-        eprintln!("usage: gen_vectors DIR");
+        eprintln!("usage: gen-vectors DIR");
         return ExitCode::from(2);
     };
     match generate(&dir) {
@@ -26,7 +21,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("gen_vectors: {e}");
+            eprintln!("gen-vectors: {e}");
             ExitCode::FAILURE
         }
     }

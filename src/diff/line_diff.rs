@@ -1,18 +1,10 @@
-//! The line diff: which lines of each text are removed or added.
+//! What a line diff is: for each side, the compared lines and which of
+//! them changed, and the changes read from those marks.
 
 use core::ops::Range;
 
-use crate::anchors;
-use crate::compact::compact;
-use crate::deadline::Deadline;
-use crate::discard::{self, Counts};
-use crate::error::Error;
-use crate::intern::intern;
-use crate::lines::count_newlines;
-use crate::modes::Modes;
-use crate::options::{Algorithm, DiffOptions};
-use crate::trim::{Window, window};
-use crate::{histogram, myers, patience};
+use super::lines::count_newlines;
+use super::modes::Modes;
 
 /// The result of comparing two texts line by line.
 ///
@@ -32,7 +24,9 @@ pub struct LineDiff<'a> {
 /// as 0-based line ranges in the old and new text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
+    /// The removed lines, in the old text.
     pub old: Range<usize>,
+    /// The added lines, in the new text.
     pub new: Range<usize>,
 }
 
@@ -115,85 +109,12 @@ impl<'a> LineDiff<'a> {
     }
 }
 
-/// Compares `old` and `new` line by line with `options` (algorithm,
-/// comparison modes, deadline), keeping `options.context_lines` unchanged
-/// lines around the changes available to show. Labels are not used.
-pub fn diff_lines<'a>(old: &'a [u8], new: &'a [u8], options: &DiffOptions<'_>) -> Result<LineDiff<'a>, Error> {
-    let (context, modes) = (options.context_lines, options.modes);
-    let mut deadline = Deadline::new(options.deadline);
-    // The compaction may slide a change into the margin of common lines kept
-    // around the difference, leaving it too few lines of context inside the
-    // window; then the window grows and the diff is redone. Sliding that far
-    // needs runs of equal lines, so this is rare.
-    let mut margin = context;
-    loop {
-        let Some(w) = window(old, new, margin) else {
-            let empty = |text| Side { text, first_line: 0, bounds: vec![0], changed: Vec::new() };
-            return Ok(LineDiff { old: empty(old), new: empty(new), modes, context });
-        };
-        let diff = diff_window(old, new, &w, options, &mut deadline)?;
-        let whole = w.start == 0 && w.old_end == old.len() && w.new_end == new.len();
-        if whole || diff.has_context_within_window(&w, context) {
-            return Ok(LineDiff { context, ..diff });
-        }
-        margin = margin.saturating_mul(2).saturating_add(16);
-    }
-}
-
-fn diff_window<'a>(
-    old: &'a [u8],
-    new: &'a [u8],
-    w: &Window,
-    options: &DiffOptions<'_>,
-    deadline: &mut Deadline,
-) -> Result<LineDiff<'a>, Error> {
-    let first_line = count_newlines(&old[..w.start]);
-    let lines = intern(old, w.start..w.old_end, new, w.start..w.new_end, options.modes)?;
-    let (old_ids, new_ids) = (&lines.old.ids, &lines.new.ids);
-    // One search budget for every region of the diff: linear in its size.
-    let lines_in_window = (old_ids.len() + new_ids.len()) as i64;
-    deadline.set_visits(myers::VISITS_PER_LINE.saturating_mul(lines_in_window).max(myers::MIN_VISITS));
-    let mut removed = vec![false; old_ids.len()];
-    let mut added = vec![false; new_ids.len()];
-    let mut counts = Counts::new(lines.distinct);
-    let algorithm = match options.algorithm {
-        Algorithm::Myers => discard::diff,
-        Algorithm::Histogram => histogram::diff,
-        Algorithm::Patience => patience::diff,
-    };
-    let mut solve = |a: &[u32], b: &[u32], r: &mut [bool], d: &mut [bool]| algorithm(a, b, r, d, &mut counts, deadline);
-    if old_ids.len() + new_ids.len() >= anchors::MIN_LINES && !lines.runs.is_empty() {
-        anchors::solve_gaps(&anchors::chain(&lines.runs), old_ids, new_ids, &mut removed, &mut added, solve);
-    } else {
-        solve(old_ids, new_ids, &mut removed, &mut added);
-    }
-    compact(old_ids, &mut removed, new_ids, &mut added);
-    Ok(LineDiff {
-        old: Side { text: old, first_line, bounds: lines.old.bounds, changed: removed },
-        new: Side { text: new, first_line, bounds: lines.new.bounds, changed: added },
-        modes: options.modes,
-        context: options.context_lines,
-    })
-}
-
-impl LineDiff<'_> {
-    /// Whether every change has `context` unchanged lines before and after
-    /// it inside the window, or the window reaches the end of the text there.
-    fn has_context_within_window(&self, w: &Window, context: usize) -> bool {
-        let mut changes = self.local_changes();
-        let Some(first) = changes.next() else { return true };
-        let last = changes.last().unwrap_or_else(|| first.clone());
-        let before_ok = w.start == 0 || first.old.start >= context;
-        let after_ok = (w.old_end == self.old.text.len() && w.new_end == self.new.text.len())
-            || self.old.len() - last.old.end >= context;
-        before_ok && after_ok
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::random_pairs;
+    use crate::DiffOptions;
+    use crate::diff::algorithms::testing::random_pairs;
+    use crate::diff::diff_lines;
 
     fn text(ids: &[u32], final_newline: bool) -> Vec<u8> {
         let mut text: Vec<u8> = ids.iter().flat_map(|&id| format!("line {id}\n").into_bytes()).collect();

@@ -7,7 +7,7 @@
 //! where a run was taken over a shorter, differently placed match, which is
 //! rare; small inputs are never anchored and stay minimal.
 
-use crate::intern::Run;
+use super::intern::Run;
 
 /// Inputs with fewer lines (both sides) are diffed without anchors.
 pub(crate) const MIN_LINES: usize = 1024;

@@ -4,15 +4,16 @@
 //! (code, not braces), which gives readable diffs of moved and edited code.
 //! Regions whose common lines are all frequent go to Myers.
 
-use crate::deadline::Deadline;
-use crate::discard::{self, Counts, NONE};
+use super::Counts;
+use super::counts::NONE;
+use super::regions::{self, Region, Step};
+use crate::diff::deadline::Deadline;
 
 /// Lines occurring more often than this in a region never anchor it.
 const MAX_OCCURRENCES: u32 = 64;
-/// Units of work allowed per input line before the remaining regions go to
-/// Myers, whose cost is bounded; keeps pathological inputs near-linear.
-const WORK_PER_LINE: usize = 48;
 
+/// Histogram diff of `a` and `b`, marking changed lines in `removed` /
+/// `added` (false on entry).
 pub(crate) fn diff(
     a: &[u32],
     b: &[u32],
@@ -23,43 +24,19 @@ pub(crate) fn diff(
 ) {
     counts.with_first();
     let mut index = Index { next: vec![NONE; a.len()] };
-    let mut budget = WORK_PER_LINE * (a.len() + b.len()) + 100_000;
-    let mut regions = vec![(0, a.len(), 0, b.len())];
-    while let Some((mut x0, mut x1, mut y0, mut y1)) = regions.pop() {
-        while x0 < x1 && y0 < y1 && a[x0] == b[y0] {
-            x0 += 1;
-            y0 += 1;
-        }
-        while x0 < x1 && y0 < y1 && a[x1 - 1] == b[y1 - 1] {
-            x1 -= 1;
-            y1 -= 1;
-        }
-        let size = x1 - x0 + y1 - y0;
-        if x0 == x1 || y0 == y1 || deadline.passed(size as u64) {
-            removed[x0..x1].fill(true);
-            added[y0..y1].fill(true);
-            continue;
-        }
-        if budget < size {
-            discard::diff(&a[x0..x1], &b[y0..y1], &mut removed[x0..x1], &mut added[y0..y1], counts, deadline);
-            continue;
-        }
-        let (anchor, work) = index.best_anchor(a, b, (x0, x1), (y0, y1), counts);
-        budget = budget.saturating_sub(work);
-        match anchor {
+    regions::solve(a, b, removed, added, counts, deadline, |r, counts, regions| {
+        let (anchor, work) = index.best_anchor(a, b, (r.x0, r.x1), (r.y0, r.y1), counts);
+        let step = match anchor {
             Anchor::Run { x, y, len } => {
-                regions.push((x + len, x1, y + len, y1));
-                regions.push((x0, x, y0, y));
+                regions.push(Region { x0: x + len, x1: r.x1, y0: y + len, y1: r.y1 });
+                regions.push(Region { x0: r.x0, x1: x, y0: r.y0, y1: y });
+                Step::Split
             }
-            Anchor::OnlyFrequent => {
-                discard::diff(&a[x0..x1], &b[y0..y1], &mut removed[x0..x1], &mut added[y0..y1], counts, deadline);
-            }
-            Anchor::NothingCommon => {
-                removed[x0..x1].fill(true);
-                added[y0..y1].fill(true);
-            }
-        }
-    }
+            Anchor::OnlyFrequent => Step::Myers,
+            Anchor::NothingCommon => Step::Changed,
+        };
+        (step, work)
+    });
 }
 
 enum Anchor {
@@ -153,7 +130,7 @@ impl Index {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{kept, random_pairs, solve};
+    use crate::diff::algorithms::testing::{kept, random_pairs, solve};
 
     #[test]
     fn anchors_on_rare_lines() {

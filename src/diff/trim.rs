@@ -2,7 +2,7 @@
 //! is split into lines: for a small edit in a large file, this byte compare
 //! is nearly all the work there is.
 
-use crate::lines::{back_lines, forward_lines};
+use super::lines::{back_lines, forward_lines};
 
 /// The part of both texts that needs line-by-line comparison: `start` (the
 /// same offset in both, a line start) up to `old_end` / `new_end`. It keeps

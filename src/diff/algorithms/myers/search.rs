@@ -17,16 +17,15 @@
 //! point lies on a valid edit path. Subproblems whose search was cheap are
 //! solved exactly.
 
-use crate::deadline::Deadline;
+use super::snakes::{
+    SNAKE_MIN, Split, furthest_point, good_backward_snake, good_forward_snake, snake_backward, snake_forward,
+};
+use crate::diff::deadline::Deadline;
 
-/// A diagonal run at least this long counts as a real match, not chance.
-const SNAKE_MIN: isize = 20;
 /// The good-snake heuristic applies only to searches that cost more than this.
 /// (git uses 256; lower finds the same diffs on every input we measured, with
 /// far less searching on files with many moved blocks.)
 const GOOD_SNAKE_MIN_COST: isize = 64;
-/// A good snake must have advanced this many times further than the cost.
-const GOOD_SNAKE_ADVANCE: isize = 4;
 /// Floor of the search cost after which a box is split at its furthest point;
 /// moved blocks shorter than this are always found.
 const MIN_MAX_COST: isize = 256;
@@ -44,19 +43,10 @@ pub(crate) const MIN_VISITS: i64 = 1 << 20;
 
 /// Marks in `removed`/`added` the lines of `a`/`b` outside a short common
 /// subsequence. Both slices must be false on entry.
-pub(crate) fn diff(a: &[u32], b: &[u32], removed: &mut [bool], added: &mut [bool], deadline: &mut Deadline) {
+pub(crate) fn search(a: &[u32], b: &[u32], removed: &mut [bool], added: &mut [bool], deadline: &mut Deadline) {
     debug_assert_eq!(a.len(), removed.len());
     debug_assert_eq!(b.len(), added.len());
     Search::new(a, b).run(removed, added, deadline);
-}
-
-struct Split {
-    x: usize,
-    y: usize,
-    /// Whether the part before / after the split point should be solved
-    /// without heuristics (its search was cheap, so exactness is affordable).
-    minimal_before: bool,
-    minimal_after: bool,
 }
 
 struct Search<'a> {
@@ -232,197 +222,15 @@ impl<'a> Search<'a> {
     }
 }
 
-/// Lanes compared at once when following a diagonal. Most diagonals of
-/// unrelated text end within a line or two; comparing a block at a time turns
-/// the one unpredictable branch per line into one per block.
-const LANES: usize = 8;
-
-/// Length of the run of equal lines starting at `a[x]`, `b[y]`, within the
-/// ends `x1`, `y1`.
-#[inline]
-fn snake_forward(a: &[u32], b: &[u32], x: usize, y: usize, x1: usize, y1: usize) -> usize {
-    // Outer diagonals can step past the edge of the box.
-    if x >= x1 || y >= y1 {
-        return 0;
-    }
-    let (a, b) = (&a[x..x1], &b[y..y1]);
-    let n = a.len().min(b.len());
-    let mut i = 0;
-    while i + LANES <= n {
-        let differ = lane_mask(&a[i..i + LANES], &b[i..i + LANES]);
-        if differ != 0 {
-            return i + differ.trailing_zeros() as usize;
-        }
-        i += LANES;
-    }
-    while i < n && a[i] == b[i] {
-        i += 1;
-    }
-    i
-}
-
-/// Length of the run of equal lines ending just before `a[x]`, `b[y]`,
-/// within the starts `x0`, `y0`.
-#[inline]
-fn snake_backward(a: &[u32], b: &[u32], x: usize, y: usize, x0: usize, y0: usize) -> usize {
-    if x <= x0 || y <= y0 {
-        return 0;
-    }
-    let (a, b) = (&a[x0..x], &b[y0..y]);
-    let n = a.len().min(b.len());
-    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
-    let mut i = 0;
-    while i + LANES <= n {
-        let differ = lane_mask(&a[n - i - LANES..n - i], &b[n - i - LANES..n - i]);
-        if differ != 0 {
-            return i + (differ << (32 - LANES)).leading_zeros() as usize;
-        }
-        i += LANES;
-    }
-    while i < n && a[n - i - 1] == b[n - i - 1] {
-        i += 1;
-    }
-    i
-}
-
-/// Bit `i` set where `a[i] != b[i]`, for `LANES` lanes.
-#[inline(always)]
-fn lane_mask(a: &[u32], b: &[u32]) -> u32 {
-    let (a, b): (&[u32; LANES], &[u32; LANES]) = (a.try_into().unwrap(), b.try_into().unwrap());
-    let mut mask = 0u32;
-    for i in 0..LANES {
-        mask |= u32::from(a[i] != b[i]) << i;
-    }
-    mask
-}
-
-type Band = (isize, isize, isize);
-type Bounds = (isize, isize, isize, isize);
-
-/// A forward diagonal that ends in a long snake and has advanced well beyond
-/// its cost: the part before it is settled, split there.
-fn good_forward_snake(
-    a: &[u32],
-    b: &[u32],
-    fwd: &[i32],
-    at: impl Fn(isize) -> usize,
-    (lo, hi, mid): Band,
-    (x0, x1, y0, y1): Bounds,
-    cost: isize,
-) -> Option<Split> {
-    let mut best = 0;
-    let mut found = None;
-    let mut k = hi;
-    while k >= lo {
-        let x = fwd[at(k)] as isize;
-        let y = x - k;
-        let advance = (x - x0) + (y - y0) - (k - mid).abs();
-        if advance > GOOD_SNAKE_ADVANCE * cost
-            && advance > best
-            && x0 + SNAKE_MIN <= x
-            && x < x1
-            && y0 + SNAKE_MIN <= y
-            && y < y1
-            && (1..=SNAKE_MIN).all(|d| a[(x - d) as usize] == b[(y - d) as usize])
-        {
-            best = advance;
-            found = Some(Split { x: x as usize, y: y as usize, minimal_before: true, minimal_after: false });
-        }
-        k -= 2;
-    }
-    found
-}
-
-/// The backward counterpart of `good_forward_snake`.
-fn good_backward_snake(
-    a: &[u32],
-    b: &[u32],
-    bwd: &[i32],
-    at: impl Fn(isize) -> usize,
-    (lo, hi, mid): Band,
-    (x0, x1, y0, y1): Bounds,
-    cost: isize,
-) -> Option<Split> {
-    let mut best = 0;
-    let mut found = None;
-    let mut k = hi;
-    while k >= lo {
-        let x = bwd[at(k)] as isize;
-        let y = x - k;
-        let advance = (x1 - x) + (y1 - y) - (k - mid).abs();
-        if advance > GOOD_SNAKE_ADVANCE * cost
-            && advance > best
-            && x0 < x
-            && x <= x1 - SNAKE_MIN
-            && y0 < y
-            && y <= y1 - SNAKE_MIN
-            && (0..SNAKE_MIN).all(|d| a[(x + d) as usize] == b[(y + d) as usize])
-        {
-            best = advance;
-            found = Some(Split { x: x as usize, y: y as usize, minimal_before: false, minimal_after: true });
-        }
-        k -= 2;
-    }
-    found
-}
-
-/// The search has cost too much: split at whichever of the forward and
-/// backward frontiers has got further from its corner.
-fn furthest_point(
-    fwd: &[i32],
-    bwd: &[i32],
-    at: impl Fn(isize) -> usize,
-    (flo, fhi, blo, bhi): Bounds,
-    (x0, x1, y0, y1): Bounds,
-) -> Split {
-    let (mut fsum, mut fx) = (-1, x0);
-    let mut k = fhi;
-    while k >= flo {
-        // Frontier points may lie past the box edge on outer diagonals;
-        // clip them back onto it along their diagonal.
-        let mut x = (fwd[at(k)] as isize).min(x1);
-        let mut y = x - k;
-        if y > y1 {
-            x = y1 + k;
-            y = y1;
-        }
-        if x + y > fsum {
-            fsum = x + y;
-            fx = x;
-        }
-        k -= 2;
-    }
-    let (mut bsum, mut bx) = (isize::MAX, x1);
-    let mut k = bhi;
-    while k >= blo {
-        let mut x = (bwd[at(k)] as isize).max(x0);
-        let mut y = x - k;
-        if y < y0 {
-            x = y0 + k;
-            y = y0;
-        }
-        if x + y < bsum {
-            bsum = x + y;
-            bx = x;
-        }
-        k -= 2;
-    }
-    if (x1 + y1) - bsum < fsum - (x0 + y0) {
-        Split { x: fx as usize, y: (fsum - fx) as usize, minimal_before: true, minimal_after: false }
-    } else {
-        Split { x: bx as usize, y: (bsum - bx) as usize, minimal_before: false, minimal_after: true }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::{kept, random_pairs};
+    use crate::diff::algorithms::testing::{kept, random_pairs};
 
     fn run(a: &[u32], b: &[u32]) -> (Vec<bool>, Vec<bool>) {
         let mut removed = vec![false; a.len()];
         let mut added = vec![false; b.len()];
-        diff(a, b, &mut removed, &mut added, &mut Deadline::new(None));
+        search(a, b, &mut removed, &mut added, &mut Deadline::new(None));
         (removed, added)
     }
 
@@ -480,7 +288,7 @@ mod tests {
         let mut removed = vec![false; a.len()];
         let mut added = vec![false; b.len()];
         let mut deadline = Deadline::new(Some(std::time::Duration::ZERO));
-        diff(&a, &b, &mut removed, &mut added, &mut deadline);
+        search(&a, &b, &mut removed, &mut added, &mut deadline);
         assert_eq!(kept(&a, &removed), kept(&b, &added));
     }
 }

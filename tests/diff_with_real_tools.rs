@@ -73,7 +73,7 @@ fn cases() -> Vec<(String, Vec<u8>, Vec<u8>)> {
         [long(b'a'), b"MID\n".to_vec(), long(b'b')].concat(),
     ));
     // The inputs of the conformance vectors too.
-    let vectors = common::vectors::read_all(&common::vectors::committed_dir());
+    let vectors = fast_diff_vectors::read_all(&fast_diff_vectors::committed_dir());
     cases.extend(
         vectors.expect("tests/vectors is readable").into_iter().map(|v| (format!("vector {}", v.name), v.old, v.new)),
     );
@@ -153,7 +153,7 @@ fn output_matches_gnu_diff_on_simple_edits() {
 fn the_conformance_vectors_expected_diffs_apply_with_gnu_patch_and_git_apply() {
     let scratch = Scratch::new("vectors");
     let mut failures = Vec::new();
-    for v in common::vectors::read_all(&common::vectors::committed_dir()).expect("tests/vectors is readable") {
+    for v in fast_diff_vectors::read_all(&fast_diff_vectors::committed_dir()).expect("tests/vectors is readable") {
         let Ok(diff) = &v.expected else { continue };
         if diff.is_empty() {
             continue;

@@ -4,8 +4,7 @@
 //! runs on far fewer lines, and typical edits (changed lines unique to their
 //! side) leave it nothing but identical sequences to walk.
 
-use crate::deadline::Deadline;
-use crate::myers;
+use crate::diff::algorithms::Counts;
 
 /// How far around a frequent line to look for unmatchable neighbours.
 const WINDOW: usize = 100;
@@ -14,39 +13,6 @@ const MAX_FREQUENT: u32 = 1024;
 /// Below this many lines (both sides together) the search is cheap anyway,
 /// and frequent lines are kept so that the diff stays minimal.
 const MIN_LINES_TO_DROP_FREQUENT: usize = 512;
-
-/// Per-id scratch arrays, allocated once per diff and shared by every call
-/// of the algorithms on its regions (there may be thousands of small ones).
-/// `old` and `new` are occurrence counts, all zero between uses; `first`
-/// is all `NONE` between uses; `place` holds anything.
-pub(crate) struct Counts {
-    pub(crate) old: Vec<u32>,
-    pub(crate) new: Vec<u32>,
-    pub(crate) first: Vec<u32>,
-    pub(crate) place: Vec<u32>,
-}
-
-pub(crate) const NONE: u32 = u32::MAX;
-
-impl Counts {
-    pub(crate) fn new(distinct: usize) -> Self {
-        Counts { old: vec![0; distinct], new: vec![0; distinct], first: Vec::new(), place: Vec::new() }
-    }
-
-    /// Allocates `first` (all `NONE`) unless it is.
-    pub(crate) fn with_first(&mut self) {
-        if self.first.is_empty() {
-            self.first = vec![NONE; self.old.len()];
-        }
-    }
-
-    /// Allocates `place` unless it is.
-    pub(crate) fn with_place(&mut self) {
-        if self.place.is_empty() {
-            self.place = vec![0; self.old.len()];
-        }
-    }
-}
 
 #[derive(Clone, Copy, PartialEq)]
 enum Class {
@@ -58,28 +24,9 @@ enum Class {
     Frequent,
 }
 
-/// Myers on `a` and `b` after discarding, marking changed lines in
-/// `removed`/`added` (false on entry).
-pub(crate) fn diff(
-    a: &[u32],
-    b: &[u32],
-    removed: &mut [bool],
-    added: &mut [bool],
-    counts: &mut Counts,
-    deadline: &mut Deadline,
-) {
-    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let (a, b) = (&a[prefix..], &b[prefix..]);
-    let (removed, added) = (&mut removed[prefix..], &mut added[prefix..]);
-    let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
-    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
-    let (removed, added) = (&mut removed[..a.len()], &mut added[..b.len()]);
-    if a.is_empty() || b.is_empty() {
-        removed.fill(true);
-        added.fill(true);
-        return;
-    }
-
+/// Which lines of `a` and of `b` take part in the search. `counts.old`
+/// and `counts.new` are zero on entry, and left so.
+pub(super) fn keep_lines(a: &[u32], b: &[u32], counts: &mut Counts) -> (Vec<bool>, Vec<bool>) {
     for &id in a {
         counts.old[id as usize] += 1;
     }
@@ -95,18 +42,7 @@ pub(crate) fn diff(
     for &id in b {
         counts.new[id as usize] = 0;
     }
-
-    if keep_a.iter().all(|&k| k) && keep_b.iter().all(|&k| k) {
-        myers::diff(a, b, removed, added, deadline);
-        return;
-    }
-    let (kept_a, at_a) = kept(a, &keep_a);
-    let (kept_b, at_b) = kept(b, &keep_b);
-    let mut kept_removed = vec![false; kept_a.len()];
-    let mut kept_added = vec![false; kept_b.len()];
-    myers::diff(&kept_a, &kept_b, &mut kept_removed, &mut kept_added, deadline);
-    mark(removed, &keep_a, &at_a, &kept_removed);
-    mark(added, &keep_b, &at_b, &kept_added);
+    (keep_a, keep_b)
 }
 
 /// How often a line must occur on the other side to count as frequent.
@@ -182,7 +118,8 @@ fn keep(side: &[u32], other_counts: &[u32], drop_frequent: bool) -> Vec<bool> {
     keep
 }
 
-fn kept(side: &[u32], keep: &[bool]) -> (Vec<u32>, Vec<u32>) {
+/// The kept lines of `side`, and where each is in it.
+pub(super) fn kept(side: &[u32], keep: &[bool]) -> (Vec<u32>, Vec<u32>) {
     let mut ids = Vec::new();
     let mut at = Vec::new();
     for (i, (&id, &k)) in side.iter().zip(keep).enumerate() {
@@ -194,7 +131,9 @@ fn kept(side: &[u32], keep: &[bool]) -> (Vec<u32>, Vec<u32>) {
     (ids, at)
 }
 
-fn mark(changed: &mut [bool], keep: &[bool], at: &[u32], kept_changed: &[bool]) {
+/// Marks the lines of a side: the left-out ones changed, the kept ones as
+/// the search on the kept lines marked them.
+pub(super) fn mark(changed: &mut [bool], keep: &[bool], at: &[u32], kept_changed: &[bool]) {
     for (c, &k) in changed.iter_mut().zip(keep) {
         *c = !k;
     }
@@ -206,6 +145,8 @@ fn mark(changed: &mut [bool], keep: &[bool], at: &[u32], kept_changed: &[bool]) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diff::algorithms::myers::diff;
+    use crate::diff::deadline::Deadline;
 
     fn run(a: &[u32], b: &[u32]) -> (Vec<bool>, Vec<bool>) {
         let distinct = a.iter().chain(b).max().map_or(0, |&m| m as usize + 1);

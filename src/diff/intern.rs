@@ -15,9 +15,9 @@
 use core::hash::BuildHasher;
 use core::ops::Range;
 
+use super::lines::line_bounds;
+use super::modes::{Modes, key};
 use crate::error::{Error, MAX_LINES};
-use crate::lines::line_bounds;
-use crate::modes::{Modes, key};
 
 /// One side's compared lines: line `i` is `text[bounds[i]..bounds[i + 1]]`,
 /// and `ids[i]` is its id.

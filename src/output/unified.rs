@@ -1,9 +1,29 @@
 //! The unified format exactly as `diff -u --label L1 --label L2` writes it.
 
-use crate::engine::{LineDiff, Side};
-use crate::hunks::{LocalHunk, local_hunks};
+use super::check_labels;
+use super::hunks::{LocalHunk, local_hunks};
+use crate::diff::{LineDiff, Side, diff_lines};
+use crate::error::Error;
+use crate::options::DiffOptions;
 
 const NO_NEWLINE: &[u8] = b"\n\\ No newline at end of file\n";
+
+/// The unified diff turning `old` into `new`; empty when they are identical.
+pub fn unified_diff(old: &[u8], new: &[u8], options: &DiffOptions<'_>) -> Result<Vec<u8>, Error> {
+    check_labels(options.old_label, options.new_label)?;
+    let diff = diff_lines(old, new, options)?;
+    Ok(write(&diff, options.context_lines, options.old_label, options.new_label))
+}
+
+impl LineDiff<'_> {
+    /// This diff as unified text with `context` lines of context (at most the
+    /// context it was computed with) and the given labels. Labels must not
+    /// contain CR or LF.
+    pub fn unified(&self, context: usize, old_label: &[u8], new_label: &[u8]) -> Result<Vec<u8>, Error> {
+        check_labels(old_label, new_label)?;
+        Ok(write(self, context.min(self.context), old_label, new_label))
+    }
+}
 
 /// Writes `diff` as a unified diff with `context` lines of context, which
 /// must not exceed the context `diff` was computed with. Identical texts give
@@ -42,11 +62,7 @@ impl Sink for Vec<u8> {
 }
 
 fn emit(out: &mut impl Sink, diff: &LineDiff<'_>, hunks: &[LocalHunk], old_label: &[u8], new_label: &[u8]) {
-    for (mark, label) in [(b"--- ", old_label), (b"+++ ", new_label)] {
-        out.put(mark);
-        out.put(label);
-        out.put(b"\n");
-    }
+    file_header(out, old_label, new_label);
     for hunk in hunks {
         hunk_header(out, diff, hunk);
         let mut i = hunk.old.start;
@@ -67,6 +83,15 @@ fn emit(out: &mut impl Sink, diff: &LineDiff<'_>, hunks: &[LocalHunk], old_label
             line(out, b' ', &diff.old, i);
             i += 1;
         }
+    }
+}
+
+/// The `---` and `+++` lines.
+pub(crate) fn file_header(out: &mut impl Sink, old_label: &[u8], new_label: &[u8]) {
+    for (mark, label) in [(b"--- ", old_label), (b"+++ ", new_label)] {
+        out.put(mark);
+        out.put(label);
+        out.put(b"\n");
     }
 }
 

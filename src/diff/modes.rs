@@ -13,6 +13,7 @@ use core::ops::BitOr;
 pub struct Modes(u32);
 
 impl Modes {
+    /// No mode: lines are equal only when their bytes are.
     pub const NONE: Modes = Modes(0);
     /// `-b`: a run of white space equals any other run of white space, and
     /// white space at the end of a line is ignored.
@@ -37,10 +38,12 @@ impl Modes {
         if bits & !Self::ALL.0 == 0 { Some(Modes(bits)) } else { None }
     }
 
+    /// The modes as bits, the `FD_FLAG_*` numbers of the C API.
     pub const fn bits(self) -> u32 {
         self.0
     }
 
+    /// Whether every mode of `other` is in `self`.
     pub const fn contains(self, other: Modes) -> bool {
         self.0 & other.0 == other.0
     }

@@ -3,11 +3,11 @@
 
 use core::ops::Range;
 
-use crate::engine::{Change, LineDiff};
-use crate::modes::{Modes, is_blank};
+use crate::diff::modes::{Modes, is_blank};
+use crate::diff::{Change, LineDiff};
 
-/// A hunk: the changes it shows and the compared lines it spans, in indices
-/// of the compared lines (see `LineDiff`).
+/// A hunk as the writers see it: the changes it shows and the compared
+/// lines it spans, in indices of the compared lines (see `LineDiff`).
 pub(crate) struct LocalHunk {
     pub changes: Vec<Change>,
     pub old: Range<usize>,
@@ -51,21 +51,25 @@ fn all_blank(diff: &LineDiff<'_>, change: &Change) -> bool {
         && change.new.clone().all(|i| is_blank(diff.new.line(i), diff.modes))
 }
 
-/// What a line of a hunk is.
+/// What a line of a hunk is: which side or sides of the diff it belongs to.
+/// The same for the hunks of a diff ([`DiffLine`]) and of a parsed patch
+/// ([`patch::HunkLine`](crate::patch::HunkLine)).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LineKind {
-    /// Unchanged (or equal under the comparison modes); its bytes are the
-    /// old text's.
+    /// On both sides: unchanged (or equal under the comparison modes). In a
+    /// diff's hunk its bytes are the old text's; a patch's context line must
+    /// be in the text, and stays.
     Context,
-    /// Only in the old text.
+    /// On the old side only: in the old text, and goes.
     Removed,
-    /// Only in the new text.
+    /// On the new side only: in the new text, and is written.
     Added,
 }
 
 /// A line of a hunk.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HunkLine {
+pub struct DiffLine {
+    /// Context, removed or added.
     pub kind: LineKind,
     /// 0-based line number in the old text (context and removed lines).
     pub old_line: Option<usize>,
@@ -78,17 +82,23 @@ pub struct HunkLine {
 
 /// A hunk of a diff, in 0-based line numbers of the whole texts.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Hunk {
+pub struct DiffHunk {
+    /// The old lines the hunk spans (context and removed).
     pub old: Range<usize>,
+    /// The new lines the hunk spans (context and added).
     pub new: Range<usize>,
-    pub lines: Vec<HunkLine>,
+    /// Its lines, in the order a unified diff shows them.
+    pub lines: Vec<DiffLine>,
 }
 
 /// Counts of a diff as its hunks show it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DiffStats {
+    /// Lines shown as added (`+`).
     pub lines_added: usize,
+    /// Lines shown as removed (`-`).
     pub lines_removed: usize,
+    /// The number of hunks.
     pub hunks: usize,
     /// No hunk to show: the texts are identical, or equal under the modes.
     pub identical: bool,
@@ -101,13 +111,13 @@ pub struct DiffStats {
 impl<'a> LineDiff<'a> {
     /// The hunks with `context` lines of context (at most the context the
     /// diff was computed with).
-    pub fn hunks(&self, context: usize) -> Vec<Hunk> {
+    pub fn hunks(&self, context: usize) -> Vec<DiffHunk> {
         let context = context.min(self.context);
         local_hunks(self, context)
             .into_iter()
             .map(|h| {
                 let mut lines = Vec::with_capacity(h.old.len() + h.new.len());
-                let context_line = |i: usize, j: usize| HunkLine {
+                let context_line = |i: usize, j: usize| DiffLine {
                     kind: LineKind::Context,
                     old_line: Some(self.old.first_line + i),
                     new_line: Some(self.new.first_line + j),
@@ -120,13 +130,13 @@ impl<'a> LineDiff<'a> {
                         i += 1;
                         j += 1;
                     }
-                    lines.extend(change.old.clone().map(|k| HunkLine {
+                    lines.extend(change.old.clone().map(|k| DiffLine {
                         kind: LineKind::Removed,
                         old_line: Some(self.old.first_line + k),
                         new_line: None,
                         bytes: self.old.bounds[k]..self.old.bounds[k + 1],
                     }));
-                    lines.extend(change.new.clone().map(|k| HunkLine {
+                    lines.extend(change.new.clone().map(|k| DiffLine {
                         kind: LineKind::Added,
                         old_line: None,
                         new_line: Some(self.new.first_line + k),
@@ -139,7 +149,7 @@ impl<'a> LineDiff<'a> {
                     i += 1;
                     j += 1;
                 }
-                Hunk {
+                DiffHunk {
                     old: self.old.first_line + h.old.start..self.old.first_line + h.old.end,
                     new: self.new.first_line + h.new.start..self.new.first_line + h.new.end,
                     lines,
@@ -149,7 +159,7 @@ impl<'a> LineDiff<'a> {
     }
 
     /// The bytes of a line of one of this diff's hunks.
-    pub fn line_bytes(&self, line: &HunkLine) -> &'a [u8] {
+    pub fn line_bytes(&self, line: &DiffLine) -> &'a [u8] {
         let text = if line.kind == LineKind::Added { self.new.text } else { self.old.text };
         &text[line.bytes.clone()]
     }

@@ -1,14 +1,17 @@
 //! The conformance vectors (`tests/vectors/`, described in its README.md):
-//! reading and writing their files, and running one through the C ABI. The
-//! generator (`examples/gen_vectors`) and the Rust tests share this code.
+//! reading and writing their files, running one through the C ABI, and the
+//! reviewed list of cases they are generated from ([`cases`]). The generator
+//! (`gen-vectors`) and the Rust tests share this code.
+
+pub mod cases;
 
 use std::fs;
 use std::io;
 use std::mem::{offset_of, size_of};
 use std::path::{Path, PathBuf};
 
+use fast_diff::Algorithm;
 use fast_diff::ffi::{fd_algorithm, fd_buf, fd_free, fd_options, fd_options_init, fd_status, fd_unified_diff};
-use fast_diff::{Algorithm, DiffOptions, Modes};
 
 /// Which `struct_size` a case passes in its `fd_options`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,6 +76,7 @@ const STATUSES: [(fd_status, &str); 5] = [
     (fd_status::FD_ERR_INTERNAL, "FD_ERR_INTERNAL"),
 ];
 
+/// The name of a status a case may expect, as its `error` file holds it.
 pub fn status_name(status: fd_status) -> &'static str {
     STATUSES.iter().find(|(s, _)| *s == status).map(|(_, n)| *n).unwrap()
 }
@@ -145,9 +149,9 @@ pub fn write(dir: &Path, v: &Vector) -> io::Result<()> {
     }
 }
 
-/// Where the committed vectors are.
+/// Where the committed vectors are: `tests/vectors` of the repository.
 pub fn committed_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors")
 }
 
 /// Every case under `dir`, by name.
@@ -232,24 +236,4 @@ pub fn through_c_abi(v: &Vector) -> Result<Vec<u8>, fd_status> {
     // SAFETY: `out` was filled by the library.
     unsafe { fd_free(&mut out) };
     Ok(diff)
-}
-
-/// The case's inputs through the Rust API, with its errors as the statuses
-/// the C ABI gives for them.
-pub fn through_rust_api(v: &Vector) -> Result<Vec<u8>, fd_status> {
-    let o = &v.options;
-    let defaults = DiffOptions::default();
-    let modes = Modes::from_bits(o.flags).ok_or(fd_status::FD_ERR_INVALID_OPTIONS)?;
-    let options = DiffOptions {
-        context_lines: o.context_lines as usize,
-        algorithm: o.algorithm,
-        old_label: o.old_label.as_deref().unwrap_or(defaults.old_label),
-        new_label: o.new_label.as_deref().unwrap_or(defaults.new_label),
-        deadline: (o.deadline_ms != 0).then(|| std::time::Duration::from_millis(o.deadline_ms)),
-        modes,
-    };
-    fast_diff::unified_diff(&v.old, &v.new, &options).map_err(|e| match e {
-        fast_diff::Error::InvalidLabel => fd_status::FD_ERR_INVALID_OPTIONS,
-        fast_diff::Error::TooManyLines => fd_status::FD_ERR_INPUT_TOO_LARGE,
-    })
 }

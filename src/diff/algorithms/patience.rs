@@ -3,13 +3,12 @@
 //! the gaps between anchors are diffed the same way. Regions without such
 //! lines go to Myers.
 
-use crate::deadline::Deadline;
-use crate::discard::{self, Counts};
+use super::Counts;
+use super::regions::{self, Region, Step};
+use crate::diff::deadline::Deadline;
 
-/// Units of work allowed per input line before the remaining regions go to
-/// Myers (see histogram).
-const WORK_PER_LINE: usize = 48;
-
+/// Patience diff of `a` and `b`, marking changed lines in `removed` /
+/// `added` (false on entry).
 pub(crate) fn diff(
     a: &[u32],
     b: &[u32],
@@ -19,30 +18,10 @@ pub(crate) fn diff(
     deadline: &mut Deadline,
 ) {
     counts.with_place();
-    let mut budget = WORK_PER_LINE * (a.len() + b.len()) + 100_000;
-    let mut regions = vec![(0, a.len(), 0, b.len())];
     let mut pairs = Vec::new();
-    while let Some((mut x0, mut x1, mut y0, mut y1)) = regions.pop() {
-        while x0 < x1 && y0 < y1 && a[x0] == b[y0] {
-            x0 += 1;
-            y0 += 1;
-        }
-        while x0 < x1 && y0 < y1 && a[x1 - 1] == b[y1 - 1] {
-            x1 -= 1;
-            y1 -= 1;
-        }
+    regions::solve(a, b, removed, added, counts, deadline, |r, counts, regions| {
+        let Region { x0, x1, y0, y1 } = r;
         let size = x1 - x0 + y1 - y0;
-        if x0 == x1 || y0 == y1 || deadline.passed(size as u64) {
-            removed[x0..x1].fill(true);
-            added[y0..y1].fill(true);
-            continue;
-        }
-        if budget < size {
-            discard::diff(&a[x0..x1], &b[y0..y1], &mut removed[x0..x1], &mut added[y0..y1], counts, deadline);
-            continue;
-        }
-        budget -= size;
-
         let (in_a, in_b, where_a) = (&mut counts.old, &mut counts.new, &mut counts.place);
         for x in x0..x1 {
             in_a[a[x] as usize] += 1;
@@ -64,8 +43,7 @@ pub(crate) fn diff(
             in_b[id as usize] = 0;
         }
         if pairs.is_empty() {
-            discard::diff(&a[x0..x1], &b[y0..y1], &mut removed[x0..x1], &mut added[y0..y1], counts, deadline);
-            continue;
+            return (Step::Myers, size);
         }
 
         let anchors = longest_increasing(&pairs);
@@ -73,11 +51,12 @@ pub(crate) fn diff(
         let mut end = (x1, y1);
         for &(x, y) in anchors.iter().rev() {
             let (x, y) = (x as usize, y as usize);
-            regions.push((x + 1, end.0, y + 1, end.1));
+            regions.push(Region { x0: x + 1, x1: end.0, y0: y + 1, y1: end.1 });
             end = (x, y);
         }
-        regions.push((x0, end.0, y0, end.1));
-    }
+        regions.push(Region { x0, x1: end.0, y0, y1: end.1 });
+        (Step::Split, size)
+    });
 }
 
 /// The longest subsequence of `pairs` (ordered by their second element)
@@ -111,7 +90,7 @@ fn longest_increasing(pairs: &[(u32, u32)]) -> Vec<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::{kept, random_pairs, solve};
+    use crate::diff::algorithms::testing::{kept, random_pairs, solve};
 
     #[test]
     fn longest_increasing_subsequence() {

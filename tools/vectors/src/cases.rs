@@ -8,14 +8,19 @@ use fast_diff::ffi::{
     FD_FLAG_STRIP_TRAILING_CR, fd_status,
 };
 
-use super::vectors::{StructSize, VectorOptions};
+use crate::{StructSize, VectorOptions};
 
 /// A case before it is run: inputs, options, and the status it must give.
 pub struct Case {
+    /// The name of its directory.
     pub name: &'static str,
+    /// The old text.
     pub old: Vec<u8>,
+    /// The new text.
     pub new: Vec<u8>,
+    /// The options it is run with.
     pub options: VectorOptions,
+    /// The status the call must return.
     pub status: fd_status,
 }
 
@@ -78,6 +83,7 @@ fn long_line(fill: u8, changed_at: usize) -> Vec<u8> {
     line
 }
 
+/// Every case, in the order they are written.
 pub fn cases() -> Vec<Case> {
     use Algorithm::*;
     use fd_status::FD_ERR_INVALID_OPTIONS;

@@ -1,10 +1,7 @@
 //! Helpers shared by the algorithms' unit tests.
 
-use crate::deadline::Deadline;
-use crate::discard::Counts;
-
-/// An algorithm's entry point.
-pub(crate) type Solve = fn(&[u32], &[u32], &mut [bool], &mut [bool], &mut Counts, &mut Deadline);
+use super::{Counts, Solve};
+use crate::diff::deadline::Deadline;
 
 /// Runs `solve` on `a` and `b` without limits: the removed and added marks.
 pub(crate) fn solve(solve: Solve, a: &[u32], b: &[u32]) -> (Vec<bool>, Vec<bool>) {
