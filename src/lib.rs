@@ -12,6 +12,8 @@
 //! ```
 
 mod anchors;
+#[doc(hidden)]
+pub mod cli;
 mod compact;
 mod deadline;
 mod discard;

@@ -11,7 +11,7 @@
 
 use std::io::{self, Write};
 
-use crate::quote::{Style, quote};
+use fast_diff::cli::quote::{Style, quote};
 
 pub fn write(out: &mut impl Write, old_name: &[u8], new_name: &[u8], added: usize, removed: usize) -> io::Result<()> {
     let name = display_name(old_name, new_name);
