@@ -12,8 +12,6 @@
 //! ```
 
 mod anchors;
-#[doc(hidden)]
-pub mod cli;
 mod compact;
 mod deadline;
 mod discard;

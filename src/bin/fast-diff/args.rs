@@ -1,13 +1,13 @@
 //! fast-diff's options, its usage text (the one place they are written for
 //! users), and what they ask for. The words are read as GNU diff reads them,
-//! by `fast_diff::cli::options`.
+//! by `fast_diff_cli::options`.
 
 use std::ffi::OsString;
 use std::time::Duration;
 
-use fast_diff::cli::Trouble;
-use fast_diff::cli::options::{ALGORITHMS, Arg, Given, Parser, Table, Takes, choice, count};
 use fast_diff::{Algorithm, Granularity, Modes};
+use fast_diff_cli::Trouble;
+use fast_diff_cli::options::{Arg, Given, Parser, Table, Takes, choice, count};
 
 use crate::PROGRAM;
 
@@ -86,6 +86,9 @@ const OPTIONS: Table<Opt> = Table {
         ('w', Opt::Modes(Modes::IGNORE_ALL_SPACE), Takes::Nothing),
     ],
 };
+
+const ALGORITHMS: &[(&str, Algorithm)] =
+    &[("myers", Algorithm::Myers), ("histogram", Algorithm::Histogram), ("patience", Algorithm::Patience)];
 
 const GRANULARITIES: &[(&str, Granularity)] =
     &[("words", Granularity::Words), ("chars", Granularity::Chars), ("graphemes", Granularity::Graphemes)];

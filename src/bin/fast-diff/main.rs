@@ -9,15 +9,13 @@ mod json;
 mod operands;
 mod stat;
 
-use std::ffi::OsStr;
 use std::io::{self, Write};
 use std::os::unix::ffi::OsStrExt;
 use std::process::ExitCode;
 
-use fast_diff::cli::input::{self, Input};
-use fast_diff::cli::quote::{Style, quote};
-use fast_diff::cli::{Program, Trouble, emit};
 use fast_diff::{DiffOptions, LineDiff, Modes, diff_lines};
+use fast_diff_cli::input::{self, Input};
+use fast_diff_cli::{Program, Trouble, emit};
 
 use args::{Command, Config, Format};
 
@@ -105,14 +103,7 @@ fn name(config: &Config, which: usize, input: &Input) -> Vec<u8> {
     config.labels.get(which).map_or(&*input.name, |label| label.as_os_str()).as_bytes().to_vec()
 }
 
-/// The `---`/`+++` header: the `--label`, else the name, quoted as GNU
-/// diff quotes it, a tab and the modification time.
+/// The `---`/`+++` header: the `--label`, else GNU diff's name and time.
 fn header_label(config: &Config, which: usize, input: &Input) -> Vec<u8> {
-    if let Some(label) = config.labels.get(which) {
-        return label.as_bytes().to_vec();
-    }
-    let mut label = quote(OsStr::as_bytes(&input.name), Style::GnuDiff);
-    label.push(b'\t');
-    label.extend_from_slice(input.modified.gnu_format().as_bytes());
-    label
+    config.labels.get(which).map_or_else(|| input.header_label(), |label| label.as_bytes().to_vec())
 }

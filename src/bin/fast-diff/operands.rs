@@ -4,8 +4,8 @@
 use std::ffi::{OsStr, OsString};
 use std::path::Path;
 
-use fast_diff::cli::Trouble;
-use fast_diff::cli::input::is_stdin;
+use fast_diff_cli::Trouble;
+use fast_diff_cli::input::is_stdin;
 
 /// The names of the two files to compare.
 pub fn resolve(operands: &[OsString; 2]) -> Result<[OsString; 2], Trouble> {

@@ -4,7 +4,7 @@
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use super::Trouble;
+use crate::Trouble;
 
 /// What differs from one command to the next in how it ends.
 pub struct Program {

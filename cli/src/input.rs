@@ -7,11 +7,13 @@ use std::ffi::{OsStr, OsString};
 use std::fs::File;
 use std::io::{self, Read, Seek};
 use std::os::fd::AsFd;
+use std::os::unix::ffi::OsStrExt;
 
 use memmap2::Mmap;
 
-use super::Trouble;
-use super::timestamp::Timestamp;
+use crate::Trouble;
+use crate::quote::{Style, quote};
+use crate::timestamp::Timestamp;
 
 /// An input's name, time and bytes.
 pub struct Input {
@@ -36,6 +38,15 @@ impl Input {
             Contents::Mapped(map, start) => &map[*start..],
             Contents::Read(bytes) => bytes,
         }
+    }
+
+    /// Its name and time as GNU diff writes them on a `---` or `+++` line:
+    /// the name quoted as GNU diff quotes it, a tab, the time.
+    pub fn header_label(&self) -> Vec<u8> {
+        let mut label = quote(self.name.as_bytes(), Style::GnuDiff);
+        label.push(b'\t');
+        label.extend_from_slice(self.modified.gnu_format().as_bytes());
+        label
     }
 }
 

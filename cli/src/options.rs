@@ -6,15 +6,16 @@
 //! (`--unified=5`; in `--unified 5` the 5 is an operand); options may follow
 //! the operands; `--` ends the options, and `-` is an operand.
 //!
-//! lexopt splits the words into options and values. The rest is here, once
-//! for every command, because no parser library does it as getopt does:
-//! the prefixes, the optional arguments, and getopt's messages word for word.
+//! lexopt splits the words into options and values, and leaves the rest to
+//! its caller; the rest is here, once for every command: the prefixes, the
+//! arguments that are only ever attached, and getopt's messages word for
+//! word (the tests compare them with GNU diff's), which a parser that writes
+//! its own messages, such as clap, cannot give.
 
 use std::ffi::{OsStr, OsString};
 use std::os::unix::ffi::OsStrExt;
 
-use super::Trouble;
-use crate::Algorithm;
+use crate::Trouble;
 
 /// Whether an option takes an argument.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,10 +56,6 @@ pub struct Given<O> {
     /// Its name for messages: `--algorithm` however abbreviated, or `-U`.
     pub spelled: String,
 }
-
-/// The names of `--algorithm` and `--diff-algorithm` values.
-pub const ALGORITHMS: &[(&str, Algorithm)] =
-    &[("myers", Algorithm::Myers), ("histogram", Algorithm::Histogram), ("patience", Algorithm::Patience)];
 
 /// Reads a command line against a [`Table`].
 pub struct Parser<O: 'static> {
@@ -274,12 +271,12 @@ mod tests {
 
     #[test]
     fn choices_and_counts() {
-        assert_eq!(choice(OsStr::new("histogram"), "--algorithm", ALGORITHMS).ok(), Some(Algorithm::Histogram));
+        const WHEN: &[(&str, u8)] = &[("never", 0), ("always", 1), ("auto", 2)];
+        assert_eq!(choice(OsStr::new("always"), "--color", WHEN).ok(), Some(1));
         assert_eq!(
-            choice(OsStr::new("fast"), "--algorithm", ALGORITHMS).err().map(|t| format!("{t:?}")),
+            choice(OsStr::new("al"), "--color", WHEN).err().map(|t| format!("{t:?}")),
             Some(
-                "Usage(\"invalid argument 'fast' for '--algorithm'; valid arguments are 'myers', 'histogram', 'patience'\")"
-                    .into()
+                "Usage(\"invalid argument 'al' for '--color'; valid arguments are 'never', 'always', 'auto'\")".into()
             )
         );
         assert_eq!(count(OsStr::new("012")), Some(12));
