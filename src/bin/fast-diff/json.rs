@@ -11,10 +11,11 @@
 //! procedural macro to every build of the library.
 
 use std::io::{self, Write};
+use std::ops::Range;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
-use fast_diff::{DiffStats, Hunk, HunkLine, LineDiff, LineKind};
+use fast_diff::{DiffStats, LineDiff, LineKind};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// The version of the schema: it changes only when a field changes meaning
@@ -30,28 +31,39 @@ pub fn write(
     new_label: &[u8],
 ) -> io::Result<()> {
     let hunks = diff.hunks(context);
-    let document = Document { diff, hunks: &hunks, stats, old_label, new_label };
-    serde_json::to_writer(&mut *out, &document)?;
+    let hunks = Each(|| {
+        hunks.iter().map(|hunk| Numbered {
+            old: hunk.old.clone(),
+            new: hunk.new.clone(),
+            lines: Each(move || {
+                hunk.lines.iter().map(move |line| Line {
+                    kind: line.kind,
+                    old_line: line.old_line,
+                    new_line: line.new_line,
+                    bytes: diff.line_bytes(line),
+                })
+            }),
+        })
+    });
+    serde_json::to_writer(&mut *out, &Document { old_label, new_label, stats: Stats(stats), hunks })?;
     out.write_all(b"\n")
 }
 
-struct Document<'a> {
-    diff: &'a LineDiff<'a>,
-    hunks: &'a [Hunk],
-    stats: &'a DiffStats,
+struct Document<'a, H> {
     old_label: &'a [u8],
     new_label: &'a [u8],
+    stats: Stats<'a>,
+    hunks: H,
 }
 
-impl Serialize for Document<'_> {
+impl<H: Serialize> Serialize for Document<'_, H> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut object = serializer.serialize_struct("Document", 5)?;
         object.serialize_field("format_version", &FORMAT_VERSION)?;
         bytes_field(&mut object, ["old_label", "old_label_base64"], self.old_label)?;
         bytes_field(&mut object, ["new_label", "new_label_base64"], self.new_label)?;
-        object.serialize_field("stats", &Stats(self.stats))?;
-        let hunks = Each(|| self.hunks.iter().map(|hunk| Numbered { diff: self.diff, hunk }));
-        object.serialize_field("hunks", &hunks)?;
+        object.serialize_field("stats", &self.stats)?;
+        object.serialize_field("hunks", &self.hunks)?;
         object.end()
     }
 }
@@ -71,48 +83,48 @@ impl Serialize for Stats<'_> {
     }
 }
 
-/// A hunk with the numbers of its `@@ -a,b +c,d @@` header.
-struct Numbered<'a> {
-    diff: &'a LineDiff<'a>,
-    hunk: &'a Hunk,
+/// A hunk: the line ranges of its `@@ -a,b +c,d @@` header, and its lines.
+struct Numbered<L> {
+    old: Range<usize>,
+    new: Range<usize>,
+    lines: L,
 }
 
-impl Serialize for Numbered<'_> {
+impl<L: Serialize> Serialize for Numbered<L> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let hunk = self.hunk;
         // An empty range names the line before it.
-        let start = |range: &core::ops::Range<usize>| if range.is_empty() { range.start } else { range.start + 1 };
+        let start = |range: &Range<usize>| if range.is_empty() { range.start } else { range.start + 1 };
         let mut object = serializer.serialize_struct("Hunk", 5)?;
-        object.serialize_field("old_start", &start(&hunk.old))?;
-        object.serialize_field("old_count", &hunk.old.len())?;
-        object.serialize_field("new_start", &start(&hunk.new))?;
-        object.serialize_field("new_count", &hunk.new.len())?;
-        let lines = Each(|| hunk.lines.iter().map(|line| Line { diff: self.diff, line }));
-        object.serialize_field("lines", &lines)?;
+        object.serialize_field("old_start", &start(&self.old))?;
+        object.serialize_field("old_count", &self.old.len())?;
+        object.serialize_field("new_start", &start(&self.new))?;
+        object.serialize_field("new_count", &self.new.len())?;
+        object.serialize_field("lines", &self.lines)?;
         object.end()
     }
 }
 
 struct Line<'a> {
-    diff: &'a LineDiff<'a>,
-    line: &'a HunkLine,
+    kind: LineKind,
+    /// 0-based, as the library counts.
+    old_line: Option<usize>,
+    new_line: Option<usize>,
+    bytes: &'a [u8],
 }
 
 impl Serialize for Line<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let line = self.line;
-        let kind = match line.kind {
+        let kind = match self.kind {
             LineKind::Context => "context",
             LineKind::Removed => "removed",
             LineKind::Added => "added",
         };
-        let bytes = self.diff.line_bytes(line);
         let mut object = serializer.serialize_struct("Line", 5)?;
         object.serialize_field("kind", kind)?;
-        object.serialize_field("old_line", &line.old_line.map(|n| n + 1))?;
-        object.serialize_field("new_line", &line.new_line.map(|n| n + 1))?;
-        object.serialize_field("no_newline", &!bytes.ends_with(b"\n"))?;
-        bytes_field(&mut object, ["text", "text_base64"], bytes)?;
+        object.serialize_field("old_line", &self.old_line.map(|n| n + 1))?;
+        object.serialize_field("new_line", &self.new_line.map(|n| n + 1))?;
+        object.serialize_field("no_newline", &!self.bytes.ends_with(b"\n"))?;
+        bytes_field(&mut object, ["text", "text_base64"], self.bytes)?;
         object.end()
     }
 }
