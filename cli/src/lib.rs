@@ -5,8 +5,8 @@
 //! trouble with the command's exit status.
 //!
 //! A crate of its own, beside the engine rather than inside it, so that the
-//! library (and every program linking `libfast_diff.a`) carries none of it,
-//! and so that the commands use the engine only through its public API.
+//! library (and every program linking `libfast_diff.a`) carries none of it.
+//! It knows nothing of the engine: the commands bring the two together.
 
 pub mod input;
 pub mod options;
