@@ -14,7 +14,7 @@ STATIC   := $(LIBDIR)/libfast_diff.a
 HEADER   := include/fast_diff.h
 CLI      := $(LIBDIR)/fast-diff
 
-RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
+RUST_SOURCES := Cargo.toml Cargo.lock cli/Cargo.toml $(shell find src cli -name '*.rs')
 
 # C and C++ programs: warnings are errors, and tests run under AddressSanitizer,
 # UndefinedBehaviorSanitizer and LeakSanitizer.

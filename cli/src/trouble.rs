@@ -1,23 +1,26 @@
-//! What makes the command exit with status 2, and how it is told.
+//! What ends a command with its trouble status, and how it is told.
 
 use std::io;
 
+/// Why a command stops before it has done its work.
+#[derive(Debug)]
 pub enum Trouble {
     /// A bad command line: the message, then a pointer to `--help`, as GNU
-    /// diff does.
+    /// tools do.
     Usage(String),
     /// Anything else: a missing file, a failed write.
     Fatal(String),
 }
 
 impl Trouble {
-    pub fn report(&self) {
+    /// Tells it on standard error, in the words of `program`.
+    pub fn report(&self, program: &str) {
         match self {
             Trouble::Usage(message) => {
-                eprintln!("fast-diff: {message}");
-                eprintln!("fast-diff: Try 'fast-diff --help' for more information.");
+                eprintln!("{program}: {message}");
+                eprintln!("{program}: Try '{program} --help' for more information.");
             }
-            Trouble::Fatal(message) => eprintln!("fast-diff: {message}"),
+            Trouble::Fatal(message) => eprintln!("{program}: {message}"),
         }
     }
 

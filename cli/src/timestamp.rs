@@ -5,6 +5,7 @@ use std::fs::Metadata;
 use std::os::unix::fs::MetadataExt;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+/// A moment to the nanosecond, as a file's modification time is kept.
 #[derive(Clone, Copy, Debug)]
 pub struct Timestamp {
     secs: i64,
@@ -12,6 +13,7 @@ pub struct Timestamp {
 }
 
 impl Timestamp {
+    /// When the file was last modified.
     pub fn modified(meta: &Metadata) -> Timestamp {
         Timestamp { secs: meta.mtime(), nanos: meta.mtime_nsec().clamp(0, 999_999_999) as u32 }
     }
@@ -24,6 +26,7 @@ impl Timestamp {
         }
     }
 
+    /// As GNU diff writes it after a name in a unified header.
     pub fn gnu_format(self) -> String {
         let Some(tm) = local(self.secs) else {
             // Out of the range the C library can break down: the raw count,
@@ -52,8 +55,8 @@ impl Timestamp {
 fn local(secs: i64) -> Option<libc::tm> {
     let t = libc::time_t::try_from(secs).ok()?;
     // SAFETY: `tm` is plain data that `localtime_r` fills in; it reads only
-    // `t`. It is the reentrant variant, and this program runs it on one
-    // thread.
+    // `t`. It is the reentrant variant; no command changes `TZ` while
+    // it runs.
     unsafe {
         let mut tm: libc::tm = core::mem::zeroed();
         (!libc::localtime_r(&t, &mut tm).is_null()).then_some(tm)

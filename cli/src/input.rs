@@ -1,23 +1,25 @@
-//! The two inputs. Regular files are memory-mapped, so a large file costs no
-//! copy and only the pages the diff reads are loaded; anything else (a pipe
-//! on standard input, a device such as /dev/null, a /proc file that reports
-//! no size) is read into memory.
+//! A command's inputs. Regular files are memory-mapped, so a large file
+//! costs no copy and only the pages the diff reads are loaded; anything else
+//! (a pipe on standard input, a device such as /dev/null, a /proc file that
+//! reports no size) is read into memory.
 
 use std::ffi::{OsStr, OsString};
 use std::fs::File;
 use std::io::{self, Read, Seek};
 use std::os::fd::AsFd;
-use std::path::Path;
+use std::os::unix::ffi::OsStrExt;
 
 use memmap2::Mmap;
 
+use crate::Trouble;
+use crate::quote::{Style, quote};
 use crate::timestamp::Timestamp;
-use crate::trouble::Trouble;
 
+/// An input's name, time and bytes.
 pub struct Input {
-    /// The name as given (or as completed when the other operand is a
-    /// directory): for headers and messages.
+    /// The name as given: for headers and messages.
     pub name: OsString,
+    /// Its modification time; for standard input, when it was read.
     pub modified: Timestamp,
     contents: Contents,
 }
@@ -30,57 +32,47 @@ enum Contents {
 }
 
 impl Input {
+    /// Its contents.
     pub fn bytes(&self) -> &[u8] {
         match &self.contents {
             Contents::Mapped(map, start) => &map[*start..],
             Contents::Read(bytes) => bytes,
         }
     }
+
+    /// Its name and time as GNU diff writes them on a `---` or `+++` line:
+    /// the name quoted as GNU diff quotes it, a tab, the time.
+    pub fn header_label(&self) -> Vec<u8> {
+        let mut label = quote(self.name.as_bytes(), Style::GnuDiff);
+        label.push(b'\t');
+        label.extend_from_slice(self.modified.gnu_format().as_bytes());
+        label
+    }
 }
 
-fn is_stdin(name: &OsStr) -> bool {
+/// Whether the operand `name` stands for standard input.
+pub fn is_stdin(name: &OsStr) -> bool {
     name == "-"
 }
 
-/// The names of the two files to compare. As GNU diff: when one operand is
-/// a directory, the file of the other's name inside it.
-pub fn resolve(operands: &[OsString; 2]) -> Result<[OsString; 2], Trouble> {
-    let is_dir = |name: &OsStr| !is_stdin(name) && Path::new(name).is_dir();
-    let [old, new] = operands;
-    match (is_dir(old), is_dir(new)) {
-        (false, false) => Ok(operands.clone()),
-        (true, true) => Err(Trouble::Fatal(format!(
-            "{} and {} are both directories: fast-diff compares two files",
-            old.to_string_lossy(),
-            new.to_string_lossy()
-        ))),
-        (true, false) => Ok([inside(old, new)?, new.clone()]),
-        (false, true) => Ok([old.clone(), inside(new, old)?]),
+/// Opens every input in order. `-` given more than once is one reading of
+/// standard input, as GNU diff reads it.
+pub fn open_all<const N: usize>(names: [OsString; N]) -> Result<[Input; N], Trouble> {
+    let mut inputs: Vec<Input> = Vec::with_capacity(N);
+    for name in names {
+        let read = inputs.iter().find(|input| is_stdin(&name) && is_stdin(&input.name));
+        let input = match read {
+            Some(first) => Input { name, modified: first.modified, contents: Contents::Read(first.bytes().to_vec()) },
+            None => open(name)?,
+        };
+        inputs.push(input);
     }
+    let Ok(inputs) = inputs.try_into() else { unreachable!("one input per name") };
+    Ok(inputs)
 }
 
-fn inside(dir: &OsStr, file: &OsStr) -> Result<OsString, Trouble> {
-    let cannot = || Trouble::Fatal(format!("cannot compare '{}' to a directory", file.to_string_lossy()));
-    if is_stdin(file) {
-        return Err(cannot());
-    }
-    let base = Path::new(file).file_name().ok_or_else(cannot)?;
-    Ok(Path::new(dir).join(base).into_os_string())
-}
-
-/// Opens both inputs. `-` for both is one reading of standard input.
-pub fn load(names: [OsString; 2]) -> Result<[Input; 2], Trouble> {
-    let [old_name, new_name] = names;
-    let old = load_one(old_name)?;
-    let new = if is_stdin(&old.name) && is_stdin(&new_name) {
-        Input { name: new_name, modified: old.modified, contents: Contents::Read(old.bytes().to_vec()) }
-    } else {
-        load_one(new_name)?
-    };
-    Ok([old, new])
-}
-
-fn load_one(name: OsString) -> Result<Input, Trouble> {
+/// Opens one input: the file `name`, or standard input for `-`.
+pub fn open(name: OsString) -> Result<Input, Trouble> {
     let shown = || name.to_string_lossy().into_owned();
     let file =
         if is_stdin(&name) { io::stdin().as_fd().try_clone_to_owned().map(File::from) } else { File::open(&name) }
