@@ -115,7 +115,10 @@ def scratch_for(tmp_path: Path) -> Scratch:
             (tmp_path / entry.name).symlink_to(entry)
     env = dict(os.environ)
     env["PATH"] = os.pathsep.join([str(ROOT / "target" / "release"), str(VENV_BIN), env.get("PATH", "")])
-    env.pop("VIRTUAL_ENV", None)
+    # Run as a reader would, not as a sub-make of `make test` (which would
+    # print "Entering directory" lines and share its jobserver).
+    for name in ("VIRTUAL_ENV", "MAKELEVEL", "MAKEFLAGS", "MFLAGS"):
+        env.pop(name, None)
     return Scratch(tmp_path, env)
 
 
