@@ -197,9 +197,15 @@ $(BUILD)/c_call: benches/c_call.c $(HEADER) $(SHARED)
 	@mkdir -p $(BUILD)
 	$(CC) -std=c99 -O2 $(WARN) -Iinclude $< -o $@ -L$(LIBDIR) -lfast_diff -Wl,-rpath,$(abspath $(LIBDIR))
 
+# The C loop the Python overhead is measured against, loaded into the
+# Python process.
+$(BUILD)/c_loop.so: benches/c_loop.c $(HEADER)
+	@mkdir -p $(BUILD)
+	$(CC) -std=c99 -O2 $(WARN) -fPIC -shared -Iinclude $< -o $@
+
 .PHONY: bench-python
-bench-python: fixtures python $(BUILD)/c_call
-	$(VENV_PYTHON) benches/python_overhead.py $(BUILD)/c_call benches/data
+bench-python: fixtures python $(BUILD)/c_loop.so
+	$(VENV_PYTHON) benches/python_overhead.py $(BUILD)/c_loop.so benches/data
 
 # ---- Benchmarks (issue 5) ---------------------------------------------------
 # `make bench` runs every language and tool on the same fixtures and writes
@@ -212,16 +218,27 @@ bench-python: fixtures python $(BUILD)/c_call
 # `make test`.
 
 # $(LIBDIR)/fast-diff is the command (`make cli`, issue 7), timed as a process.
-BENCH_PROGRAMS := $(BUILD)/c_call $(BUILD)/fd_file_diff $(BUILD)/spawn_time $(BUILD)/fastdiff.test $(LIBDIR)/fast-diff
-BENCH_RUN = $(VENV_PYTHON) benches/run.py --c-call $(BUILD)/c_call --file-diff $(BUILD)/fd_file_diff \
+BENCH_PROGRAMS := $(BUILD)/c_call $(BUILD)/c_loop.so $(BUILD)/fd_file_diff $(BUILD)/spawn_time $(BUILD)/fastdiff.test \
+                  $(LIBDIR)/fast-diff
+BENCH_RUN = $(VENV_PYTHON) benches/run.py --c-call $(BUILD)/c_call --c-loop $(BUILD)/c_loop.so --file-diff $(BUILD)/fd_file_diff \
             --spawn-time $(BUILD)/spawn_time --go-test $(abspath $(BUILD))/fastdiff.test --go $(GO) \
             --cli $(LIBDIR)/fast-diff
 
-.PHONY: bench bench-quick bench-report bench-venv FORCE
+.PHONY: bench bench-quick bench-report bench-venv readme-figures test-benches FORCE
 
 bench: fixtures python bench-venv $(BENCH_PROGRAMS)
 	$(BENCH_RUN) --out benches/results
 	$(VENV_PYTHON) benches/report.py benches/results
+	$(VENV_PYTHON) benches/readme_figures.py
+
+# The figures quoted in README.md and docs/, rewritten from results.json.
+readme-figures:
+	$(PYTHON) benches/readme_figures.py
+
+# The benchmark scripts' own tests: outputs' verdicts, the report's
+# sentences, and the README's figures against results.json.
+test-benches: python
+	$(call pytest,benches/tests)
 
 bench-quick: fixtures python bench-venv $(BENCH_PROGRAMS)
 	$(BENCH_RUN) --quick --out $(BUILD)/bench-quick

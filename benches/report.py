@@ -504,8 +504,8 @@ class Report:
         self.add("## The deadline", "",
                  "fast-diff's Myers with and without a 1 ms deadline, side by side: when the deadline passes, the search "
                  "stops and the rest is diffed coarsely.", "",
-                 "| input | no deadline | 1 ms deadline | time saved (×) | changed lines, deadline vs none | deadline's "
-                 "diff |", "|---|---:|---:|---:|---:|---|", *rows, "")
+                 "| input | no deadline | 1 ms deadline | no deadline ÷ deadline | changed lines, deadline vs none | "
+                 "deadline's diff |", "|---|---:|---:|---:|---:|---|", *rows, "")
 
     def worst_cases(self) -> None:
         worst = self.r.get("worst_cases")
@@ -517,8 +517,8 @@ class Report:
                  f"The shapes of benches/adversarial.py at n = {n:,}, 2n and 4n bytes a side, each tool as a whole "
                  f"process on the same files (benches/worst_cases.py): median of up to {worst['runs']} runs taking turns; "
                  f"a run over {worst['cap_s']} s is stopped and the tool not run at the larger sizes. Growth: the "
-                 f"exponent k in time ∝ size^k from n to 4n (1 is linear, 2 quadratic). Diff: at the largest size each "
-                 f"tool finished, against fast-diff's Myers diff.", "")
+                 f"exponent k in time ∝ size^k from the smallest to the largest size the tool finished (1 is linear, 2 "
+                 f"quadratic). Diff: at that largest size, against fast-diff's Myers diff.", "")
         never = []
         for shape, data in worst["shapes"].items():
             sizes = data["sizes"]
@@ -555,10 +555,10 @@ class Report:
         own = any("own_peak_bytes" in m for m in self.r["memory"])
         self.add("## Engine memory", "", "Peak heap the engine allocates beyond its inputs (benches/memory.rs, a counting "
                  "allocator), for the whole `unified_diff` call"
-                 + (", and the algorithm's own part of it: how far the heap rises from where the algorithms' "
-                    "allocations first differ (trimming, splitting and interning the lines, the same for every "
-                    "algorithm, come before), above what is held there; — where every algorithm made the same "
-                    "allocations" if own else "") + ":", "",
+                 + (", and the algorithm's own: how far the heap rises, above what it holds there, from the first "
+                    "allocation where the algorithms' line diffs part (trimming, splitting and interning the lines, "
+                    "the same for every algorithm, come before it); — where all of them made the same allocations"
+                    if own else "") + ":", "",
                  "| fixture | algorithm | inputs | peak extra heap | × inputs |" + (" algorithm's own |" if own else ""),
                  "|---|---|---:|---:|---:|" + ("---:|" if own else ""))
         for m in self.r["memory"]:
