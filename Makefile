@@ -274,7 +274,7 @@ $(BUILD)/fastdiff.test: lib FORCE
 # ---- The fast-diff command (issue 7) ----------------------------------------
 # `make cli` builds target/release/fast-diff; its tests (tests/cli.rs) run in
 # test-rust. `make bench-cli` times it against GNU diff and git diff
-# --no-index on the fixtures (needs hyperfine).
+# --no-index on the fixtures, as make bench does.
 CLI := $(LIBDIR)/fast-diff
 
 .PHONY: cli bench-cli
@@ -286,6 +286,6 @@ cli: $(CLI)
 $(CLI): $(RUST_SOURCES)
 	$(CARGO) build --release --locked --bin fast-diff
 
-bench-cli: fixtures $(CLI)
-	$(PYTHON) benches/cli_vs_tools.py $(CLI) benches/data
+bench-cli: fixtures python $(CLI) $(BUILD)/spawn_time $(BUILD)/fd_file_diff
+	$(VENV_PYTHON) benches/cli_vs_tools.py $(BUILD)/spawn_time $(BUILD)/fd_file_diff $(CLI) benches/data
 # ---- end of the fast-diff command --------------------------------------------

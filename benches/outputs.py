@@ -7,9 +7,10 @@ So each contender's diff is computed once, outside the timing, and compared
 with the reference, fast-diff's own diff with the default options (Myers,
 three lines of context), the baseline of every ratio:
 
-- identical: the same hunks, byte for byte (the `---`/`+++` lines and git's
-  `diff --git`/`index` lines are left aside: labels and timestamps differ by
-  design between tools);
+- identical: the same hunks, byte for byte (the `---`/`+++` lines, git's
+  `diff --git`/`index` lines and the function names git writes after a
+  hunk's `@@` are left aside: labels, timestamps and such annotations differ
+  by design between tools);
 - equivalent: other hunks, but a correct diff all the same: applied to the
   old text at the line numbers it states (fast-diff's own apply with no
   offset and no fuzz, or else GNU patch with no fuzz and no offset
@@ -48,6 +49,13 @@ def hunks(diff: bytes) -> bytes:
     return diff[at + 1 :] if at >= 0 else b""
 
 
+def comparable(diff: bytes) -> bytes:
+    """The hunks, each header cut after its closing `@@`."""
+    lines = hunks(diff).split(b"\n")
+    return b"\n".join(line[: line.index(b" @@", 3) + 3] if line.startswith(b"@@ ") and b" @@" in line[3:] else line
+                      for line in lines)
+
+
 def changed_lines(diff: bytes) -> int:
     body = hunks(diff)
     return sum(1 for line in body.split(b"\n") if line[:1] in (b"+", b"-"))
@@ -81,7 +89,7 @@ def gnu_patch_gives(old: bytes, new: bytes, patch: bytes) -> bool:
 
 
 def judge(old: bytes, new: bytes, reference: bytes, diff: bytes) -> dict[str, object]:
-    if hunks(diff) == hunks(reference):
+    if comparable(diff) == comparable(reference):
         verdict = IDENTICAL
     elif gives_new_text(old, new, diff):
         verdict = EQUIVALENT

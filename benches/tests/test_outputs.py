@@ -15,7 +15,8 @@ def test_the_same_hunks_under_other_labels_are_identical():
     relabelled = fast_diff.unified_diff(OLD, NEW, old_label="a/x", new_label="b/x")
     assert relabelled != REFERENCE
     assert judge(OLD, NEW, REFERENCE, relabelled)["verdict"] == "identical"
-    git_style = b"diff --git a/x b/x\nindex 1..2 100644\n" + relabelled
+    git_style = b"diff --git a/x b/x\nindex 1..2 100644\n" + relabelled.replace(b" @@\n", b" @@ fn main()\n")
+    assert git_style.count(b"@@ fn main()") == 1
     assert judge(OLD, NEW, REFERENCE, git_style)["verdict"] == "identical"
 
 
