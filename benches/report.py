@@ -415,8 +415,11 @@ class Report:
             self.add("")
 
     def per_call(self) -> None:
+        tiny = self.r["fixtures"].get("tiny_100b", {})
+        sizes = f"{tiny.get('old_bytes', '?')} + {tiny.get('new_bytes', '?')} bytes"
         self.add("## Per-call overhead (the 100-byte pair)", "",
-                 "Each language's path on `tiny_100b` (98 + 98 bytes, one line changed), from the per-fixture run:", "",
+                 f"Each language's path on `tiny_100b` ({sizes}: {tiny.get('description', '')}), from the per-fixture "
+                 f"run:", "",
                  "| path | median per call | over raw Rust |", "|---|---:|---:|")
         base = self.baseline("tiny_100b")
         for name in ["rust fast-diff myers", "rust fast-diff via C ABI", "c fd_unified_diff", "go UnifiedDiff",
