@@ -335,9 +335,9 @@ class Report:
             "",
             f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, Linux {m['kernel']}. The 1-minute load "
             f"average ranged from {min(loads):.1f} to {max(loads):.1f} (median {statistics.median(loads):.1f}) during "
-            f"the run. Each fixture's languages and tools were measured one after the other; the overhead, process, "
-            f"MCP{' and worst-case' if r.get('worst_cases') else ''} figures come from runs where the contenders "
-            f"alternate.",
+            f"the run. Each fixture's languages and tools were measured one after the other; the "
+            f"{'overhead, process, MCP and worst-case' if r.get('worst_cases') else 'overhead, process and MCP'} "
+            f"figures come from runs where the contenders alternate.",
             "",
             f"Every ratio is to **{LABELS[r['baseline']]}** on the same fixture in the same run: the mean of two "
             f"criterion medians, one taken before the fixture's other runs and one after; above 1× is slower.",
