@@ -354,11 +354,13 @@ class Bench:
         }
 
     def tree(self) -> dict[str, object]:
-        """The commit measured, and the tracked files that differed from it."""
+        """The commit measured, and the tracked files that differed from it (but
+        benches/results/, which only a previous run wrote)."""
         def git(*argv: str) -> str:
             return subprocess.run(["git", "-C", str(ROOT), *argv], capture_output=True, text=True).stdout
 
-        changed = [line[3:] for line in git("status", "--porcelain", "--untracked-files=no").splitlines()]
+        changed = [line[3:] for line in git("status", "--porcelain", "--untracked-files=no").splitlines()
+                   if not line[3:].startswith("benches/results/")]
         return {"commit": git("rev-parse", "--short", "HEAD").strip() or "unknown", "dirty": bool(changed),
                 "changed_files": changed}
 
