@@ -27,10 +27,12 @@ from importlib.metadata import version
 from pathlib import Path
 
 import article_standin
+import fast_diff
 from fastmcp import Client, FastMCP
 from fast_diff_mcp import create_server
 from fast_diff_mcp.settings import Settings
 from fast_diff_mcp.tools.diff_difflib import add_unified_diff_tool
+from outputs import judge
 
 STANDIN_TOOL = "diff_article_standin"
 TOOLS = ["diff", "diff_difflib", STANDIN_TOOL]
@@ -61,6 +63,7 @@ async def handshakes(server: FastMCP, count: int) -> dict[str, list[float]]:
 
 
 async def calls(server: FastMCP, arguments: dict[str, str], rounds: int, tiny: dict[str, str]) -> dict[str, object]:
+    old, new = arguments["original_text"].encode(), arguments["modified_text"].encode()
     times: dict[str, list[float]] = {tool: [] for tool in TOOLS}
     tiny_times: list[float] = []
     outputs: dict[str, str] = {}
@@ -85,6 +88,7 @@ async def calls(server: FastMCP, arguments: dict[str, str], rounds: int, tiny: d
         "median_ns": {tool: statistics.median(values) for tool, values in times.items()},
         "diff_bytes": {tool: len(text.encode()) for tool, text in outputs.items()},
         "same_as_diff": {tool: text == outputs["diff"] for tool, text in outputs.items()},
+        "outputs": {tool: judge(old, new, fast_diff.unified_diff(old, new), text.encode()) for tool, text in outputs.items()},
     }
 
 

@@ -6,21 +6,22 @@
 # and the article's tool stand-in (benches/article_standin) go into .venv
 # here, never for `make test`. See benches/README.md.
 
-.PHONY: fixtures bench bench-quick bench-report bench-venv bench-go bench-python bench-cli FORCE
+.PHONY: fixtures bench bench-quick bench-report bench-venv bench-go bench-python bench-cli readme-figures test-benches FORCE
 
 fixtures: benches/data/manifest.json ## generate the synthetic benchmark fixtures
 
 benches/data/manifest.json: benches/fixtures.py
 	$(PYTHON) benches/fixtures.py benches/data
 
-BENCH_PROGRAMS := $(BUILD)/c_call $(BUILD)/fd_file_diff $(BUILD)/spawn_time $(BUILD)/fastdiff.test $(CLI)
-BENCH_RUN = $(VENV_PYTHON) benches/run.py --c-call $(BUILD)/c_call --file-diff $(BUILD)/fd_file_diff \
+BENCH_PROGRAMS := $(BUILD)/c_call $(BUILD)/c_loop.so $(BUILD)/fd_file_diff $(BUILD)/spawn_time $(BUILD)/fastdiff.test $(CLI)
+BENCH_RUN = $(VENV_PYTHON) benches/run.py --c-call $(BUILD)/c_call --c-loop $(BUILD)/c_loop.so --file-diff $(BUILD)/fd_file_diff \
             --spawn-time $(BUILD)/spawn_time --go-test $(abspath $(BUILD))/fastdiff.test --go $(GO) \
             --cli $(CLI)
 
-bench: fixtures python bench-venv $(BENCH_PROGRAMS) ## every benchmark; writes benches/results/
+bench: fixtures python bench-venv $(BENCH_PROGRAMS) ## every benchmark; writes benches/results/ and the README's figures
 	$(BENCH_RUN) --out benches/results
 	$(VENV_PYTHON) benches/report.py benches/results
+	$(VENV_PYTHON) benches/readme_figures.py
 
 bench-quick: fixtures python bench-venv $(BENCH_PROGRAMS) ## a reduced benchmark run into build/bench-quick
 	$(BENCH_RUN) --quick --out $(BUILD)/bench-quick
@@ -28,6 +29,14 @@ bench-quick: fixtures python bench-venv $(BENCH_PROGRAMS) ## a reduced benchmark
 
 bench-report: bench-venv ## rewrite the report and chart from results.json
 	$(VENV_PYTHON) benches/report.py benches/results
+
+readme-figures: ## rewrite the figures quoted in README.md and docs/ from results.json
+	$(PYTHON) benches/readme_figures.py
+
+# The benchmark scripts' own tests (outputs' verdicts, the report's
+# sentences) and the README's figures against results.json.
+test-benches: python ## the benchmark scripts' tests and the README's figures
+	$(call pytest,benches/tests)
 
 bench-venv: $(VENV)/.bench
 
@@ -43,6 +52,11 @@ $(VENV)/.bench: $(VENV)/.requirements benches/requirements.txt $(wildcard benche
 $(BUILD)/c_call: benches/c_call.c $(HEADER) $(SHARED)
 	@mkdir -p $(BUILD)
 	$(CC) -std=c99 -O2 $(WARN) -Iinclude $< -o $@ -L$(LIBDIR) -lfast_diff -Wl,-rpath,$(abspath $(LIBDIR))
+
+# The C loop the Python overhead is measured against, loaded into the Python process.
+$(BUILD)/c_loop.so: benches/c_loop.c $(HEADER)
+	@mkdir -p $(BUILD)
+	$(CC) -std=c99 -O2 $(WARN) -fPIC -shared -Iinclude $< -o $@
 
 $(BUILD)/fd_file_diff: benches/fd_file_diff.c $(HEADER) $(STATIC)
 	@mkdir -p $(BUILD)
@@ -60,8 +74,8 @@ $(BUILD)/fastdiff.test: lib FORCE
 bench-go: lib ## the Go binding's cost per call over the raw C call
 	cd $(GO_DIR) && $(GO_TEST) -run '^$$' -bench Tiny -benchtime 200000x -count 5 .
 
-bench-python: fixtures python $(BUILD)/c_call ## the Python binding's cost per call over the raw C call
-	$(VENV_PYTHON) benches/python_overhead.py $(BUILD)/c_call benches/data
+bench-python: fixtures python $(BUILD)/c_loop.so ## the Python binding's cost per call over the raw C call
+	$(VENV_PYTHON) benches/python_overhead.py $(BUILD)/c_loop.so benches/data
 
-bench-cli: fixtures $(CLI) ## fast-diff against GNU diff and git diff as processes (needs hyperfine)
-	$(PYTHON) benches/cli_vs_tools.py $(CLI) benches/data
+bench-cli: fixtures python $(CLI) $(BUILD)/spawn_time $(BUILD)/fd_file_diff ## fast-diff against GNU diff and git diff as processes
+	$(VENV_PYTHON) benches/cli_vs_tools.py $(BUILD)/spawn_time $(BUILD)/fd_file_diff $(CLI) benches/data
