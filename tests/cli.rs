@@ -372,7 +372,7 @@ fn trouble_beyond_gnu_diff() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.starts_with(&format!("fast-diff: {message}")), "{args:?}: {stderr}");
     };
-    refused(&["d1", "d2"], "d1 and d2 are both directories");
+    refused(&["--json", "d1", "d2"], "d1 and d2 are both directories: --stat and --json compare two files");
     refused(&["--label", "two\nlines", "old", "new"], "a label contains a line break");
     refused(&["--stat", "--json", "old", "new"], "conflicting output style options");
     refused(&["-q", "--stat", "old", "new"], "conflicting output style options");
@@ -450,8 +450,9 @@ fn every_algorithm_and_a_deadline_give_diffs_that_apply() {
             &["--alg=patience", "-U0"],
             &["--deadline-ms", "1"],
         ] {
+            // The texts hold NUL bytes: -a diffs them as text.
             let mut args = options.to_vec();
-            args.extend(["old", "new"]);
+            args.extend(["-a", "old", "new"]);
             let out = fast_diff(dir, &args);
             assert_eq!(out.code, i32::from(old != new), "{args:?}");
             if out.code == 1 {

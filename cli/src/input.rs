@@ -8,6 +8,7 @@ use std::fs::File;
 use std::io::{self, Read, Seek};
 use std::os::fd::AsFd;
 use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::MetadataExt;
 
 use memmap2::Mmap;
 
@@ -21,6 +22,9 @@ pub struct Input {
     pub name: OsString,
     /// Its modification time; for standard input, when it was read.
     pub modified: Timestamp,
+    /// The file system's preferred block size for it (`st_blksize`): what
+    /// GNU diff reads first, and looks for a NUL byte in.
+    pub block_size: usize,
     contents: Contents,
 }
 
@@ -31,7 +35,22 @@ enum Contents {
     Read(Vec<u8>),
 }
 
+/// What GNU diff assumes when the system gives no block size.
+const DEFAULT_BLOCK_SIZE: usize = 512;
+
 impl Input {
+    /// A file that does not exist, read as empty (`diff -N`): dated at the
+    /// epoch, as GNU diff dates it.
+    pub fn absent(name: OsString) -> Input {
+        Input::from_bytes(name, Vec::new(), Timestamp::EPOCH)
+    }
+
+    /// Bytes that stand for a file (a symbolic link's target, as git
+    /// compares links).
+    pub fn from_bytes(name: OsString, bytes: Vec<u8>, modified: Timestamp) -> Input {
+        Input { name, modified, block_size: DEFAULT_BLOCK_SIZE, contents: Contents::Read(bytes) }
+    }
+
     /// Its contents.
     pub fn bytes(&self) -> &[u8] {
         match &self.contents {
@@ -62,7 +81,12 @@ pub fn open_all<const N: usize>(names: [OsString; N]) -> Result<[Input; N], Trou
     for name in names {
         let read = inputs.iter().find(|input| is_stdin(&name) && is_stdin(&input.name));
         let input = match read {
-            Some(first) => Input { name, modified: first.modified, contents: Contents::Read(first.bytes().to_vec()) },
+            Some(first) => Input {
+                name,
+                modified: first.modified,
+                block_size: first.block_size,
+                contents: Contents::Read(first.bytes().to_vec()),
+            },
             None => open(name)?,
         };
         inputs.push(input);
@@ -77,15 +101,26 @@ pub fn open(name: OsString) -> Result<Input, Trouble> {
     let file =
         if is_stdin(&name) { io::stdin().as_fd().try_clone_to_owned().map(File::from) } else { File::open(&name) }
             .map_err(|e| Trouble::io(shown(), &e))?;
-    let (contents, modified) = read(file, is_stdin(&name)).map_err(|e| Trouble::io(shown(), &e))?;
-    Ok(Input { name, modified, contents })
-}
-
-fn read(mut file: File, stdin: bool) -> io::Result<(Contents, Timestamp)> {
-    let meta = file.metadata()?;
+    let (contents, meta) = read(file, is_stdin(&name)).map_err(|e| Trouble::io(shown(), &e))?;
     // GNU diff dates standard input at the time it reads it, even when it
     // is a file.
-    let modified = if stdin { Timestamp::now() } else { Timestamp::modified(&meta) };
+    let modified = if is_stdin(&name) { Timestamp::now() } else { Timestamp::modified(&meta) };
+    Ok(Input { name, modified, block_size: block_size(&meta), contents })
+}
+
+/// Opens the file at `path`, whose metadata the caller has: the name is
+/// `name`, the time `meta`'s. For the files of a directory comparison.
+pub fn open_file(name: OsString, path: &std::path::Path, meta: &std::fs::Metadata) -> io::Result<Input> {
+    let (contents, _) = read(File::open(path)?, false)?;
+    Ok(Input { name, modified: Timestamp::modified(meta), block_size: block_size(meta), contents })
+}
+
+fn block_size(meta: &std::fs::Metadata) -> usize {
+    usize::try_from(meta.blksize()).ok().filter(|&n| n > 0).unwrap_or(DEFAULT_BLOCK_SIZE)
+}
+
+fn read(mut file: File, stdin: bool) -> io::Result<(Contents, std::fs::Metadata)> {
+    let meta = file.metadata()?;
     if meta.is_dir() {
         return Err(io::Error::from_raw_os_error(libc::EISDIR));
     }
@@ -99,11 +134,11 @@ fn read(mut file: File, stdin: bool) -> io::Result<(Contents, Timestamp)> {
         // limit; the README states it.
         if let Ok(map) = unsafe { Mmap::map(&file) } {
             let start = usize::try_from(start).unwrap_or(usize::MAX).min(map.len());
-            return Ok((Contents::Mapped(map, start), modified));
+            return Ok((Contents::Mapped(map, start), meta));
         }
         // Some file systems cannot map: read instead.
     }
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes)?;
-    Ok((Contents::Read(bytes), modified))
+    Ok((Contents::Read(bytes), meta))
 }
