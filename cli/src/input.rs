@@ -1,7 +1,8 @@
-//! A command's inputs. Regular files are memory-mapped, so a large file
-//! costs no copy and only the pages the diff reads are loaded; anything else
-//! (a pipe on standard input, a device such as /dev/null, a /proc file that
-//! reports no size) is read into memory.
+//! A command's inputs. Regular files of 256 KiB or more are memory-mapped,
+//! so a large file costs no copy and only the pages the diff reads are
+//! loaded; anything else (a smaller file, a pipe on standard input, a
+//! device such as /dev/null, a /proc file that reports no size) is read
+//! into memory.
 
 use std::ffi::{OsStr, OsString};
 use std::fs::File;
@@ -34,6 +35,14 @@ enum Contents {
     Mapped(Mmap, usize),
     Read(Vec<u8>),
 }
+
+/// Files this large or larger are mapped; smaller ones are read. Mapping
+/// costs a system call to map, one to unmap and a page fault per page
+/// touched: on thousands of small files (a directory comparison of a
+/// source tree) that is a quarter more CPU time than reading them, while a
+/// large file gains by mapping (no copy, and only the pages compared are
+/// loaded).
+const MAP_AT_LEAST: u64 = 256 * 1024;
 
 /// What GNU diff assumes when the system gives no block size.
 const DEFAULT_BLOCK_SIZE: usize = 512;
@@ -124,7 +133,7 @@ fn read(mut file: File, stdin: bool) -> io::Result<(Contents, std::fs::Metadata)
     if meta.is_dir() {
         return Err(io::Error::from_raw_os_error(libc::EISDIR));
     }
-    if meta.is_file() && meta.len() > 0 {
+    if meta.is_file() && meta.len() >= MAP_AT_LEAST {
         // Standard input redirected from a file starts where its offset is.
         let start = if stdin { file.stream_position()? } else { 0 };
         // SAFETY: the map is private and read-only. Mapping assumes that no

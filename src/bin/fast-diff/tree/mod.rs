@@ -128,7 +128,7 @@ fn run_step(step: Step, writer: &dyn PairDiff) -> Outcome {
 pub fn run(steps: Vec<Step>, writer: &dyn PairDiff, program: &str) -> Result<u8, Trouble> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let mut status = Status::default();
-    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout());
     let written = ordered::map_in_order(
         steps,
         threads,

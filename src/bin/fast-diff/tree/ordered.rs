@@ -1,90 +1,99 @@
-//! Work on all cores, output in order: each item is taken by the next free
-//! thread, and its result is handed on as soon as every result before it
-//! has been. A thread stays at most `WINDOW` items ahead of the output, so
-//! that a slow reader of the output does not make the results pile up.
+//! Work on all cores, output in order. Each thread takes the next item,
+//! works it out, and then: if every item before it has been handed on, it
+//! hands its result on itself (and any waiting results that follow it);
+//! otherwise it leaves its result to wait. No thread does nothing but
+//! write, so no thread is woken for each result. A thread stays at most
+//! `WINDOW` items ahead of the output, so that a slow reader of the output
+//! does not make the waiting results pile up.
 
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex, mpsc};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard};
 
 const WINDOW: usize = 256;
+
+/// What the threads share: the results waiting their turn, the sink, and
+/// whether the sink failed.
+struct Output<R, S, E> {
+    /// How many results have been handed on.
+    done: usize,
+    /// The results of items `done..`, where they are ready.
+    waiting: VecDeque<Option<R>>,
+    emit: S,
+    failed: Option<E>,
+}
 
 /// Maps `items` through `work` on up to `threads` threads and hands the
 /// results to `emit` in the order of the items. Stops at the first error of
 /// `emit`, and returns it.
-pub fn map_in_order<T, R, E>(
-    items: Vec<T>,
-    threads: usize,
-    work: impl Fn(T) -> R + Sync,
-    mut emit: impl FnMut(R) -> Result<(), E>,
-) -> Result<(), E>
+pub fn map_in_order<T, R, E, S>(items: Vec<T>, threads: usize, work: impl Fn(T) -> R + Sync, emit: S) -> Result<(), E>
 where
     T: Send,
     R: Send,
+    E: Send,
+    S: FnMut(R) -> Result<(), E> + Send,
 {
     let threads = threads.min(items.len());
     if threads <= 1 {
+        let mut emit = emit;
         return items.into_iter().try_for_each(|item| emit(work(item)));
     }
     let count = items.len();
     let items: Vec<Mutex<Option<T>>> = items.into_iter().map(|item| Mutex::new(Some(item))).collect();
     let next = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    // How many results have been handed on, and a signal when it grows.
-    let written = Mutex::new(0usize);
+    let output = Mutex::new(Output { done: 0, waiting: VecDeque::new(), emit, failed: None });
     let moved = Condvar::new();
+    let lock = || output.lock().unwrap_or_else(|e| e.into_inner());
+    let worker = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= count {
+                return;
+            }
+            let mut out = lock();
+            while i >= out.done + WINDOW && out.failed.is_none() {
+                out = moved.wait(out).unwrap_or_else(|e| e.into_inner());
+            }
+            if out.failed.is_some() {
+                return;
+            }
+            drop(out);
+            let Some(item) = items[i].lock().unwrap_or_else(|e| e.into_inner()).take() else { continue };
+            let result = work(item);
+            let mut out = lock();
+            let at = i - out.done;
+            if at >= out.waiting.len() {
+                out.waiting.resize_with(at + 1, || None);
+            }
+            out.waiting[at] = Some(result);
+            if at == 0 {
+                hand_on(&mut out);
+                moved.notify_all();
+            }
+        }
+    };
     std::thread::scope(|scope| {
-        let (sender, results) = mpsc::channel::<(usize, R)>();
-        for _ in 0..threads {
-            let sender = sender.clone();
-            let (items, next, stop, written, moved, work) = (&items, &next, &stop, &written, &moved, &work);
-            scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= count {
-                        break;
-                    }
-                    let mut done = written.lock().unwrap_or_else(|e| e.into_inner());
-                    while i >= *done + WINDOW && !stop.load(Ordering::Relaxed) {
-                        done = moved.wait(done).unwrap_or_else(|e| e.into_inner());
-                    }
-                    drop(done);
-                    if stop.load(Ordering::Relaxed) {
-                        break;
-                    }
-                    let Some(item) = items[i].lock().unwrap_or_else(|e| e.into_inner()).take() else { continue };
-                    if sender.send((i, work(item))).is_err() {
-                        break;
-                    }
-                }
-            });
+        for _ in 1..threads {
+            scope.spawn(worker);
         }
-        drop(sender);
-        let mut waiting: VecDeque<Option<R>> = VecDeque::new();
-        let mut first = 0;
-        let mut outcome = Ok(());
-        for (i, result) in results {
-            if i - first >= waiting.len() {
-                waiting.resize_with(i - first + 1, || None);
-            }
-            waiting[i - first] = Some(result);
-            while let Some(Some(_)) = waiting.front() {
-                let Some(Some(result)) = waiting.pop_front() else { unreachable!("just seen") };
-                first += 1;
-                if let Err(e) = emit(result) {
-                    outcome = Err(e);
-                    stop.store(true, Ordering::Relaxed);
-                    break;
-                }
-            }
-            *written.lock().unwrap_or_else(|e| e.into_inner()) = first;
-            moved.notify_all();
-            if outcome.is_err() {
-                break;
-            }
+        worker();
+    });
+    let out = output.into_inner().unwrap_or_else(|e| e.into_inner());
+    out.failed.map_or(Ok(()), Err)
+}
+
+/// Hands on the results that are ready, in order.
+fn hand_on<R, S, E>(out: &mut MutexGuard<'_, Output<R, S, E>>)
+where
+    S: FnMut(R) -> Result<(), E>,
+{
+    while out.failed.is_none() && matches!(out.waiting.front(), Some(Some(_))) {
+        let Some(Some(result)) = out.waiting.pop_front() else { unreachable!("just seen") };
+        out.done += 1;
+        if let Err(e) = (out.emit)(result) {
+            out.failed = Some(e);
         }
-        outcome
-    })
+    }
 }
 
 #[cfg(test)]
