@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod scratch;
+pub mod trees;
 
 /// Splits at LF, keeping it; a last line without LF is a line.
 pub fn lines(text: &[u8]) -> Vec<&[u8]> {

@@ -2,7 +2,9 @@
 //! function line after each `@@` (`-p`, and git's rule under `--git`), and
 //! git's default colours (`--color`): headers bold, hunk headers cyan,
 //! removed lines red, added lines green, context as it is. Each colour
-//! ends before the line's CR LF, as git ends it.
+//! ends before the line's CR LF, as git ends it. (git also marks white
+//! space errors in added lines, such as white space at their end, with a
+//! red background; fast-diff does not.)
 //!
 //! In a unified diff every line after the two file headers begins with
 //! `@`, ` `, `-`, `+` or `\`, so the kind of each line is known from its
@@ -25,13 +27,19 @@ pub fn colored(out: &mut Vec<u8>, color: &[u8], line: &[u8]) {
     out.extend_from_slice(&line[body_end..]);
 }
 
-/// A header line of the writer's own (`diff ...`, git's extended headers),
-/// bold when colouring.
+/// A header line (`diff ...`, `---`, `+++`, git's extended headers), bold
+/// when colouring; git's tab after a name with a space in it stays outside
+/// the colour, as git writes it.
 pub fn header(out: &mut Vec<u8>, line: &[u8], color: bool) {
-    if color {
-        colored(out, BOLD, line);
-    } else {
-        out.extend_from_slice(line);
+    if !color {
+        return out.extend_from_slice(line);
+    }
+    match line.strip_suffix(b"\t\n") {
+        Some(name) => {
+            colored(out, BOLD, name);
+            out.extend_from_slice(b"\t\n");
+        }
+        None => colored(out, BOLD, line),
     }
 }
 
@@ -64,10 +72,22 @@ pub fn unified(out: &mut Vec<u8>, unified: &[u8], mut functions: Option<Function
                 hunk_header(out, at_at, function, color);
             }
             Some(b'-') if color => colored(out, RED, line),
-            Some(b'+') if color => colored(out, GREEN, line),
+            Some(b'+') if color => added(out, line),
             _ => out.extend_from_slice(line),
         }
     }
+}
+
+/// An added line as git colours it: its `+`, then the tabs it begins with
+/// uncoloured (where git looks for white space errors), then the rest.
+fn added(out: &mut Vec<u8>, line: &[u8]) {
+    let tabs = line[1..].iter().take_while(|&&b| b == b'\t').count();
+    if tabs == 0 {
+        return colored(out, GREEN, line);
+    }
+    colored(out, GREEN, b"+");
+    out.extend_from_slice(&line[1..1 + tabs]);
+    colored(out, GREEN, &line[1 + tabs..]);
 }
 
 /// The first old line (0-based) of the hunk whose header is `@@ -N[,M] ...`:
