@@ -19,6 +19,8 @@ import statistics
 import sys
 from pathlib import Path
 
+import trees_report
+
 # Rows of the per-fixture tables, in order, with the label shown.
 LABELS = {
     "rust fast-diff myers": "Rust: fast-diff, Myers (raw Rust API)",
@@ -134,6 +136,7 @@ class Report:
         self.python_targets()
         self.go_target()
         self.tools_target()
+        trees_report.targets(self)
 
     def mcp_targets(self) -> None:
         mcp = self.r["mcp"]
@@ -610,6 +613,7 @@ class Report:
         self.fixtures()
         self.deadline()
         self.worst_cases()
+        trees_report.section(self)
         self.memory()
         self.method()
         return "\n".join(self.lines).rstrip() + "\n"

@@ -297,6 +297,14 @@ class Bench:
                  stdout=subprocess.DEVNULL)
         return json.loads(out.read_text())
 
+    def trees(self) -> dict[str, object]:
+        """Directory trees of a real project as whole processes (trees.py)."""
+        out = self.scratch / "trees.json"
+        rounds, budget = ("3", "60") if self.quick else ("9", "240")
+        self.run([sys.executable, str(BENCHES / "trees.py"), self.args.spawn_time, self.args.cli, str(out),
+                  "--rounds", rounds, "--budget", budget], stdout=subprocess.DEVNULL)
+        return json.loads(out.read_text())
+
     def memory(self) -> list[dict[str, object]]:
         output = self.run([self.memory_exe], cwd=ROOT, env={**os.environ, "FAST_DIFF_FIXTURES": str(self.fixtures)},
                           stdout=subprocess.PIPE).stdout
@@ -387,6 +395,8 @@ class Bench:
         memory = self.memory()
         self.note_load("worst cases (n, 2n, 4n)")
         worst = self.worst_cases()
+        self.note_load("directory trees")
+        trees = self.trees()
         self.note_load("done")
         results = {
             "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -405,6 +415,7 @@ class Bench:
             "mcp": mcp,
             "memory": memory,
             "worst_cases": worst,
+            "trees": trees,
             "load": self.load,
         }
         self.out.mkdir(parents=True, exist_ok=True)

@@ -110,7 +110,7 @@ pub fn open(name: OsString) -> Result<Input, Trouble> {
     let file =
         if is_stdin(&name) { io::stdin().as_fd().try_clone_to_owned().map(File::from) } else { File::open(&name) }
             .map_err(|e| Trouble::io(shown(), &e))?;
-    let (contents, meta) = read(file, is_stdin(&name)).map_err(|e| Trouble::io(shown(), &e))?;
+    let (contents, meta) = read(file, is_stdin(&name), None).map_err(|e| Trouble::io(shown(), &e))?;
     // GNU diff dates standard input at the time it reads it, even when it
     // is a file.
     let modified = if is_stdin(&name) { Timestamp::now() } else { Timestamp::modified(&meta) };
@@ -120,7 +120,9 @@ pub fn open(name: OsString) -> Result<Input, Trouble> {
 /// Opens the file at `path`, whose metadata the caller has: the name is
 /// `name`, the time `meta`'s. For the files of a directory comparison.
 pub fn open_file(name: OsString, path: &std::path::Path, meta: &std::fs::Metadata) -> io::Result<Input> {
-    let (contents, _) = read(File::open(path)?, false)?;
+    // The walk's metadata (which followed links) is the file's: no need to
+    // ask again.
+    let (contents, _) = read(File::open(path)?, false, Some(meta.clone()))?;
     Ok(Input { name, modified: Timestamp::modified(meta), block_size: block_size(meta), contents })
 }
 
@@ -128,8 +130,11 @@ fn block_size(meta: &std::fs::Metadata) -> usize {
     usize::try_from(meta.blksize()).ok().filter(|&n| n > 0).unwrap_or(DEFAULT_BLOCK_SIZE)
 }
 
-fn read(mut file: File, stdin: bool) -> io::Result<(Contents, std::fs::Metadata)> {
-    let meta = file.metadata()?;
+fn read(mut file: File, stdin: bool, known: Option<std::fs::Metadata>) -> io::Result<(Contents, std::fs::Metadata)> {
+    let meta = match known {
+        Some(meta) => meta,
+        None => file.metadata()?,
+    };
     if meta.is_dir() {
         return Err(io::Error::from_raw_os_error(libc::EISDIR));
     }
@@ -147,7 +152,9 @@ fn read(mut file: File, stdin: bool) -> io::Result<(Contents, std::fs::Metadata)
         }
         // Some file systems cannot map: read instead.
     }
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)?;
+    // Sized from the metadata already at hand (a file that grew meanwhile
+    // is read to its end all the same).
+    let mut bytes = Vec::with_capacity(if meta.is_file() { usize::try_from(meta.len()).unwrap_or(0) } else { 0 });
+    io::Read::by_ref(&mut file).take(u64::MAX).read_to_end(&mut bytes)?;
     Ok((Contents::Read(bytes), meta))
 }

@@ -27,6 +27,20 @@ pub fn is_utf8() -> bool {
     codeset.to_bytes().eq_ignore_ascii_case(b"UTF-8")
 }
 
+/// Whether the locale collates by bytes: the C locale (POSIX), and glibc's
+/// C.UTF-8, whose order of code points is the order of their UTF-8 bytes.
+pub fn collates_by_bytes() -> bool {
+    // SAFETY: a null locale asks for the current setting, returned as a
+    // static string that is read at once.
+    let name = unsafe { libc::setlocale(libc::LC_COLLATE, std::ptr::null()) };
+    if name.is_null() {
+        return true;
+    }
+    // SAFETY: setlocale returned a valid C string.
+    let name = unsafe { CStr::from_ptr(name) }.to_bytes();
+    matches!(name, b"C" | b"POSIX") || name.eq_ignore_ascii_case(b"C.UTF-8") || name.eq_ignore_ascii_case(b"C.utf8")
+}
+
 /// The order of two file names as GNU diff sorts a directory: by the
 /// locale's collation, and names it finds equal by their bytes.
 pub fn collate(a: &OsStr, b: &OsStr) -> Ordering {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import AnyStr
 
 import fast_diff
@@ -11,7 +12,7 @@ from fastmcp.exceptions import ToolError
 from fastmcp.tools import ToolResult
 
 from ..models import DiffFilesResult, DiffLineResult, DiffToolResult, HunkResult
-from ..outputs import compute, shown_hunks
+from ..outputs import Line, compute, shown_hunks
 from ..params import DiffChoices, ModifiedLabel, ModifiedText, OriginalLabel, OriginalText
 from ..settings import Settings
 from ..truncation import cut
@@ -62,10 +63,11 @@ def respond(
     *,
     labels: tuple[str, str],
     paths: tuple[str, str] | None = None,
+    header: str = "",
 ) -> ToolResult:
     """The output asked for as the text content (cut at the output limit, with a note of what was
     left out), and the totals and the output as structured content; with ``paths`` (the files'
-    real paths), as `diff_files` answers."""
+    real paths), as `diff_files` answers; ``header`` goes before a unified diff that is not empty."""
     output = choices.output
     try:
         computed = compute(
@@ -79,9 +81,12 @@ def respond(
         )
     except (TypeError, ValueError, fast_diff.DiffError) as error:
         raise ToolError(str(error)) from error
+    lines: Sequence[Line] = computed.lines
+    if header and output == "unified" and lines:
+        lines = [Line(header, None, None), *lines]
     stats = computed.stats
     # The counts are short and are what the note would say: never cut.
-    shown = cut(computed.lines, None if output == "stats" else choices.output_limit(settings.max_output_chars), stats)
+    shown = cut(lines, None if output == "stats" else choices.output_limit(settings.max_output_chars), stats)
     result = DiffToolResult(
         output=output,
         identical=stats.identical,

@@ -14,8 +14,15 @@ use fast_diff_cli::locale::{self, Pattern};
 pub enum Order {
     /// GNU diff: by the locale's collation, ties by bytes.
     Collated,
-    /// git: by bytes.
+    /// git (and GNU diff in a locale that collates by bytes): by bytes.
     Bytes,
+}
+
+impl Order {
+    /// GNU diff's order in this locale.
+    pub fn gnu() -> Order {
+        if locale::collates_by_bytes() { Order::Bytes } else { Order::Collated }
+    }
 }
 
 impl Order {

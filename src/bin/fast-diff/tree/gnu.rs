@@ -29,7 +29,7 @@ use super::{Job, JobSide, Source, Step, same_file};
 use crate::args::{Config, NewFile};
 
 pub fn walk(config: &Config, operands: [OsString; 2]) -> Result<Vec<Step>, Trouble> {
-    let mut walk = Walk { config, steps: Vec::new(), ancestors: Vec::new() };
+    let mut walk = Walk { config, steps: Vec::new(), ancestors: Vec::new(), order: Order::gnu() };
     walk.top(operands)?;
     Ok(walk.steps)
 }
@@ -40,6 +40,7 @@ struct Walk<'c> {
     /// The directories being compared, outermost first: each side's
     /// device and inode (none where the side is absent).
     ancestors: Vec<[Option<(u64, u64)>; 2]>,
+    order: Order,
 }
 
 /// A side of a comparison: its name, and its metadata unless it is absent
@@ -198,7 +199,7 @@ impl Walk<'_> {
         let mut lists = [Vec::new(), Vec::new()];
         for (which, side) in sides.iter().enumerate() {
             if side.meta.is_some() {
-                match entries::read(Path::new(&side.name), &self.config.excludes, Order::Collated) {
+                match entries::read(Path::new(&side.name), &self.config.excludes, self.order) {
                     Ok(names) => lists[which] = names,
                     Err(e) => {
                         self.trouble(&side.name, &e);
@@ -209,7 +210,7 @@ impl Walk<'_> {
         }
         let [old_names, new_names] = lists;
         self.ancestors.push(ids);
-        for names in entries::merge(old_names, new_names, Order::Collated) {
+        for names in entries::merge(old_names, new_names, self.order) {
             self.entry(&sides, names);
         }
         self.ancestors.pop();
