@@ -83,7 +83,7 @@ def figure(results: dict) -> str:
     """The docs' sentence on trees, from results.json."""
     trees = results.get("trees")
     if not trees or "contenders" not in trees:
-        return "Directory trees were not measured in the committed run (`benches/trees.py` measures them)."
+        return "Directory trees were not measured in the committed run (`benches/trees.py` measures them)"
     per_round, cpu, load = trees["median_ratio_per_round"], trees.get("cpu_ratio_of_medians", {}), trees["load_per_round"]
     ours = trees["contenders"][OURS]
     when = f" on {trees['generated'][:10]}" if trees.get("generated") else ""
