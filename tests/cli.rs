@@ -12,23 +12,11 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use base64::Engine as _;
+use common::Outcome;
 use common::scratch::Scratch;
 use fast_diff::{DiffOptions, LineKind, Modes, diff_lines};
 
 const FAST_DIFF: &str = env!("CARGO_BIN_EXE_fast-diff");
-
-#[derive(Debug, PartialEq, Eq)]
-struct Outcome {
-    code: i32,
-    stdout: Vec<u8>,
-    stderr: Vec<u8>,
-}
-
-impl Outcome {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.stdout).into_owned()
-    }
-}
 
 /// Runs `program` in `dir` with a fixed time zone and the C locale (GNU
 /// diff's messages in English), feeding `stdin`.

@@ -13,23 +13,11 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::Outcome;
 use common::scratch::Scratch;
 use common::trees::{self, Node};
 
 const FAST_DIFF: &str = env!("CARGO_BIN_EXE_fast-diff");
-
-#[derive(Debug, PartialEq, Eq)]
-struct Outcome {
-    code: i32,
-    stdout: Vec<u8>,
-    stderr: Vec<u8>,
-}
-
-impl Outcome {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.stdout).into_owned()
-    }
-}
 
 /// Runs `program` in `dir` with a fixed time zone, the C locale and no git
 /// configuration but git's defaults.

@@ -116,32 +116,38 @@ async def test_git_style_and_git_apply(trees: Path) -> None:
         pytest.skip("git is not installed")
     # Without the files git apply cannot take (binary, not UTF-8) and the
     # links diff_files does not follow, git apply recreates the new tree.
+    without_what_patches_cannot_carry(trees)
+    async with Client(create_server(roots=[trees])) as client:
+        text = (await diff_files(client, "old", "new", style="git")).content[0].text
+    patched = applied(trees, text, ["git", "apply", "../tree.patch"])
+    assert tree_of(patched) == tree_of(trees / "new")
+
+
+def without_what_patches_cannot_carry(trees: Path) -> None:
+    """Leaves out the binary file, the one not in UTF-8 and the links diff_files does not follow."""
     for side in ("old", "new"):
         for name in ("bin.dat", "latin1.txt", "link", "escape"):
             (trees / side / name).unlink(missing_ok=True)
-    async with Client(create_server(roots=[trees])) as client:
-        text = (await diff_files(client, "old", "new", style="git")).content[0].text
-    patched = trees.parent / "patched"
-    shutil.copytree(trees / "old", patched, symlinks=True)
-    (patched.parent / "tree.patch").write_text(text)
-    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
-    subprocess.run(["git", "apply", "../tree.patch"], cwd=patched, check=True, env=env)
-    assert tree_of(patched) == tree_of(trees / "new")
 
 
 async def test_gnu_patch_recreates_the_files(trees: Path) -> None:
     if shutil.which("patch") is None:
         pytest.skip("GNU patch is not installed")
-    for side in ("old", "new"):
-        for name in ("bin.dat", "latin1.txt", "link", "escape"):
-            (trees / side / name).unlink(missing_ok=True)
+    without_what_patches_cannot_carry(trees)
     async with Client(create_server(roots=[trees])) as client:
         text = (await diff_files(client, "old", "new")).content[0].text
+    patched = applied(trees, text, ["patch", "-p1", "--quiet", "--force", "-i", "../tree.patch"])
+    assert {p: c for p, (c, _) in tree_of(patched).items()} == {p: c for p, (c, _) in tree_of(trees / "new").items()}
+
+
+def applied(trees: Path, patch: str, command: list[str]) -> Path:
+    """A copy of the old directory with ``patch`` applied by ``command`` (run inside the copy)."""
     patched = trees.parent / "patched"
     shutil.copytree(trees / "old", patched, symlinks=True)
-    (patched.parent / "tree.patch").write_text(text)
-    subprocess.run(["patch", "-p1", "--quiet", "--force", "-i", "../tree.patch"], cwd=patched, check=True)
-    assert {p: c for p, (c, _) in tree_of(patched).items()} == {p: c for p, (c, _) in tree_of(trees / "new").items()}
+    (patched.parent / "tree.patch").write_text(patch)
+    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+    subprocess.run(command, cwd=patched, check=True, env=env)
+    return patched
 
 
 def tree_of(root: Path) -> dict[str, tuple[bytes, bool]]:

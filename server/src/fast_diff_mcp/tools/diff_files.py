@@ -18,7 +18,7 @@ from ..settings import Settings
 from ..trees import Style, diff_trees, stats_lines
 from ..truncation import cut
 from .common import add_tool, tool_result
-from .diff import respond
+from .diff import respond, totals
 
 DESCRIPTION = (
     "Compare two files of this machine by path and get their unified diff, as the `diff` tool does for texts; or "
@@ -124,21 +124,12 @@ def _trees(
         raise refused(error) from None
     except OSError as error:
         raise ToolError(f"a directory could not be read: {error.strerror} ({error.filename})") from None
-    totals = tree.stats()
+    counts = tree.stats()
     lines = stats_lines(tree) if choices.output == "stats" else tree.lines
-    shown = cut(lines, choices.output_limit(settings.max_output_chars), totals)
+    shown = cut(lines, choices.output_limit(settings.max_output_chars), counts)
     result = DiffFilesResult(
-        output=choices.output,
-        identical=totals.identical,
-        hunks=totals.hunks,
-        lines_added=totals.lines_added,
-        lines_removed=totals.lines_removed,
-        similarity=totals.similarity,
-        truncated=shown.truncated,
-        total_chars=shown.total_chars,
-        shown_chars=len(shown.text),
+        **totals(choices.output, counts, shown),
         diff=shown.text if choices.output == "unified" else None,
-        note=shown.note,
         original_path=str(Path(old_dir)),
         modified_path=str(Path(new_dir)),
         escaped_bytes=tree.escaped,
