@@ -35,7 +35,9 @@ def diff_bag(pairs: dask.bag.Bag, **options: Any) -> dask.bag.Bag:
     bytes-like), each what :func:`fast_diff.unified_diff` gives for its pair, in the
     bag's order. ``options`` are :func:`fast_diff.unified_diff`'s keywords, for every
     pair."""
-    return pairs.map_partitions(diff_partition, **options)
+    bag: Any = pairs  # dask's API is untyped
+    result: dask.bag.Bag = bag.map_partitions(diff_partition, **options)
+    return result
 
 
 __all__ = ["FilePair", "Output", "Trouble", "diff_bag", "diff_partition", "diff_trees", "plan_chunks", "walk"]

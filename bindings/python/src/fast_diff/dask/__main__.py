@@ -10,13 +10,14 @@ ADDRESS. A progress bar is drawn on standard error when it is a terminal.
 from __future__ import annotations
 
 import argparse
+import importlib
 import locale
 import logging
 import os
 import sys
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from ._progress import Progress
 from ._run import PROGRAM, diff_trees
@@ -59,21 +60,21 @@ def main(argv: list[str] | None = None) -> int:
 def _client(workers: int | None, scheduler: str | None) -> Iterator[Client]:
     """A client of the scheduler at ``scheduler``, or of a local cluster of ``workers``
     processes that lives as long as it."""
-    from distributed import Client, LocalCluster
+    distributed: Any = importlib.import_module("distributed")  # untyped
 
     if scheduler is not None:
-        with Client(scheduler, timeout="10s") as client:
+        with distributed.Client(scheduler, timeout="10s") as client:
             yield client
         return
     with (
-        LocalCluster(
+        distributed.LocalCluster(
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: never a warning that 8787 is taken
             silence_logs=logging.ERROR,
         ) as cluster,
-        Client(cluster) as client,
+        distributed.Client(cluster) as client,
     ):
         yield client
 

@@ -3,9 +3,10 @@ parts written in order as they arrive."""
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable, Sequence
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from ._walk import Entry, FilePair, walk
 from ._work import Part, diff_chunk
@@ -46,18 +47,19 @@ def diff_trees(
     as each chunk's part arrives. A worker that dies has its chunks done again by Dask.
     """
     entries = list(walk(os.fsencode(old), os.fsencode(new)))
+    cluster: Any = client  # distributed's API is untyped
     if chunks is None:
-        threads = sum(client.nthreads().values()) or 1
+        threads = sum(cluster.nthreads().values()) or 1
         plan = plan_chunks(entries, CHUNKS_PER_THREAD * threads, MIN_CHUNK_COST)
     else:
         plan = plan_chunks(entries, chunks)
     directory = os.getcwd()
-    futures = client.map(diff_chunk, [directory] * len(plan), plan, pure=False)
+    futures = cluster.map(diff_chunk, [directory] * len(plan), plan, pure=False)
     order = {future.key: i for i, future in enumerate(futures)}
     arrived: dict[int, Part] = {}
     written = 0
     status = 0
-    from distributed import as_completed
+    as_completed = importlib.import_module("distributed").as_completed
 
     try:
         for done, future in enumerate(as_completed(futures), start=1):
@@ -73,7 +75,7 @@ def diff_trees(
                 status = max(status, 2 if part.trouble else 1 if part.differences else 0)
                 written += 1
     finally:
-        client.cancel(futures)
+        cluster.cancel(futures)
     out.flush()
     return status
 

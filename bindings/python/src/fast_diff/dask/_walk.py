@@ -27,6 +27,7 @@ import os
 import stat
 import time
 from collections.abc import Callable, Iterator
+from typing import Any
 from dataclasses import dataclass
 
 from ._quote import quote
@@ -70,14 +71,21 @@ Entry = FilePair | Output | Trouble
 
 def walk(old: bytes, new: bytes) -> Iterator[Entry]:
     """What ``diff -ruN old new`` reports, in its order (see the module's documentation)."""
-    sides = []
+    sides: list[os.stat_result | None] = []
+    troubles: list[Trouble] = []
     for path in (old, new):
         try:
             sides.append(os.stat(path))
+        except FileNotFoundError as error:  # under -N, absent: unless both are
+            sides.append(None)
+            troubles.append(_trouble(path, error))
         except OSError as error:
             yield _trouble(path, error)
             return
-    yield from _compare(old, new, sides[0], sides[1], ((), ()))
+    if sides[0] is None and sides[1] is None:
+        yield from troubles
+        return
+    yield from _compare(old, new, sides[0], sides[1], ((), ()), depth=0)
 
 
 def gnu_time(mtime_ns: int) -> bytes:
@@ -102,15 +110,16 @@ Ancestors = tuple[tuple[int, int], ...]
 
 def _compare(
     old: bytes, new: bytes, old_stat: os.stat_result | None, new_stat: os.stat_result | None,
-    ancestors: tuple[Ancestors, Ancestors],
+    ancestors: tuple[Ancestors, Ancestors], depth: int,
 ) -> Iterator[Entry]:
-    """Compares two existing entries (or one, the other absent under ``-N``)."""
+    """Compares two existing entries (or one, the other absent under ``-N``), ``depth``
+    directories below the operands."""
     old_dir = old_stat is not None and stat.S_ISDIR(old_stat.st_mode)
     new_dir = new_stat is not None and stat.S_ISDIR(new_stat.st_mode)
     if old_stat is not None and new_stat is not None and _same_file(old_stat, new_stat):
         return
     if (old_dir or old_stat is None) and (new_dir or new_stat is None):
-        yield from _compare_directories(old, new, old_stat, new_stat, ancestors)
+        yield from _compare_directories(old, new, old_stat, new_stat, ancestors, depth)
         return
     old_regular = old_stat is None or stat.S_ISREG(old_stat.st_mode)
     new_regular = new_stat is None or stat.S_ISREG(new_stat.st_mode)
@@ -120,7 +129,7 @@ def _compare(
             directory, _, name = present.rpartition(b"/")
             yield Output(b"Only in " + directory + b": " + name + b"\n")
             return
-    elif not (old_regular and new_regular):
+    elif not (old_regular and new_regular) and (depth or old_dir or new_dir):
         yield Output(
             b"File " + old + b" is a " + _kind(old_stat) + b" while file " + new + b" is a " + _kind(new_stat) + b"\n"
         )
@@ -130,7 +139,8 @@ def _compare(
         new=new if new_stat is not None else None,
         old_name=old,
         new_name=new,
-        header=b"diff -ruN " + quote(old) + b" " + quote(new) + b"\n",
+        # Only files found in directories get GNU's line naming them.
+        header=b"diff -ruN " + quote(old) + b" " + quote(new) + b"\n" if depth else b"",
         old_label=quote(old) + b"\t" + (gnu_time(old_stat.st_mtime_ns) if old_stat is not None else _epoch()),
         new_label=quote(new) + b"\t" + (gnu_time(new_stat.st_mtime_ns) if new_stat is not None else _epoch()),
         size=(old_stat.st_size if old_stat is not None else 0) + (new_stat.st_size if new_stat is not None else 0),
@@ -139,7 +149,7 @@ def _compare(
 
 def _compare_directories(
     old: bytes, new: bytes, old_stat: os.stat_result | None, new_stat: os.stat_result | None,
-    ancestors: tuple[Ancestors, Ancestors],
+    ancestors: tuple[Ancestors, Ancestors], depth: int,
 ) -> Iterator[Entry]:
     listed: list[set[bytes]] = []
     below: list[Ancestors] = []
@@ -173,7 +183,7 @@ def _compare_directories(
                 yield _trouble(path, error)
                 failed = True
         if not failed:
-            yield from _compare(old_path, new_path, stats[0], stats[1], (below[0], below[1]))
+            yield from _compare(old_path, new_path, stats[0], stats[1], (below[0], below[1]), depth + 1)
 
 
 def _join(directory: bytes, name: bytes) -> bytes:
@@ -207,13 +217,13 @@ def _trouble(path: bytes, error: OSError) -> Trouble:
     return Trouble(path + b": " + (error.strerror or str(error)).encode())
 
 
-def _collation() -> Callable[[bytes], object]:
+def _collation() -> Callable[[bytes], Any]:
     """How GNU diff orders names: bytes in the C locale, else the locale's collation, ties by bytes."""
     name = locale.setlocale(locale.LC_COLLATE)
     if name in ("C", "POSIX"):
         return _by_bytes
 
-    def collated(entry: bytes) -> object:
+    def collated(entry: bytes) -> Any:
         try:
             return (locale.strxfrm(os.fsdecode(entry)), entry)
         except (ValueError, OSError):
@@ -222,5 +232,5 @@ def _collation() -> Callable[[bytes], object]:
     return collated
 
 
-def _by_bytes(entry: bytes) -> object:
+def _by_bytes(entry: bytes) -> Any:
     return entry
