@@ -7,7 +7,6 @@ import inspect
 import mmap
 import random
 import threading
-import time
 import tracemalloc
 from typing import Any
 
@@ -160,7 +159,7 @@ def test_inputs_are_lent_not_copied() -> None:
         assert peak < 4 * len(big), peak
 
 
-def test_the_gil_is_released_for_the_batch() -> None:
+def test_the_gil_is_released_for_the_batch(pauses_during: Any) -> None:
     # As in test_threads: another Python thread keeps taking steps while
     # one thread is inside the batch.
     rng = random.Random(3)
@@ -171,24 +170,7 @@ def test_the_gil_is_released_for_the_batch() -> None:
         )
         for _ in range(6)
     ]
-    in_call, done = threading.Event(), threading.Event()
-
-    def worker() -> None:
-        in_call.set()
-        unified_diff_many(pairs, threads=1)
-        done.set()
-
-    thread = threading.Thread(target=worker)
-    thread.start()
-    in_call.wait()
-    start = last = time.perf_counter()
-    longest_pause = 0.0
-    while not done.is_set():
-        now = time.perf_counter()
-        longest_pause = max(longest_pause, now - last)
-        last = now
-    thread.join()
-    call = time.perf_counter() - start
+    longest_pause, call = pauses_during(lambda: unified_diff_many(pairs, threads=1))
     assert longest_pause < 0.25 * call, (longest_pause, call)
 
 
