@@ -33,7 +33,7 @@ def section(batch: dict) -> tuple[list[str], list[Verdict]]:
         "the run had: scaling cannot exceed the cores that were free.",
         "",
         "| input | language | loop of single calls | many, 1 thread | many, 2 threads | "
-        f"many, {cores} threads | 2 threads ÷ 1 | loop ÷ 1 thread | load |",
+        f"many, all {cores} cores | 2 threads ÷ 1 | loop ÷ 1 thread | load |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     verdicts: list[Verdict] = []
