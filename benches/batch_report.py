@@ -76,7 +76,7 @@ def section(batch: dict) -> tuple[list[str], list[Verdict]]:
             f"({dask['file_pairs']:,} pairs of files, {dask['bytes'] / 1e6:.0f} MB): `diff_trees` on a running "
             "LocalCluster of 1 and of 2 worker processes (one thread each), beside GNU `diff -ruN` as a process, "
             "alternating; the whole command (`python -m fast_diff.dask`, its cluster's start included) once each. "
-            f"Its output is {'byte for byte GNU diff -ruN' if dask['identical_to_gnu'] else 'not byte for byte GNU diff -ruN: ' + str(dask.get('differing_file_sections')) + ' files differ (equally small diffs chosen otherwise)'}; "
+            f"Its output is {'byte for byte GNU diff -ruN' if dask['identical_to_gnu'] else 'not byte for byte GNU diff -ruN: the sections of ' + str(dask.get('differing_file_sections')) + ' files differ'}; "
             f"1 and 2 workers wrote {'the same' if dask['same_output_1_and_2_workers'] else '**different**'} output.",
             "",
             "| run | median | files/s | MB/s |",
