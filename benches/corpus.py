@@ -1,25 +1,26 @@
 #!/usr/bin/env python3
-"""Real code history, as the package registries serve it: released source
-trees of real projects, fetched at bench or test time and cached under
-target/corpus/ (never committed). One fetcher for every benchmark and test
-that needs real history.
+"""Real code history for the benchmarks: two releases of a real project, as the
+registries serve them, and the files that changed between them.
 
-Releases come from Debian's archive of upstream tarballs
-(deb.debian.org/debian/pool/main/...), which serves only the versions
-current in Debian's releases; each pair is two releases of one project
-whose trees differ in thousands of files.
+The default corpus is git itself, 2.39.5 and 2.47.3, from Debian's archive
+(upstream tarballs, `pool/main/g/git/git_VERSION.orig.tar.xz`): a large C
+project whose changed files (source, docs, po/ translations) number in the
+thousands. Fetched at bench time, unpacked and cached under target/corpus/,
+never committed. Without a network the fetch fails with `CorpusUnavailable`
+and a message saying so; callers skip what needs it.
 
-Usage:
-    corpus.py trees [NAME] [--cache DIR]   fetch a pair and print its two directories
-    corpus.py list                         the pairs known here
+    python3 benches/corpus.py            # fetch and unpack, print the trees and a summary
+    python3 benches/corpus.py --pairs    # also count the changed pairs and their bytes
 
-Exits 3 with a message when the archive cannot be reached (offline), so
-that callers can skip rather than fail.
+Other benchmarks import it: `trees()` gives the two unpacked trees,
+`changed_pairs()` the (path, old bytes, new bytes) of every file in both
+whose contents differ.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tarfile
@@ -30,105 +31,103 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CACHE = ROOT / "target" / "corpus"
-DEBIAN_POOL = "http://deb.debian.org/debian/pool/main"
-OFFLINE = 3  # exit status when the archive cannot be reached
-
-
-class Offline(RuntimeError):
-    """The archive could not be reached."""
+CACHE = ROOT / "target" / "corpus"
+POOL = "http://deb.debian.org/debian/pool/main"
 
 
 @dataclass(frozen=True)
 class Release:
-    source: str  # Debian's source package name
+    source: str
     version: str
-    suffix: str = "tar.xz"
-
-    @property
-    def file_name(self) -> str:
-        return f"{self.source}_{self.version}.orig.{self.suffix}"
+    compression: str = "xz"
 
     @property
     def url(self) -> str:
-        return f"{DEBIAN_POOL}/{self.source[0]}/{self.source}/{self.file_name}"
+        return f"{POOL}/{self.source[0]}/{self.source}/{self.source}_{self.version}.orig.tar.{self.compression}"
+
+    @property
+    def name(self) -> str:
+        return f"{self.source}-{self.version}"
 
 
-# Pairs of releases: (older, newer).
-PAIRS: dict[str, tuple[Release, Release]] = {
-    # git itself: a large C project with po/ translations; the two releases
-    # differ in about 2,000 files.
-    "git": (Release("git", "2.39.5"), Release("git", "2.47.3")),
-}
+GIT = (Release("git", "2.39.5"), Release("git", "2.47.3"))
 
 
-def archive(release: Release, cache: Path) -> Path:
-    """The release's tarball, downloaded once into the cache."""
-    downloads = cache / "downloads"
-    downloads.mkdir(parents=True, exist_ok=True)
-    path = downloads / release.file_name
-    if path.exists():
-        return path
-    partial = path.with_suffix(path.suffix + ".part")
-    try:
-        with urllib.request.urlopen(release.url, timeout=60) as response, open(partial, "wb") as out:
-            shutil.copyfileobj(response, out)
-    except (urllib.error.URLError, OSError) as error:
-        partial.unlink(missing_ok=True)
-        raise Offline(f"cannot fetch {release.url}: {error}") from None
-    partial.rename(path)
-    return path
+class CorpusUnavailable(RuntimeError):
+    """The corpus is not cached and cannot be fetched (no network, or the archive moved)."""
 
 
-def tree(release: Release, cache: Path) -> Path:
-    """The release's source tree, unpacked once into the cache: its top
-    directory (as the tarball names it)."""
-    trees = cache / "trees"
-    done = trees / f"{release.source}-{release.version}.done"
-    target = trees / f"{release.source}-{release.version}"
-    if done.exists() and target.is_dir():
-        return target
-    tarball = archive(release, cache)
-    trees.mkdir(parents=True, exist_ok=True)
-    shutil.rmtree(target, ignore_errors=True)
-    with tempfile.TemporaryDirectory(dir=trees) as scratch:
-        with tarfile.open(tarball) as tar:
+def fetch(release: Release, cache: Path = CACHE) -> Path:
+    """The unpacked tree of ``release`` under ``cache``, downloading it the first time."""
+    tree = cache / release.name
+    if (tree / ".complete").exists():
+        return tree
+    cache.mkdir(parents=True, exist_ok=True)
+    archive = cache / Path(release.url).name
+    if not archive.exists():
+        partial = archive.with_suffix(archive.suffix + ".part")
+        try:
+            with urllib.request.urlopen(release.url, timeout=60) as response, open(partial, "wb") as out:
+                shutil.copyfileobj(response, out, 1 << 20)
+        except (urllib.error.URLError, OSError) as error:
+            partial.unlink(missing_ok=True)
+            raise CorpusUnavailable(f"cannot fetch {release.url}: {error}") from None
+        partial.rename(archive)
+    with tempfile.TemporaryDirectory(dir=cache) as scratch:
+        with tarfile.open(archive) as tar:
             tar.extractall(scratch, filter="data")
-        tops = list(Path(scratch).iterdir())
-        # A tarball holds one top directory; its files go to `target`.
-        top = tops[0] if len(tops) == 1 and tops[0].is_dir() else Path(scratch)
-        top.rename(target)
-    done.touch()
-    return target
+        (top,) = Path(scratch).iterdir()  # one directory, whatever the tarball calls it
+        shutil.rmtree(tree, ignore_errors=True)
+        top.rename(tree)
+    (tree / ".complete").touch()
+    return tree
 
 
-def tree_pair(name: str = "git", cache: Path = DEFAULT_CACHE) -> tuple[Path, Path]:
-    """The older and the newer tree of the pair `name`."""
-    old, new = PAIRS[name]
-    return tree(old, cache), tree(new, cache)
+def trees(releases: tuple[Release, Release] = GIT, cache: Path = CACHE) -> tuple[Path, Path]:
+    """The two unpacked trees, old and new."""
+    return fetch(releases[0], cache), fetch(releases[1], cache)
 
 
-def main(argv: list[str]) -> int:
+def files(tree: Path) -> dict[str, Path]:
+    """Every regular file of ``tree`` by its path relative to it (symbolic links are not files here)."""
+    found = {}
+    for directory, _, names in os.walk(tree):
+        for name in names:
+            path = Path(directory, name)
+            if path.is_file() and not path.is_symlink() and name != ".complete":
+                found[str(path.relative_to(tree))] = path
+    return found
+
+
+def changed_pairs(releases: tuple[Release, Release] = GIT, cache: Path = CACHE) -> list[tuple[str, bytes, bytes]]:
+    """(path, old bytes, new bytes) of every file in both trees whose bytes differ, by path."""
+    old_tree, new_tree = trees(releases, cache)
+    old_files, new_files = files(old_tree), files(new_tree)
+    pairs = []
+    for path in sorted(old_files.keys() & new_files.keys()):
+        old, new = old_files[path].read_bytes(), new_files[path].read_bytes()
+        if old != new:
+            pairs.append((path, old, new))
+    return pairs
+
+
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = parser.add_subparsers(dest="command", required=True)
-    trees = sub.add_parser("trees", help="fetch a pair of release trees and print their directories")
-    trees.add_argument("name", nargs="?", default="git", choices=sorted(PAIRS))
-    trees.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
-    sub.add_parser("list", help="the pairs known here")
-    args = parser.parse_args(argv[1:])
-    if args.command == "list":
-        for name, (old, new) in PAIRS.items():
-            print(f"{name}: {old.url} {new.url}")
-        return 0
+    parser.add_argument("--cache", type=Path, default=CACHE)
+    parser.add_argument("--pairs", action="store_true", help="count the changed pairs")
+    args = parser.parse_args()
     try:
-        old, new = tree_pair(args.name, args.cache.resolve())
-    except Offline as error:
-        print(f"corpus.py: {error}; skipping (offline?)", file=sys.stderr)
-        return OFFLINE
+        old, new = trees(cache=args.cache)
+    except CorpusUnavailable as error:
+        print(f"corpus.py: {error}", file=sys.stderr)
+        return 1
     print(old)
     print(new)
+    if args.pairs:
+        pairs = changed_pairs(cache=args.cache)
+        print(f"{len(pairs)} changed files, {sum(len(o) + len(n) for _, o, n in pairs):,} bytes in both versions")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main())

@@ -19,7 +19,7 @@ in the same order, and how many of those pairs have other hunks (equally
 valid diffs: the tests check that GNU patch and git apply recreate the new
 tree from fast-diff's).
 
-Usage: trees.py SPAWN_TIME FAST_DIFF OUT.json [--pair NAME] [--rounds N] [--budget SECONDS] [--cache DIR]
+Usage: trees.py SPAWN_TIME FAST_DIFF OUT.json [--rounds N] [--budget SECONDS] [--cache DIR]
 Writes {"skipped": REASON} when the releases cannot be fetched.
 """
 
@@ -92,14 +92,15 @@ def timed(spawn_time: str, argv: list[str], env: dict[str, str]) -> tuple[float,
 
 
 def tree_size(root: Path) -> dict[str, int]:
-    files = [p for p in root.rglob("*") if p.is_file() and not p.is_symlink()]
+    files = corpus.files(root).values()
     return {"files": len(files), "bytes": sum(p.stat().st_size for p in files)}
 
 
-def measure(spawn_time: str, cli: str, pair: str, rounds: int, budget_s: float, cache: Path) -> dict[str, object]:
+def measure(spawn_time: str, cli: str, rounds: int, budget_s: float, cache: Path) -> dict[str, object]:
+    releases = corpus.GIT
     try:
-        old_dir, new_dir = corpus.tree_pair(pair, cache)
-    except corpus.Offline as error:
+        old_dir, new_dir = corpus.trees(releases, cache)
+    except corpus.CorpusUnavailable as error:
         return {"skipped": str(error)}
     # Relative names, as a user types them (they are in every header line).
     os.chdir(old_dir.parent)
@@ -147,8 +148,8 @@ def measure(spawn_time: str, cli: str, pair: str, rounds: int, budget_s: float, 
     return {
         "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "commit": commit or "unknown",
-        "pair": f"{pair} {corpus.PAIRS[pair][0].version} and {corpus.PAIRS[pair][1].version}",
-        "sources": [release.url for release in corpus.PAIRS[pair]],
+        "pair": f"{releases[0].source} {releases[0].version} and {releases[1].version}",
+        "sources": [release.url for release in releases],
         "old": tree_size(old_dir),
         "new": tree_size(new_dir),
         "changed_pairs": len(sections(outputs["GNU diff -ruN"])),
@@ -167,13 +168,12 @@ def main() -> None:
     parser.add_argument("spawn_time")
     parser.add_argument("cli", help="the fast-diff command")
     parser.add_argument("out", type=Path)
-    parser.add_argument("--pair", default="git", choices=sorted(corpus.PAIRS))
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--budget", type=float, default=240.0, help="seconds before rounds are cut (min 3 rounds)")
-    parser.add_argument("--cache", type=Path, default=corpus.DEFAULT_CACHE)
+    parser.add_argument("--cache", type=Path, default=corpus.CACHE)
     args = parser.parse_args()
     spawn_time, cli, out = (os.path.abspath(p) for p in (args.spawn_time, args.cli, args.out))
-    result = measure(spawn_time, cli, args.pair, args.rounds, args.budget, args.cache.resolve())
+    result = measure(spawn_time, cli, args.rounds, args.budget, args.cache.resolve())
     Path(out).write_text(json.dumps(result, indent=1) + "\n")
     if "skipped" in result:
         print(f"trees: skipped: {result['skipped']}")

@@ -17,8 +17,8 @@ mod versioned;
 
 // cbindgen writes the header in the order it meets the items, following
 // these declarations, and rustfmt sorts only declarations not separated by
-// a blank line: keep this order (stats, hunks and word diffs last), so that
-// the header only ever grows.
+// a blank line: keep this order (stats, hunks, word diffs, then the batch
+// call, last), so that the header only ever grows.
 mod apply_options;
 mod buf;
 mod diff;
@@ -33,6 +33,9 @@ mod hunks;
 
 mod words;
 
+mod batch;
+
+pub use batch::{fd_pair, fd_unified_diff_many};
 pub use buf::{fd_buf, fd_free};
 pub use diff::{fd_unified_diff, fd_version};
 pub use options::{
