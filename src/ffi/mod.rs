@@ -33,6 +33,8 @@ mod hunks;
 
 mod words;
 
+mod version;
+
 pub use buf::{fd_buf, fd_free};
 pub use diff::{fd_unified_diff, fd_version};
 pub use options::{
@@ -54,3 +56,5 @@ pub use report::{
     fd_file_change, fd_hunk_outcome, fd_hunk_reason, fd_hunk_report, fd_match_mode, fd_patch_file, fd_patch_report,
     fd_patch_report_free,
 };
+
+pub use version::{FD_VERSION_MAJOR, FD_VERSION_MINOR, FD_VERSION_PATCH};
