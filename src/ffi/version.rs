@@ -38,8 +38,5 @@ const _: () = {
         "src/ffi/version.rs: FD_VERSION_* must be the version in Cargo.toml"
     );
     // The header's string is MAJOR.MINOR.PATCH: no pre-release or build part.
-    assert!(
-        env!("CARGO_PKG_VERSION_PRE").is_empty(),
-        "the version in Cargo.toml must be MAJOR.MINOR.PATCH"
-    );
+    assert!(env!("CARGO_PKG_VERSION_PRE").is_empty(), "the version in Cargo.toml must be MAJOR.MINOR.PATCH");
 };
