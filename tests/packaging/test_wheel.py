@@ -124,7 +124,7 @@ def fresh(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, 
     # command, which satisfies the server's pin of the binding. Only
     # binary packages from the index, so nothing is compiled.
     run(
-        [venv / "bin" / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--only-binary", ":all:",
+        [venv / "bin" / "python", "-m", "pip", "install", "--quiet", "--no-compile", "--disable-pip-version-check", "--only-binary", ":all:",
          "--constraint", ROOT / "server" / "requirements.txt", wheel, ROOT / "server"],
         env=env, cwd=venv.parent,
     )
