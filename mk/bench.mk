@@ -50,9 +50,9 @@ $(VENV)/.bench: $(VENV)/.requirements benches/requirements.txt $(wildcard benche
 
 # Timing loops over the header: the C call (baseline of the bindings'
 # overheads), fast-diff as a whole static process, and process spawn cost.
-$(BUILD)/c_call: benches/c_call.c $(HEADER) $(SHARED)
+$(BUILD)/c_call: benches/c_call.c $(HEADER) $(SHARED) $(SONAME_LINK)
 	@mkdir -p $(BUILD)
-	$(CC) -std=c99 -O2 $(WARN) -Iinclude $< -o $@ -L$(LIBDIR) -lfast_diff -Wl,-rpath,$(abspath $(LIBDIR))
+	$(CC) -std=c99 -O2 $(WARN) -Iinclude $< -o $@ -L$(RELEASE) -lfast_diff -Wl,-rpath,$(abspath $(RELEASE))
 
 # The C loop the Python overhead is measured against, loaded into the Python process.
 $(BUILD)/c_loop.so: benches/c_loop.c $(HEADER)
