@@ -72,7 +72,14 @@ def test_the_metadata_is_complete(wheel: Path) -> None:
     assert metadata.get_payload().strip() == (BINDING / "README.md").read_text().strip()
     classifiers = metadata.get_all("Classifier")
     assert "Programming Language :: Python :: 3.11" in classifiers and "Operating System :: POSIX :: Linux" in classifiers
-    assert metadata.get_all("Requires-Dist") == ["cffi>=2.0"]
+    # The only runtime dependency is cffi; Dask comes only with the `dask` extra.
+    requirements = metadata.get_all("Requires-Dist")
+    assert [r for r in requirements if "extra ==" not in r] == ["cffi>=2.0"]
+    assert sorted(r for r in requirements if "extra ==" in r) == [
+        'dask==2026.8.0; extra == "dask"',
+        'distributed==2026.8.0; extra == "dask"',
+    ]
+    assert metadata.get_all("Provides-Extra") == ["dask"]
 
 
 def test_the_licence_files_are_in_the_wheel(wheel: Path, tmp_path: Path) -> None:
