@@ -16,6 +16,15 @@
 #include <stdint.h>
 
 /**
+ * The version of this header, "MAJOR.MINOR.PATCH", from `FD_VERSION_MAJOR`,
+ * `FD_VERSION_MINOR` and `FD_VERSION_PATCH`: the version a program was
+ * compiled against. `fd_version()` is the version of the library loaded.
+ */
+#define FD_VERSION_STRING FD_VERSION_TEXT_(FD_VERSION_MAJOR) "." FD_VERSION_TEXT_(FD_VERSION_MINOR) "." FD_VERSION_TEXT_(FD_VERSION_PATCH)
+#define FD_VERSION_TEXT_(number) FD_VERSION_QUOTE_(number)
+#define FD_VERSION_QUOTE_(number) #number
+
+/**
  * Recount hunk bodies instead of trusting the line counts in their
  * headers, and accept bare `@@` headers (such a hunk is looked for
  * anywhere after the previous one and must be found at exactly one place).
@@ -81,6 +90,25 @@
  * (`diff --strip-trailing-cr`).
  */
 #define FD_FLAG_STRIP_TRAILING_CR 16
+
+/**
+ * The major version of this header. The library's soname is
+ * `libfast_diff.so.FD_VERSION_MAJOR`: a library of another major version
+ * is not compatible with programs compiled against this header.
+ */
+#define FD_VERSION_MAJOR 0
+
+/**
+ * The minor version of this header: a library of the same major version
+ * and this minor version or a later one has every function, field and
+ * status number this header declares.
+ */
+#define FD_VERSION_MINOR 1
+
+/**
+ * The patch version of this header: fixes only, no change to the API.
+ */
+#define FD_VERSION_PATCH 0
 
 /**
  * The result of a fallible call. Numbers are part of the ABI: they are
@@ -957,7 +985,10 @@ fd_status fd_unified_diff(const uint8_t *old_text,
                           struct fd_buf *out);
 
 /**
- * The library's version, e.g. "0.1.0": static, NUL-terminated, never NULL.
+ * The version of the library loaded, e.g. "0.1.0": static, NUL-terminated,
+ * never NULL. A program compares it with the header's `FD_VERSION_STRING`
+ * (or `FD_VERSION_MAJOR`, `_MINOR`, `_PATCH`), the version it was compiled
+ * against.
  */
 const char *fd_version(void);
 

@@ -50,9 +50,9 @@ $(VENV)/.bench: $(VENV)/.requirements benches/requirements.txt $(wildcard benche
 
 # Timing loops over the header: the C call (baseline of the bindings'
 # overheads), fast-diff as a whole static process, and process spawn cost.
-$(BUILD)/c_call: benches/c_call.c $(HEADER) $(SHARED)
+$(BUILD)/c_call: benches/c_call.c $(HEADER) $(SHARED) $(SONAME_LINK)
 	@mkdir -p $(BUILD)
-	$(CC) -std=c99 -O2 $(WARN) -Iinclude $< -o $@ -L$(LIBDIR) -lfast_diff -Wl,-rpath,$(abspath $(LIBDIR))
+	$(CC) -std=c99 -O2 $(WARN) -Iinclude $< -o $@ -L$(RELEASE) -lfast_diff -Wl,-rpath,$(abspath $(RELEASE))
 
 # The C loop the Python overhead is measured against, loaded into the Python process.
 $(BUILD)/c_loop.so: benches/c_loop.c $(HEADER)
@@ -64,9 +64,9 @@ $(BUILD)/fd_file_diff: benches/fd_file_diff.c $(HEADER) $(STATIC)
 	$(CC) -std=c99 -O2 $(WARN) -Iinclude $< -o $@ $(STATIC) $(STATIC_DEPS)
 
 # The batch call against a loop of single calls (batch_bench.py runs it).
-$(BUILD)/batch_call: benches/batch_call.c $(HEADER) $(SHARED)
+$(BUILD)/batch_call: benches/batch_call.c $(HEADER) $(SHARED) $(SONAME_LINK)
 	@mkdir -p $(BUILD)
-	$(CC) -std=c99 -O2 $(WARN) -Iinclude $< -o $@ -L$(LIBDIR) -lfast_diff -Wl,-rpath,$(abspath $(LIBDIR))
+	$(CC) -std=c99 -O2 $(WARN) -Iinclude $< -o $@ -L$(RELEASE) -lfast_diff -Wl,-rpath,$(abspath $(RELEASE))
 
 $(BUILD)/spawn_time: benches/spawn_time.c
 	@mkdir -p $(BUILD)

@@ -42,10 +42,13 @@ def declarations(header: Path) -> str:
 
 
 def constants(header: Path) -> str:
-    """The header's FD_ macros, declared for cffi to take their values from the
-    header when it compiles (preprocessing leaves only the declarations)."""
-    names = re.findall(r"^#define (FD_[A-Z0-9_]+) ", header.read_text(), flags=re.MULTILINE)
-    return "".join(f"#define {name} ...\n" for name in names)
+    """The header's integer FD_ macros, declared for cffi to take their values
+    from the header when it compiles (preprocessing leaves only the
+    declarations). String macros (FD_VERSION_STRING) are left out: cffi's
+    `#define NAME ...` is for integers, and the binding reports the version
+    of the library it loaded, fd_version()."""
+    macros = re.findall(r"^#define (FD_[A-Z0-9_]+) (.*)$", header.read_text(), flags=re.MULTILINE)
+    return "".join(f"#define {name} ...\n" for name, value in macros if '"' not in value)
 
 
 # Private to the binding, not part of the C API: the storage of an ASCII

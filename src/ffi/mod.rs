@@ -35,6 +35,8 @@ mod words;
 
 mod batch;
 
+mod version;
+
 pub use batch::{fd_pair, fd_unified_diff_many};
 pub use buf::{fd_buf, fd_free};
 pub use diff::{fd_unified_diff, fd_version};
@@ -57,3 +59,5 @@ pub use report::{
     fd_file_change, fd_hunk_outcome, fd_hunk_reason, fd_hunk_report, fd_match_mode, fd_patch_file, fd_patch_report,
     fd_patch_report_free,
 };
+
+pub use version::{FD_VERSION_MAJOR, FD_VERSION_MINOR, FD_VERSION_PATCH};
