@@ -14,6 +14,7 @@ from .http import set_request_body_limit
 from .settings import Settings
 from .tools import TOOLS
 from .validation import ArgumentErrors
+from .workers import WorkerLimits, Workers
 
 INTRODUCTION = (
     "fast-diff compares two texts line by line and returns a unified diff (the format of `diff -u`, `git diff` "
@@ -25,11 +26,21 @@ def create_server(
     max_input_bytes: int | None = None,
     roots: Sequence[str | os.PathLike[str]] = (),
     max_output_chars: int | None = None,
+    *,
+    deadline_ms: int | None = None,
+    workers: WorkerLimits | None = None,
+    allow_hard_links: bool = False,
 ) -> FastMCP:
     """The `fast-diff` server. ``max_input_bytes`` defaults to ``FAST_DIFF_MAX_INPUT_BYTES`` or 64 MiB.
     ``roots`` are the directories `diff_files` may read; without any, the tool is not offered.
-    ``max_output_chars`` is the diff tools' output limit when a call names none (None: no limit)."""
-    settings = Settings.of(max_input_bytes, roots, max_output_chars)
+    ``max_output_chars`` is the diff tools' output limit when a call names none (None: no limit).
+    ``deadline_ms`` (``FAST_DIFF_DEADLINE_MS`` or 5 seconds) bounds every call; ``workers`` sets how
+    many calls run at once (see ``workers.WorkerLimits``); ``allow_hard_links`` lets `diff_files`
+    read files with several names."""
+    settings = Settings.of(
+        max_input_bytes, roots, max_output_chars, deadline_ms=deadline_ms, workers=workers,
+        allow_hard_links=allow_hard_links,
+    )
     server = _FastDiffMCP(
         name="fast-diff",
         version=fast_diff.__version__,
@@ -37,6 +48,7 @@ def create_server(
         max_request_body_bytes=limits.max_request_body_bytes(settings.max_input_bytes),
         middleware=[ArgumentErrors()],
     )
+    server.fast_diff_workers = Workers(settings.workers, settings.deadline_ms)
     said = [register(server, settings) for register in TOOLS]
     server.instructions = "\n".join([INTRODUCTION, *(text for text in said if text)]) + "\n"
     return server
@@ -44,6 +56,9 @@ def create_server(
 
 class _FastDiffMCP(FastMCP):
     """FastMCP whose HTTP app accepts request bodies as large as the input limit allows."""
+
+    fast_diff_workers: Workers
+    """The worker pools its tools run in (see ``tools.common.add_tool``)."""
 
     def __init__(self, *, max_request_body_bytes: int, **kwargs: Any) -> None:
         super().__init__(**kwargs)

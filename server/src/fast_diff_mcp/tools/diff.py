@@ -10,6 +10,7 @@ from fastmcp import FastMCP
 from fastmcp.exceptions import ToolError
 from fastmcp.tools import ToolResult
 
+from .. import deadline
 from ..models import DiffFilesResult, DiffLineResult, DiffToolResult, HunkResult
 from ..outputs import compute, shown_hunks
 from ..params import DiffChoices, ModifiedLabel, ModifiedText, OriginalLabel, OriginalText
@@ -80,8 +81,10 @@ def respond(
     except (TypeError, ValueError, fast_diff.DiffError) as error:
         raise ToolError(str(error)) from error
     stats = computed.stats
+    coarse = deadline.passed()
     # The counts are short and are what the note would say: never cut.
     shown = cut(computed.lines, None if output == "stats" else choices.output_limit(settings.max_output_chars), stats)
+    notes = [note for note in (shown.note, deadline.coarse_note(settings.deadline_ms) if coarse else None) if note]
     result = DiffToolResult(
         output=output,
         identical=stats.identical,
@@ -90,11 +93,12 @@ def respond(
         lines_removed=stats.lines_removed,
         similarity=stats.similarity,
         truncated=shown.truncated,
+        deadline_passed=coarse,
         total_chars=shown.total_chars,
         shown_chars=len(shown.text),
         diff=shown.text if output in ("unified", "words") else None,
         hunk_list=_hunk_models(shown_hunks(computed.hunks, shown.shown_lines)) if output == "hunks" else None,
-        note=shown.note,
+        note="".join(notes) or None,
     )
     if paths is not None:
         result = DiffFilesResult(
@@ -102,7 +106,7 @@ def respond(
         )
     # Fields that do not apply to this output are left out, not null.
     absent = {name for name in ("diff", "hunk_list", "note") if getattr(result, name) is None}
-    return tool_result(shown.text + (shown.note or ""), result, exclude=absent)
+    return tool_result(shown.text + "".join(notes), result, exclude=absent)
 
 
 def _hunk_models(hunks: list[Hunk[str]]) -> list[HunkResult]:

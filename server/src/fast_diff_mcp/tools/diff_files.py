@@ -11,7 +11,7 @@ from ..models import DiffFilesResult
 from ..params import DiffChoices, ModifiedPath, OriginalPath, PathLabel
 from ..roots import FileTooLarge, PathRefused
 from ..settings import Settings
-from .common import add_tool
+from .common import add_tool, always_heavy
 from .diff import respond
 
 DESCRIPTION = (
@@ -66,6 +66,11 @@ def register(server: FastMCP, settings: Settings) -> str | None:
         )
 
     add_tool(
-        server, diff_files, name="diff_files", description=DESCRIPTION.format(roots=described), result=DiffFilesResult
+        server,
+        diff_files,
+        name="diff_files",
+        description=DESCRIPTION.format(roots=described),
+        result=DiffFilesResult,
+        size=always_heavy,  # the files' sizes are known only once they are read
     )
     return INSTRUCTIONS.format(roots=described)

@@ -1,0 +1,216 @@
+"""The worker threads tool calls run in: a pool for heavy calls and one for light calls, so that no
+kind of request starves another.
+
+A call is heavy when its texts are large (``HEAVY_INPUT_CHARS`` together)
+or it reads files. Heavy calls share a few workers (one per core by
+default): the engine releases the GIL and a large diff keeps a core busy,
+so more at once would only slow each down. Light calls have their own
+workers, so a small diff is answered at once however many large ones are
+running or waiting.
+
+A call that finds every worker of its pool busy waits, up to ``max_wait_ms``
+and behind at most ``max_waiting`` others; past either it is answered
+"busy, retry" at once (``Busy``) instead of waiting without end, and the
+texts of the calls that do wait are all the memory the waiting holds.
+
+A call runs under the server's deadline (see ``deadline``). The engine
+honours it; should a computation still run on (one that the engine cannot
+bound), the call is answered with an error at twice the deadline, and the
+computation keeps its worker until it ends, so that it never runs beside
+more than the pool allows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import functools
+import os
+import queue
+import threading
+from collections import deque
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+import anyio
+
+from . import deadline as deadlines
+from .limits import human
+
+T = TypeVar("T")
+
+HEAVY_INPUT_CHARS = 64 * 1024
+"""From this many characters of text in one call, the call is heavy."""
+
+
+class Busy(Exception):
+    """No worker could take the call in time; the message says so and asks to retry."""
+
+
+class Overran(Exception):
+    """The call ran past twice its deadline and was answered without its result."""
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class WorkerLimits:
+    """How many calls run at once, and how long and behind how many a call may wait."""
+
+    heavy: int = field(default_factory=cores)
+    light: int = 8
+    max_wait_ms: int = 2000
+    max_waiting: int | None = None
+    """Heavy calls that may wait at once (default: four per heavy worker)."""
+
+    def __post_init__(self) -> None:
+        for name in ("heavy", "light", "max_wait_ms"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be positive, not {getattr(self, name)}")
+        if self.max_waiting is not None and self.max_waiting < 0:
+            raise ValueError(f"max_waiting must be at least 0, not {self.max_waiting}")
+
+
+class Pool:
+    """``slots`` workers; calls beyond them wait in order, up to ``max_waiting`` of them.
+
+    Its state is touched only on the event loop: a worker thread hands its
+    slot back through the loop (``call_soon_threadsafe``).
+    """
+
+    def __init__(self, name: str, slots: int, max_waiting: int) -> None:
+        self.name = name
+        self.slots = slots
+        self.max_waiting = max_waiting
+        self.running = 0
+        self.waiting: deque[anyio.Event] = deque()
+
+    async def acquire(self, max_wait_s: float) -> None:
+        if self.running < self.slots and not self.waiting:
+            self.running += 1
+            return
+        if len(self.waiting) >= self.max_waiting:
+            raise Busy(self._busy(f"{len(self.waiting):,} more are already waiting"))
+        turn = anyio.Event()
+        self.waiting.append(turn)
+        try:
+            with anyio.fail_after(max_wait_s):
+                await turn.wait()
+        except TimeoutError:
+            if turn.is_set():  # the slot came just as the wait ran out: take it
+                return
+            self.waiting.remove(turn)
+            raise Busy(self._busy(f"none came free within {max_wait_s * 1000:,.0f} ms")) from None
+        except BaseException:  # cancelled: pass on a slot already handed over
+            if turn.is_set():
+                self.release()
+            else:
+                self.waiting.remove(turn)
+            raise
+
+    def release(self) -> None:
+        if self.waiting:
+            self.waiting.popleft().set()  # the slot goes to the next call in line
+        else:
+            self.running -= 1
+
+    def _busy(self, why: str) -> str:
+        return (
+            f"The server is busy: its {self.slots} worker{'s' * (self.slots != 1)} for {self.name} calls are all "
+            f"in use and {why}. Retry in a few seconds."
+            + (
+                f" (Calls with less than {human(HEAVY_INPUT_CHARS)} of text use other workers and are not held up.)"
+                if self.name == "large"
+                else ""
+            )
+        )
+
+
+class _Threads:
+    """Daemon threads that run the calls: a computation that overruns must not hold up the process's exit.
+
+    Each running call holds a slot of a pool, so there are never more calls
+    than ``count`` threads to run them.
+    """
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.jobs: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self.started = False
+        self.lock = threading.Lock()
+
+    def submit(self, job: Callable[[], None]) -> None:
+        with self.lock:
+            if not self.started:
+                for k in range(self.count):
+                    threading.Thread(target=self._serve, name=f"fast-diff-worker-{k}", daemon=True).start()
+                self.started = True
+        self.jobs.put(job)
+
+    def _serve(self) -> None:
+        while True:
+            self.jobs.get()()
+
+
+class Workers:
+    """The two pools of a server, and running a call in one of them under the deadline."""
+
+    def __init__(self, limits: WorkerLimits, deadline_ms: int) -> None:
+        self.limits = limits
+        self.deadline_ms = deadline_ms
+        waiting = 4 * limits.heavy if limits.max_waiting is None else limits.max_waiting
+        self.heavy = Pool("large", limits.heavy, waiting)
+        self.light = Pool("small", limits.light, 16 * limits.light)
+        self._threads = _Threads(limits.heavy + limits.light)
+
+    def pool_for(self, size: int) -> Pool:
+        return self.heavy if size >= HEAVY_INPUT_CHARS else self.light
+
+    async def run(self, fn: Callable[[], T], size: int) -> T:
+        """``fn()`` in a worker thread of the pool for ``size`` characters of text, under the deadline."""
+        pool = self.pool_for(size)
+        await pool.acquire(self.limits.max_wait_ms / 1000)
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[T] = loop.create_future()
+        deadline = deadlines.Deadline(self.deadline_ms)
+        context = contextvars.copy_context()
+
+        def finish(outcome: Callable[[], None]) -> None:  # on the event loop
+            pool.release()
+            if not done.cancelled():
+                outcome()
+
+        def work() -> None:  # in a worker thread
+            try:
+                result = context.run(_under, deadline, fn)
+            except BaseException as error:  # handed to the caller, whatever it is
+                outcome = functools.partial(done.set_exception, error)
+            else:
+                outcome = functools.partial(done.set_result, result)
+            with suppress(RuntimeError):  # the event loop is gone: no one is left to answer
+                loop.call_soon_threadsafe(finish, outcome)
+
+        # An error nobody is left to wait for (the call overran) is not worth a warning.
+        done.add_done_callback(lambda future: None if future.cancelled() else future.exception())
+        # Submitted before any await, so the slot taken above is handed back
+        # by the thread whatever happens to this task from here on.
+        self._threads.submit(work)
+        with anyio.move_on_after(2 * self.deadline_ms / 1000):
+            return await asyncio.shield(done)
+        raise Overran(
+            f"The call did not finish within twice this server's deadline of {self.deadline_ms:,} ms and was "
+            "answered without its result (the computation finishes in the background). Send smaller texts, "
+            "or ask whoever runs the server for a longer deadline (--deadline-ms or FAST_DIFF_DEADLINE_MS)."
+        )
+
+
+def _under(deadline: deadlines.Deadline, fn: Callable[[], T]) -> T:
+    with deadlines.running(deadline):
+        return fn()
