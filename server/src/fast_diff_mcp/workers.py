@@ -37,6 +37,7 @@ from typing import TypeVar
 import anyio
 
 from . import deadline as deadlines
+from . import timings
 from .limits import human
 
 T = TypeVar("T")
@@ -177,6 +178,7 @@ class Workers:
         """``fn()`` in a worker thread of the pool for ``size`` characters of text, under the deadline."""
         pool = self.pool_for(size)
         await pool.acquire(self.limits.max_wait_ms / 1000)
+        timings.mark("worker")
         loop = asyncio.get_running_loop()
         done: asyncio.Future[T] = loop.create_future()
         deadline = deadlines.Deadline(self.deadline_ms)
@@ -203,7 +205,9 @@ class Workers:
         # by the thread whatever happens to this task from here on.
         self._threads.submit(work)
         with anyio.move_on_after(2 * self.deadline_ms / 1000):
-            return await asyncio.shield(done)
+            result = await asyncio.shield(done)
+            timings.mark("tool")
+            return result
         raise Overran(
             f"The call did not finish within twice this server's deadline of {self.deadline_ms:,} ms and was "
             "answered without its result (the computation finishes in the background). Send smaller texts, "
