@@ -222,7 +222,12 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 async def _refuse(refused: Refused, send: Send) -> None:
     body = json.dumps({"jsonrpc": "2.0", "id": None, "error": {"code": refused.code, "message": refused.message}})
-    headers = {"content-type": "application/json", "connection": "close", **refused.headers}
+    headers = {
+        "content-type": "application/json",
+        "content-length": str(len(body.encode())),
+        "connection": "close",
+        **refused.headers,
+    }
     await send(
         {
             "type": "http.response.start",
