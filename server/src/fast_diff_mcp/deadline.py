@@ -6,7 +6,7 @@ seconds by default). The diff tools hand the engine what is left of it
 and finishes a coarser one, still correct, and the result says so. A tool
 that cannot be coarsened gives up at its deadline with a tool error
 (``DeadlinePassed``). The worker pools (``workers``) stop waiting for any
-call at twice the deadline.
+call once its deadline and a grace have passed.
 """
 
 from __future__ import annotations

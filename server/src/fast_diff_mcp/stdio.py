@@ -80,6 +80,9 @@ class LineReader:
         searched = 0
         while True:
             end = self.buffer.find(b"\n", searched)
+            if end > self.max_line_bytes:
+                del self.buffer[: end + 1]
+                return TooLong(end), self.started
             if end >= 0:
                 line = bytes(memoryview(self.buffer)[:end])
                 del self.buffer[: end + 1]
@@ -120,8 +123,10 @@ def decode(line: bytes) -> SessionMessage | JSONRPCError | None:
     except ValueError as error:
         return _error(None, PARSE_ERROR, f"Parse error: the line is not JSON in UTF-8 ({error}).")
     try:
+        if isinstance(data, dict) and "id" in data and _id_of(data) is None:
+            raise ValueError("an id that is neither a string nor an integer")  # not a notification either
         message: JSONRPCMessage = jsonrpc_message_adapter.validate_python(data, by_name=False)
-    except ValidationError:
+    except (ValidationError, ValueError):
         return _error(
             _id_of(data),
             INVALID_REQUEST,

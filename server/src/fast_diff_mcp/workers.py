@@ -15,9 +15,10 @@ texts of the calls that do wait are all the memory the waiting holds.
 
 A call runs under the server's deadline (see ``deadline``). The engine
 honours it; should a computation still run on (one that the engine cannot
-bound), the call is answered with an error at twice the deadline, and the
-computation keeps its worker until it ends, so that it never runs beside
-more than the pool allows.
+bound), the call is answered with an error once the deadline and a grace as
+long (at least ``GRACE_MS``) have passed, and the computation keeps its
+worker until it ends, so that it never runs beside more than the pool
+allows.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ T = TypeVar("T")
 
 HEAVY_INPUT_CHARS = 64 * 1024
 """From this many characters of text in one call, the call is heavy."""
+GRACE_MS = 5000
+"""The least time past its deadline a call is given to finish (a coarse diff still has to be written out)."""
 
 
 class Busy(Exception):
@@ -124,8 +127,8 @@ class Pool:
 
     def _busy(self, why: str) -> str:
         return (
-            f"The server is busy: its {self.slots} worker{'s' * (self.slots != 1)} for {self.name} calls are all "
-            f"in use and {why}. Retry in a few seconds."
+            f"The server is busy: every worker for {self.name} calls ({self.slots}) is in use and {why}. "
+            "Retry in a few seconds."
             + (
                 f" (Calls with less than {human(HEAVY_INPUT_CHARS)} of text use other workers and are not held up.)"
                 if self.name == "large"
@@ -171,6 +174,10 @@ class Workers:
         self.light = Pool("small", limits.light, 16 * limits.light)
         self._threads = _Threads(limits.heavy + limits.light)
 
+    def answer_within_ms(self) -> int:
+        """When a call is answered at the latest, once it has a worker."""
+        return self.deadline_ms + max(self.deadline_ms, GRACE_MS)
+
     def pool_for(self, size: int) -> Pool:
         return self.heavy if size >= HEAVY_INPUT_CHARS else self.light
 
@@ -204,13 +211,14 @@ class Workers:
         # Submitted before any await, so the slot taken above is handed back
         # by the thread whatever happens to this task from here on.
         self._threads.submit(work)
-        with anyio.move_on_after(2 * self.deadline_ms / 1000):
+        with anyio.move_on_after(self.answer_within_ms() / 1000):
             result = await asyncio.shield(done)
             timings.mark("tool")
             return result
         raise Overran(
-            f"The call did not finish within twice this server's deadline of {self.deadline_ms:,} ms and was "
-            "answered without its result (the computation finishes in the background). Send smaller texts, "
+            f"The call did not finish within {self.answer_within_ms():,} ms, this server's deadline of "
+            f"{self.deadline_ms:,} ms and a grace, and was answered without its result (the computation finishes "
+            "in the background). Send smaller texts, "
             "or ask whoever runs the server for a longer deadline (--deadline-ms or FAST_DIFF_DEADLINE_MS)."
         )
 
