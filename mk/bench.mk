@@ -6,7 +6,7 @@
 # and the article's tool stand-in (benches/article_standin) go into .venv
 # here, never for `make test`. See benches/README.md.
 
-.PHONY: fixtures bench bench-quick bench-report bench-venv bench-go bench-python bench-cli readme-figures test-benches FORCE
+.PHONY: fixtures bench bench-quick bench-report bench-venv bench-go bench-python bench-cli bench-mcp readme-figures test-benches FORCE
 
 fixtures: benches/data/manifest.json ## generate the synthetic benchmark fixtures
 
@@ -76,6 +76,13 @@ bench-go: lib ## the Go binding's cost per call over the raw C call
 
 bench-python: fixtures python $(BUILD)/c_loop.so ## the Python binding's cost per call over the raw C call
 	$(VENV_PYTHON) benches/python_overhead.py $(BUILD)/c_loop.so benches/data
+
+# The MCP server over stdio and HTTP beside the transport floor, and under
+# load (32 clients, one and two replicas): a few minutes, without the rest.
+bench-mcp: fixtures python bench-venv ## the MCP server over stdio and HTTP and under load, into benches/results/ and the README
+	$(VENV_PYTHON) benches/mcp_results.py benches/results
+	$(VENV_PYTHON) benches/report.py benches/results
+	$(VENV_PYTHON) benches/readme_figures.py
 
 bench-cli: fixtures python $(CLI) $(BUILD)/spawn_time $(BUILD)/fd_file_diff ## fast-diff against GNU diff and git diff as processes
 	$(VENV_PYTHON) benches/cli_vs_tools.py $(BUILD)/spawn_time $(BUILD)/fd_file_diff $(CLI) benches/data

@@ -3,6 +3,7 @@ command's options, waited for, talked to in plain HTTP or over its stdio, stoppe
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import socket
@@ -72,12 +73,17 @@ def wait_for_port(host: str, port: int, process: subprocess.Popen[bytes], log: P
 
 @contextmanager
 def http_server(
-    log_dir: Path, *args: str, env: Mapping[str, str] | None = None, host: str = "127.0.0.1"
+    log_dir: Path,
+    *args: str,
+    env: Mapping[str, str] | None = None,
+    host: str = "127.0.0.1",
+    program: Sequence[str] | None = None,
 ) -> Iterator[HttpServer]:
-    """``fast-diff-mcp --transport http`` with ``args`` on a free port of ``host``."""
+    """``fast-diff-mcp --transport http`` (or ``program``, which takes the same options) with ``args`` on a
+    free port of ``host``."""
     port = free_port(host)
     log = log_dir / f"server-{port}.log"
-    argv = command("--transport", "http", "--host", host, "--port", str(port), *args)
+    argv = [*(program or command()), "--transport", "http", "--host", host, "--port", str(port), *args]
     with log.open("wb") as out:
         process = subprocess.Popen(argv, env={**os.environ, **(env or {})}, stdout=out, stderr=subprocess.STDOUT)
     try:
@@ -159,3 +165,38 @@ def post_head(port: int, headers: Mapping[str, str], length: int | None, host: s
     lines = [f"POST /mcp HTTP/1.1", f"host: {host}:{port}", *(f"{k}: {v}" for k, v in headers.items())]
     lines.append(f"content-length: {length}" if length is not None else "transfer-encoding: chunked")
     return ("\r\n".join(lines) + "\r\n\r\n").encode()
+
+
+class Connection:
+    """One kept-alive HTTP/1.1 connection (asyncio), enough of it for POSTs and their answers."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, port: int) -> None:
+        self.reader, self.writer, self.port = reader, writer, port
+
+    @classmethod
+    async def open(cls, port: int, host: str = "127.0.0.1") -> Connection:
+        reader, writer = await asyncio.open_connection(host, port, limit=1 << 20)
+        return cls(reader, writer, port)
+
+    def head(self, headers: Mapping[str, str], length: int) -> bytes:
+        lines = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+        return f"POST /mcp HTTP/1.1\r\nhost: 127.0.0.1:{self.port}\r\n{lines}content-length: {length}\r\n\r\n".encode()
+
+    async def post(self, headers: Mapping[str, str], body: bytes) -> tuple[int, bytes]:
+        self.writer.write(self.head(headers, len(body)))
+        self.writer.write(body)
+        await self.writer.drain()
+        status_line = await self.reader.readuntil(b"\r\n")
+        length = 0
+        while (line := await self.reader.readuntil(b"\r\n")) != b"\r\n":
+            name, _, value = line.decode("latin-1").partition(":")
+            if name.strip().lower() == "content-length":
+                length = int(value)
+        return int(status_line.split(b" ", 2)[1]), await self.reader.readexactly(length)
+
+    async def close(self) -> None:
+        self.writer.close()
+        try:
+            await self.writer.wait_closed()
+        except ConnectionError:
+            pass

@@ -57,7 +57,7 @@ async def test_a_small_diff_is_answered_while_every_heavy_worker_is_held() -> No
 
 
 async def test_a_call_that_cannot_get_a_worker_is_told_to_retry() -> None:
-    server = create_server(workers=WorkerLimits(heavy=1, max_wait_ms=300, max_waiting=1))
+    server = create_server(workers=WorkerLimits(heavy=1, max_wait_ms=300, max_waiting_chars=len(BIG)))
     release, started = threading.Event(), threading.Semaphore(0)
     add_blocking_tool(server, release, started)
     async with Client(server) as client:
@@ -84,12 +84,12 @@ async def test_a_call_that_cannot_get_a_worker_is_told_to_retry() -> None:
 
 
 async def test_pools_hand_slots_over_in_order_and_count_them_back() -> None:
-    pool = Pool("large", 1, 2)
+    pool = Pool("large", 1, max_waiting_chars=20)
     order: list[int] = []
-    await pool.acquire(1)
+    await pool.acquire(10, 1)
 
     async def wait(k: int) -> None:
-        await pool.acquire(5)
+        await pool.acquire(10, 5)
         order.append(k)
         pool.release()
 
@@ -98,14 +98,14 @@ async def test_pools_hand_slots_over_in_order_and_count_them_back() -> None:
         await anyio.sleep(0.01)
         tasks.start_soon(wait, 2)
         await anyio.sleep(0.01)
-        with pytest.raises(Busy, match="2 more are already waiting"):
-            await pool.acquire(5)
+        with pytest.raises(Busy, match="the 2 calls already waiting hold all the text that may wait"):
+            await pool.acquire(1, 5)
         pool.release()
-    assert order == [1, 2] and pool.running == 0 and not pool.waiting
+    assert order == [1, 2] and pool.running == 0 and not pool.waiting and pool.waiting_chars == 0
 
 
 async def test_an_overrunning_call_is_answered_and_keeps_its_worker_until_it_ends() -> None:
-    workers = Workers(WorkerLimits(heavy=1, light=1, max_wait_ms=20_000), deadline_ms=100)
+    workers = Workers(WorkerLimits(heavy=1, light=1, max_wait_ms=20_000), deadline_ms=100, max_input_bytes=1 << 20)
     workers.answer_within_ms = lambda: 200  # type: ignore[method-assign]
     finished = threading.Event()
 
@@ -124,7 +124,7 @@ async def test_an_overrunning_call_is_answered_and_keeps_its_worker_until_it_end
 
 
 async def test_every_call_runs_under_the_servers_deadline() -> None:
-    workers = Workers(WorkerLimits(), deadline_ms=1234)
+    workers = Workers(WorkerLimits(), deadline_ms=1234, max_input_bytes=1 << 20)
     seen = await workers.run(deadlines.current, 10)
     assert seen is not None and seen.ms == 1234
     assert deadlines.current() is None  # only inside the call

@@ -57,7 +57,7 @@ def create_server(
         http=http or HttpOptions(),
         middleware=[ArgumentErrors()],
     )
-    server.fast_diff_workers = Workers(settings.workers, settings.deadline_ms)
+    server.fast_diff_workers = Workers(settings.workers, settings.deadline_ms, settings.max_input_bytes)
     said = [register(server, settings) for register in TOOLS]
     server.instructions = "\n".join([INTRODUCTION, *(text for text in said if text)]) + "\n"
     return server

@@ -67,36 +67,29 @@ class LineReader:
         self.raw = raw
         self.max_line_bytes = max_line_bytes
         self.buffer = bytearray()
-        self.started = time.perf_counter()
-
-    def _read(self) -> bytes:
-        chunk = self.raw.read(CHUNK_BYTES)
-        if chunk and not self.buffer:
-            self.started = time.perf_counter()  # a line's first bytes: when it was received, for the timings
-        return chunk or b""
 
     def next(self) -> tuple[bytes | TooLong, float] | None:
-        """The next line without its LF, and when its first bytes came; None at the end of the stream."""
+        """The next line without its LF, and when it was all received; None at the end of the stream."""
         searched = 0
         while True:
             end = self.buffer.find(b"\n", searched)
             if end > self.max_line_bytes:
                 del self.buffer[: end + 1]
-                return TooLong(end), self.started
+                return TooLong(end), time.perf_counter()
             if end >= 0:
                 line = bytes(memoryview(self.buffer)[:end])
                 del self.buffer[: end + 1]
-                return line, self.started
+                return line, time.perf_counter()
             if len(self.buffer) > self.max_line_bytes:
-                return self._drop(), self.started
+                return self._drop(), time.perf_counter()
             searched = len(self.buffer)
-            chunk = self._read()
+            chunk = self.raw.read(CHUNK_BYTES)
             if not chunk:
                 if not self.buffer:
                     return None
                 line = bytes(self.buffer)
                 self.buffer.clear()
-                return line, self.started
+                return line, time.perf_counter()
             self.buffer += chunk
 
     def _drop(self) -> TooLong:

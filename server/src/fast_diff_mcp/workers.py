@@ -8,10 +8,11 @@ so more at once would only slow each down. Light calls have their own
 workers, so a small diff is answered at once however many large ones are
 running or waiting.
 
-A call that finds every worker of its pool busy waits, up to ``max_wait_ms``
-and behind at most ``max_waiting`` others; past either it is answered
-"busy, retry" at once (``Busy``) instead of waiting without end, and the
-texts of the calls that do wait are all the memory the waiting holds.
+A call that finds every worker of its pool busy waits, up to ``max_wait_ms``,
+in order; it is answered "busy, retry" (``Busy``) instead of waiting
+without end, once its wait runs out or at once when the calls already
+waiting hold ``max_waiting_chars`` of text, which bounds the memory that
+waiting holds.
 
 A call runs under the server's deadline (see ``deadline``). The engine
 honours it; should a computation still run on (one that the engine cannot
@@ -71,39 +72,42 @@ class WorkerLimits:
     heavy: int = field(default_factory=cores)
     light: int = 8
     max_wait_ms: int = 2000
-    max_waiting: int | None = None
-    """Heavy calls that may wait at once (default: four per heavy worker)."""
+    max_waiting_chars: int | None = None
+    """The text heavy calls waiting at once may hold together (default: four times the input limit)."""
 
     def __post_init__(self) -> None:
         for name in ("heavy", "light", "max_wait_ms"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive, not {getattr(self, name)}")
-        if self.max_waiting is not None and self.max_waiting < 0:
-            raise ValueError(f"max_waiting must be at least 0, not {self.max_waiting}")
+        if self.max_waiting_chars is not None and self.max_waiting_chars < 0:
+            raise ValueError(f"max_waiting_chars must be at least 0, not {self.max_waiting_chars}")
 
 
 class Pool:
-    """``slots`` workers; calls beyond them wait in order, up to ``max_waiting`` of them.
+    """``slots`` workers; calls beyond them wait in order, holding at most ``max_waiting_chars`` of text.
 
     Its state is touched only on the event loop: a worker thread hands its
     slot back through the loop (``call_soon_threadsafe``).
     """
 
-    def __init__(self, name: str, slots: int, max_waiting: int) -> None:
+    def __init__(self, name: str, slots: int, max_waiting_chars: int) -> None:
         self.name = name
         self.slots = slots
-        self.max_waiting = max_waiting
+        self.max_waiting_chars = max_waiting_chars
         self.running = 0
         self.waiting: deque[anyio.Event] = deque()
+        self.waiting_chars = 0
 
-    async def acquire(self, max_wait_s: float) -> None:
+    async def acquire(self, size: int, max_wait_s: float) -> None:
+        """A slot for a call with ``size`` characters of text, or Busy."""
         if self.running < self.slots and not self.waiting:
             self.running += 1
             return
-        if len(self.waiting) >= self.max_waiting:
-            raise Busy(self._busy(f"{len(self.waiting):,} more are already waiting"))
+        if self.waiting and self.waiting_chars + size > self.max_waiting_chars:
+            raise Busy(self._busy(f"the {len(self.waiting):,} calls already waiting hold all the text that may wait"))
         turn = anyio.Event()
         self.waiting.append(turn)
+        self.waiting_chars += size
         try:
             with anyio.fail_after(max_wait_s):
                 await turn.wait()
@@ -118,6 +122,8 @@ class Pool:
             else:
                 self.waiting.remove(turn)
             raise
+        finally:
+            self.waiting_chars -= size
 
     def release(self) -> None:
         if self.waiting:
@@ -166,12 +172,12 @@ class _Threads:
 class Workers:
     """The two pools of a server, and running a call in one of them under the deadline."""
 
-    def __init__(self, limits: WorkerLimits, deadline_ms: int) -> None:
+    def __init__(self, limits: WorkerLimits, deadline_ms: int, max_input_bytes: int) -> None:
         self.limits = limits
         self.deadline_ms = deadline_ms
-        waiting = 4 * limits.heavy if limits.max_waiting is None else limits.max_waiting
+        waiting = 4 * max_input_bytes if limits.max_waiting_chars is None else limits.max_waiting_chars
         self.heavy = Pool("large", limits.heavy, waiting)
-        self.light = Pool("small", limits.light, 16 * limits.light)
+        self.light = Pool("small", limits.light, 1024 * HEAVY_INPUT_CHARS)
         self._threads = _Threads(limits.heavy + limits.light)
 
     def answer_within_ms(self) -> int:
@@ -184,7 +190,7 @@ class Workers:
     async def run(self, fn: Callable[[], T], size: int) -> T:
         """``fn()`` in a worker thread of the pool for ``size`` characters of text, under the deadline."""
         pool = self.pool_for(size)
-        await pool.acquire(self.limits.max_wait_ms / 1000)
+        await pool.acquire(size, self.limits.max_wait_ms / 1000)
         timings.mark("worker")
         loop = asyncio.get_running_loop()
         done: asyncio.Future[T] = loop.create_future()

@@ -85,7 +85,7 @@ def workers_of(server: FastMCP) -> Workers:
     """The server's workers (``create_server`` gives it its own; another FastMCP server gets the defaults)."""
     workers = getattr(server, "fast_diff_workers", None)
     if not isinstance(workers, Workers):
-        workers = Workers(WorkerLimits(), limits.DEFAULT_DEADLINE_MS)
+        workers = Workers(WorkerLimits(), limits.DEFAULT_DEADLINE_MS, limits.DEFAULT_MAX_INPUT_BYTES)
         server.fast_diff_workers = workers  # type: ignore[attr-defined]
     return workers
 
