@@ -147,26 +147,31 @@ class _Threads:
     """Daemon threads that run the calls: a computation that overruns must not hold up the process's exit.
 
     Each running call holds a slot of a pool, so there are never more calls
-    than ``count`` threads to run them.
+    than ``count`` threads to run them; threads are started as calls need
+    them, and kept.
     """
 
     def __init__(self, count: int) -> None:
         self.count = count
         self.jobs: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
-        self.started = False
+        self.started = 0
+        self.idle = 0  # waiting for a job, and not yet promised one
         self.lock = threading.Lock()
 
     def submit(self, job: Callable[[], None]) -> None:
         with self.lock:
-            if not self.started:
-                for k in range(self.count):
-                    threading.Thread(target=self._serve, name=f"fast-diff-worker-{k}", daemon=True).start()
-                self.started = True
+            if self.idle:
+                self.idle -= 1
+            elif self.started < self.count:
+                self.started += 1
+                threading.Thread(target=self._serve, name=f"fast-diff-worker-{self.started}", daemon=True).start()
         self.jobs.put(job)
 
     def _serve(self) -> None:
         while True:
             self.jobs.get()()
+            with self.lock:
+                self.idle += 1
 
 
 class Workers:
