@@ -16,15 +16,14 @@ more) being received or served at once may hold at most ``body_budget``
 bytes together: past it a request is answered 503 "busy, retry" before it
 is read. Smaller bodies never wait on larger ones.
 
-The body is handed on whole, as one message, to the MCP SDK's transport
-(whose own collecting of the body, with two more copies of it, is skipped:
-see ``http``).
+The body is then handed on, as it came, to the MCP SDK's transport (whose
+own collecting of the body, with two more copies of it, is skipped: see
+``http``).
 """
 
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
@@ -127,11 +126,11 @@ class RequestGate:
                     raise self._busy()
                 if declared is not None and declared >= LARGE_BODY_BYTES:
                     memory.note_large_request()
-                body = await self._read(receive, declared, reservation)
-                if body is None:
+                parts = await self._read(receive, declared, reservation)
+                if parts is None:
                     return  # the client went away: nobody to answer
                 record.mark("read")
-                await self.app(scope, _replay(body, receive), send)
+                await self.app(scope, _replay(parts, receive), send)
             except Refused as refused:
                 await _refuse(refused, send)
             finally:
@@ -181,40 +180,40 @@ class RequestGate:
             f"input limit ({ENV_MAX_INPUT_BYTES} or --max-input-bytes)."
         )
 
-    async def _read(self, receive: Receive, declared: int | None, reservation: Reservation) -> bytes | None:
-        """The whole body, or None when the client disconnected."""
+    async def _read(self, receive: Receive, declared: int | None, reservation: Reservation) -> list[bytes] | None:
+        """The whole body, in the parts it came in, or None when the client disconnected."""
         parts: list[bytes] = []
         size = 0
-        until = time.monotonic() + 6 * self.body_timeout_s
-        while True:
-            with anyio.move_on_after(min(self.body_timeout_s, max(0.0, until - time.monotonic()))) as waited:
+        until = anyio.current_time() + 6 * self.body_timeout_s
+        # One scope for the whole body, its deadline moved on as each part comes (a scope per part
+        # would cost more than the parsing of a large body's framing).
+        with anyio.move_on_after(self.body_timeout_s) as waiting:
+            while True:
                 message = await receive()
-            if waited.cancelled_caught:
-                raise Refused(408, INVALID_REQUEST, "The request body did not arrive in time.")
-            if message["type"] == "http.disconnect":
-                return None
-            part = message.get("body", b"")
-            size += len(part)
-            if size > self.body_limit:
-                raise Refused(413, INVALID_REQUEST, self._too_large(f"over {human(self.body_limit)}"))
-            if declared is None and not reservation.cover(size):
-                raise self._busy()
-            parts.append(part)
-            if not message.get("more_body", False):
-                break
-        # One copy at most: the SDK takes the body as it is (Starlette hands a single part on uncopied).
-        return parts[0] if len(parts) == 1 else b"".join(parts)
+                if message["type"] == "http.disconnect":
+                    return None
+                part = message.get("body", b"")
+                size += len(part)
+                if size > self.body_limit:
+                    raise Refused(413, INVALID_REQUEST, self._too_large(f"over {human(self.body_limit)}"))
+                if declared is None and not reservation.cover(size):
+                    raise self._busy()
+                parts.append(part)
+                if not message.get("more_body", False):
+                    return parts
+                waiting.deadline = min(until, anyio.current_time() + self.body_timeout_s)
+        raise Refused(408, INVALID_REQUEST, "The request body did not arrive in time.")
 
 
-def _replay(body: bytes, receive: Receive) -> Receive:
-    """The body as one message, then what the connection says (a disconnect)."""
-    sent = False
+def _replay(parts: list[bytes], receive: Receive) -> Receive:
+    """The body as it came, then what the connection says (a disconnect). The SDK joins the parts
+    once (Starlette adds an empty part to any body, so joining them here would only copy it twice)."""
+    last = len(parts) - 1
+    messages = iter(enumerate(parts))
 
     async def replayed() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
+        for k, part in messages:
+            return {"type": "http.request", "body": part, "more_body": k < last}
         return await receive()
 
     return replayed
