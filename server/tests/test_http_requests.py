@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import random
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -48,12 +47,11 @@ def test_refused_on_the_headers_before_the_body_is_sent(server: HttpServer) -> N
         ({**good, "accept": "text/html"}, 300_000_000, 406, "must accept application/json"),
         (good, 300_000_000, 413, f"over this server's limit of {BODY_LIMIT:,} bytes"),
     ):
-        started = time.monotonic()
+        # No body is sent: a server waiting for it would answer 408 after its body timeout.
         got, answer_headers, body = raw_request(server.host, server.port, post_head(server.port, headers, length))
         assert got == status, body
         assert said in error_of(body)["message"]
         assert answer_headers["connection"] == "close"
-        assert time.monotonic() - started < 30  # answered, not waiting for the body
     assert server.process.poll() is None
 
 

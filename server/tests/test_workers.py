@@ -64,7 +64,6 @@ async def test_a_call_that_cannot_get_a_worker_is_told_to_retry() -> None:
         async with anyio.create_task_group() as tasks:
             tasks.start_soon(client.call_tool, "hold", {"text": BIG})
             await anyio.to_thread.run_sync(started.acquire)
-            waited = time.monotonic()
             results = []
 
             async def call() -> None:
@@ -75,7 +74,6 @@ async def test_a_call_that_cannot_get_a_worker_is_told_to_retry() -> None:
             tasks.start_soon(call)  # nobody may wait behind it: busy at once
             await anyio.sleep(1)
             release.set()
-        assert time.monotonic() - waited < 20
         assert [result.is_error for result in results] == [True, True]
         for result in results:
             text = result.content[0].text
@@ -160,10 +158,8 @@ async def test_past_the_deadline_the_diff_is_coarser_says_so_and_still_applies()
 async def test_difflib_gives_up_at_the_deadline() -> None:
     old, new = scrambled_pair(20_000, 8)
     async with Client(create_server(deadline_ms=50)) as client:
-        started = time.monotonic()
         result = await client.call_tool("diff_difflib", {"original_text": old, "modified_text": new}, raise_on_error=False)
     assert result.is_error and "difflib did not finish within this server's deadline of 50 ms" in result.content[0].text
-    assert time.monotonic() - started < 30
 
 
 def test_difflib_tool_writes_what_difflib_writes() -> None:

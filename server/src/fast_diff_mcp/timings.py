@@ -1,7 +1,8 @@
 """Where a request's time goes inside the server, when asked for (``FAST_DIFF_MCP_TIMINGS=FILE``).
 
 Each request over HTTP or stdio is timed from the moment it is received
-(its headers, or its line) to the moment its answer is written; the steps
+(over HTTP its headers, the body's arrival being the first step, ``read``;
+over stdio its whole line) to the moment its answer is written; the steps
 on the way mark the time they end (the body read, the JSON parsed, the
 tool's wait for a worker and its run, the answer encoded). With the
 environment variable set, each request appends one JSON line to FILE:
