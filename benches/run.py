@@ -289,6 +289,20 @@ class Bench:
         )
         return json.loads(out.read_text())
 
+    def mcp_transport(self) -> dict[str, object]:
+        """The MCP server over stdio and HTTP beside the transport floor (mcp_transport.py)."""
+        out = self.scratch / "mcp_transport.json"
+        self.run([sys.executable, str(BENCHES / "mcp_transport.py"), str(self.fixtures), str(out),
+                  "--rounds", "5" if self.quick else "15"], stdout=subprocess.DEVNULL)
+        return json.loads(out.read_text())
+
+    def mcp_load(self) -> dict[str, object]:
+        """The MCP server under 32 clients, one and two replicas (mcp_load.py)."""
+        out = self.scratch / "mcp_load.json"
+        self.run([sys.executable, str(BENCHES / "mcp_load.py"), str(self.fixtures), str(out),
+                  *(["--quick"] if self.quick else [])], stdout=subprocess.DEVNULL)
+        return json.loads(out.read_text())
+
     def worst_cases(self) -> dict[str, object]:
         out = self.scratch / "worst_cases.json"
         size, cap = ("64000", "5") if self.quick else ("1000000", "10")
@@ -399,6 +413,10 @@ class Bench:
         overhead = self.overhead()
         self.note_load("MCP")
         mcp = self.mcp()
+        self.note_load("MCP over stdio and HTTP")
+        mcp_transport = self.mcp_transport()
+        self.note_load("MCP under load")
+        mcp_load = self.mcp_load()
         self.note_load("memory")
         memory = self.memory()
         self.note_load("worst cases (n, 2n, 4n)")
@@ -423,6 +441,8 @@ class Bench:
             "timings": self.timings,
             "overhead": overhead,
             "mcp": mcp,
+            "mcp_transport": mcp_transport,
+            "mcp_load": mcp_load,
             "memory": memory,
             "worst_cases": worst,
             "trees": trees,

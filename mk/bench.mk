@@ -6,7 +6,7 @@
 # and the article's tool stand-in (benches/article_standin) go into .venv
 # here, never for `make test`. See benches/README.md.
 
-.PHONY: fixtures bench bench-quick bench-report bench-venv bench-go bench-python bench-cli bench-batch bench-trees readme-figures test-benches FORCE
+.PHONY: fixtures bench bench-quick bench-report bench-venv bench-go bench-python bench-cli bench-batch bench-trees bench-mcp readme-figures test-benches FORCE
 
 fixtures: benches/data/manifest.json ## generate the synthetic benchmark fixtures
 
@@ -86,6 +86,13 @@ bench-python: fixtures python $(BUILD)/c_loop.so ## the Python binding's cost pe
 bench-batch: fixtures python $(BUILD)/batch_call ## the batch call (1, 2, all cores) and the Dask runner (1, 2 workers)
 	$(VENV_PYTHON) benches/batch_bench.py $(BUILD)/batch_call benches/data $(BUILD)/batch.json
 	$(VENV_PYTHON) benches/batch_report.py $(BUILD)/batch.json
+
+# The MCP server over stdio and HTTP beside the transport floor, and under
+# load (32 clients, one and two replicas): a few minutes, without the rest.
+bench-mcp: fixtures python bench-venv ## the MCP server over stdio and HTTP and under load, into benches/results/ and the README
+	$(VENV_PYTHON) benches/mcp_results.py benches/results
+	$(VENV_PYTHON) benches/report.py benches/results
+	$(VENV_PYTHON) benches/readme_figures.py
 
 bench-cli: fixtures python $(CLI) $(BUILD)/spawn_time $(BUILD)/fd_file_diff ## fast-diff against GNU diff and git diff as processes
 	$(VENV_PYTHON) benches/cli_vs_tools.py $(BUILD)/spawn_time $(BUILD)/fd_file_diff $(CLI) benches/data

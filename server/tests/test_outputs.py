@@ -83,6 +83,7 @@ async def test_unified_output() -> None:
             "output": "unified",
             **totals(fast_diff.diff_stats(OLD, NEW, context_lines=1)),
             "truncated": False,
+            "deadline_passed": False,
             "total_chars": len(expected),
             "shown_chars": len(expected),
             "diff": expected,
@@ -98,6 +99,7 @@ async def test_stats_output() -> None:
             "output": "stats",
             **totals(stats),
             "truncated": False,
+            "deadline_passed": False,
             "total_chars": len(result.content[0].text),
             "shown_chars": len(result.content[0].text),
         }

@@ -63,6 +63,10 @@ class DiffToolResult(BaseModel):
         description="2 * matched lines / (lines of both texts), in [0, 1]: difflib's SequenceMatcher.ratio() over lines."
     )
     truncated: bool = Field(description="True when the output was cut at max_output_chars (see note).")
+    deadline_passed: bool = Field(
+        description="True when the server's deadline passed while the diff was computed: the rest was diffed "
+        "coarsely, so hunks may be larger than needed (the diff is still correct and applies; see note)."
+    )
     total_chars: int = Field(description="Length of the whole output text, in characters.")
     shown_chars: int = Field(description="Length of the output text shown (the note not counted).")
     diff: str | None = Field(
@@ -75,7 +79,9 @@ class DiffToolResult(BaseModel):
         description="For output 'hunks': the hunks with their numbered lines (as far as shown). Absent otherwise.",
     )
     note: str | None = Field(
-        default=None, description="When truncated: what was left out, also appended to the text content."
+        default=None,
+        description="When truncated, what was left out; when the deadline passed, that it did. Also appended to "
+        "the text content.",
     )
 
 

@@ -14,6 +14,8 @@ class EngineOptions(TypedDict):
 
     context_lines: int
     algorithm: Algorithm
+    deadline_ms: int | None
+    """What is left of the call's deadline (None: none)."""
     ignore_space_change: bool
     ignore_all_space: bool
     ignore_blank_lines: bool

@@ -24,6 +24,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from . import deadline
 from .options import Algorithm, EngineOptions, GranularityName, Output, PatchOptions
 
 UINT32_MAX = 2**32 - 1
@@ -141,9 +142,11 @@ class DiffChoices:
     max_output_chars: MaxOutputChars = 0
 
     def engine(self) -> EngineOptions:
+        """The engine's options for these choices, with what is left of the running call's deadline."""
         return EngineOptions(
             context_lines=self.context_lines,
             algorithm=self.algorithm,
+            deadline_ms=deadline.engine_ms(),
             ignore_space_change=self.ignore_space_change,
             ignore_all_space=self.ignore_all_space,
             ignore_blank_lines=self.ignore_blank_lines,

@@ -11,6 +11,7 @@ from fastmcp import FastMCP
 from fastmcp.exceptions import ToolError
 from fastmcp.tools import ToolResult
 
+from .. import deadline
 from ..models import DiffFilesResult, DiffLineResult, DiffToolResult, HunkResult
 from ..outputs import Line, compute, shown_hunks
 from ..params import DiffChoices, ModifiedLabel, ModifiedText, OriginalLabel, OriginalText
@@ -88,7 +89,7 @@ def respond(
     # The counts are short and are what the note would say: never cut.
     shown = cut(lines, None if output == "stats" else choices.output_limit(settings.max_output_chars), stats)
     result = DiffToolResult(
-        **totals(output, stats, shown),
+        **totals(output, stats, shown, settings),
         diff=shown.text if output in ("unified", "words") else None,
         hunk_list=_hunk_models(shown_hunks(computed.hunks, shown.shown_lines)) if output == "hunks" else None,
     )
@@ -98,12 +99,14 @@ def respond(
         )
     # Fields that do not apply to this output are left out, not null.
     absent = {name for name in ("diff", "hunk_list", "note") if getattr(result, name) is None}
-    return tool_result(shown.text + (shown.note or ""), result, exclude=absent)
+    return tool_result(shown.text + (result.note or ""), result, exclude=absent)
 
 
-def totals(output: str, stats: DiffStats, shown: Cut) -> dict[str, Any]:
-    """The fields of a diff tool's structured content that every output has: the counts, and how much was
-    shown."""
+def totals(output: str, stats: DiffStats, shown: Cut, settings: Settings) -> dict[str, Any]:
+    """The fields of a diff tool's structured content that every output has: the counts, how much was
+    shown, and whether the call's deadline coarsened it."""
+    coarse = deadline.passed()
+    notes = [note for note in (shown.note, deadline.coarse_note(settings.deadline_ms) if coarse else None) if note]
     return {
         "output": output,
         "identical": stats.identical,
@@ -114,7 +117,8 @@ def totals(output: str, stats: DiffStats, shown: Cut) -> dict[str, Any]:
         "truncated": shown.truncated,
         "total_chars": shown.total_chars,
         "shown_chars": len(shown.text),
-        "note": shown.note,
+        "deadline_passed": coarse,
+        "note": "".join(notes) or None,
     }
 
 
