@@ -115,7 +115,7 @@ pub use error::{Error, MAX_LINES};
 pub use options::DiffOptions;
 pub use output::hunks::{DiffHunk, DiffLine, DiffStats, LineKind};
 pub use output::unified::unified_diff;
-pub use output::words::{Granularity, Span, SpanKind};
+pub use output::words::{Granularity, Span, SpanKind, WordDiff};
 pub use patch::{
     Applied, ApplyError, ApplyOptions, Candidate, FailReason, FileChange, FileInfo, FilePatch, HunkHeader, HunkOutcome,
     HunkReport, Malformed, MatchMode, Patch, Report, apply_patch, parse_patch,
