@@ -853,6 +853,12 @@ typedef struct fd_word_diff_result {
    * The length of `text` in bytes.
    */
   size_t text_len;
+  /**
+   * 1 when some changes are shown more coarsely than a full search would
+   * show them (the deadline passed, or the marks were too dense to show
+   * one by one); the spans still rebuild both texts. 0 otherwise.
+   */
+  uint32_t coarsened;
 } fd_word_diff_result;
 
 

@@ -1,7 +1,7 @@
 //! `fast-diff [OPTION]... OLD NEW`: the fast-diff engine as a command, a
 //! drop-in for the common subset of GNU `diff -u` (same output, same exit
 //! status: 0 same, 1 different, 2 trouble), plus git-style `--stat`,
-//! `--json` and `--word-diff`. Its options are written for users in
+//! `--json`, `--word-diff` and `--html`. Its options are written for users in
 //! `args::USAGE`, which `--help` prints.
 
 mod args;
@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use std::os::unix::ffi::OsStrExt;
 use std::process::ExitCode;
 
-use fast_diff::{DiffOptions, LineDiff, Modes, diff_lines};
+use fast_diff::{DiffOptions, HtmlOptions, LineDiff, Modes, diff_lines, html_diff};
 use fast_diff_cli::input::{self, Input};
 use fast_diff_cli::{Program, Trouble, emit};
 
@@ -75,6 +75,13 @@ fn compare(config: &Config, old: &Input, new: &Input) -> Result<bool, Trouble> {
             Ok(!text.is_empty())
         }
         Format::Brief | Format::Stat | Format::Json => structured(config.format, &diff, context, &names),
+        Format::Html(layout) => {
+            let options = DiffOptions { old_label: &names[0], new_label: &names[1], ..options };
+            let html = HtmlOptions { layout, ..HtmlOptions::default() };
+            let page = html_diff(old.bytes(), new.bytes(), &options, &html).map_err(|e| Trouble::Fatal(e.to_string()))?;
+            emit(|out| out.write_all(&page))?;
+            Ok(!diff.is_identical())
+        }
     }
 }
 
