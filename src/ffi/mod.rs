@@ -17,7 +17,7 @@ mod versioned;
 
 // cbindgen writes the header in the order it meets the items, following
 // these declarations, and rustfmt sorts only declarations not separated by
-// a blank line: keep this order (stats, hunks and word diffs last), so that
+// a blank line: keep this order (stats, hunks, word diffs and HTML last), so that
 // the header only ever grows.
 mod apply_options;
 mod buf;
@@ -33,6 +33,8 @@ mod hunks;
 
 mod words;
 
+mod html;
+
 pub use buf::{fd_buf, fd_free};
 pub use diff::{fd_unified_diff, fd_version};
 pub use options::{
@@ -43,6 +45,9 @@ pub use status::{StatusCode, fd_status, fd_status_message};
 
 pub use hunks::{fd_diff_hunks, fd_diff_line, fd_hunk, fd_hunks, fd_hunks_free, fd_line_kind};
 pub use stats::{fd_diff_stats, fd_stats, fd_unified_diff_stats};
+pub use html::{
+    fd_html_diff, fd_html_diff_files, fd_html_file, fd_html_layout, fd_html_options, fd_html_options_init,
+};
 pub use words::{fd_granularity, fd_span_kind, fd_word_diff, fd_word_diff_free, fd_word_diff_result, fd_word_span};
 
 pub use apply_options::{
