@@ -25,11 +25,14 @@ def create_server(
     max_input_bytes: int | None = None,
     roots: Sequence[str | os.PathLike[str]] = (),
     max_output_chars: int | None = None,
+    word_deadline_ms: int | None = None,
 ) -> FastMCP:
     """The `fast-diff` server. ``max_input_bytes`` defaults to ``FAST_DIFF_MAX_INPUT_BYTES`` or 64 MiB.
     ``roots`` are the directories `diff_files` may read; without any, the tool is not offered.
-    ``max_output_chars`` is the diff tools' output limit when a call names none (None: no limit)."""
-    settings = Settings.of(max_input_bytes, roots, max_output_chars)
+    ``max_output_chars`` is the diff tools' output limit when a call names none (None: no limit).
+    ``word_deadline_ms`` bounds the word diff of the `words` and `html` outputs (default
+    ``FAST_DIFF_WORD_DEADLINE_MS`` or 3000): past it the marks are coarser, and the result says so."""
+    settings = Settings.of(max_input_bytes, roots, max_output_chars, word_deadline_ms)
     server = _FastDiffMCP(
         name="fast-diff",
         version=fast_diff.__version__,
