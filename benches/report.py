@@ -19,6 +19,8 @@ import statistics
 import sys
 from pathlib import Path
 
+import word_growth
+
 # Rows of the per-fixture tables, in order, with the label shown.
 LABELS = {
     "rust fast-diff myers": "Rust: fast-diff, Myers (raw Rust API)",
@@ -610,6 +612,7 @@ class Report:
         self.fixtures()
         self.deadline()
         self.worst_cases()
+        self.add(*word_growth.report_lines(self.r.get("word_growth")))
         self.memory()
         self.method()
         return "\n".join(self.lines).rstrip() + "\n"

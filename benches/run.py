@@ -297,6 +297,14 @@ class Bench:
                  stdout=subprocess.DEVNULL)
         return json.loads(out.read_text())
 
+    def word_growth(self) -> dict[str, object]:
+        size, cap = ("32000", "5") if self.quick else ("1000000", "20")
+        out = self.scratch / "word_growth.json"
+        self.run([sys.executable, str(BENCHES / "word_growth.py"), self.args.spawn_time, self.args.cli, str(out),
+                  "--size", size, "--runs", "3", "--cap", cap, "--scratch", str(self.scratch / "words")],
+                 stdout=subprocess.DEVNULL)
+        return json.loads(out.read_text())
+
     def memory(self) -> list[dict[str, object]]:
         output = self.run([self.memory_exe], cwd=ROOT, env={**os.environ, "FAST_DIFF_FIXTURES": str(self.fixtures)},
                           stdout=subprocess.PIPE).stdout
@@ -387,6 +395,8 @@ class Bench:
         memory = self.memory()
         self.note_load("worst cases (n, 2n, 4n)")
         worst = self.worst_cases()
+        self.note_load("word diff growth (n, 2n, 4n)")
+        word_growth = self.word_growth()
         self.note_load("done")
         results = {
             "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -405,6 +415,7 @@ class Bench:
             "mcp": mcp,
             "memory": memory,
             "worst_cases": worst,
+            "word_growth": word_growth,
             "load": self.load,
         }
         self.out.mkdir(parents=True, exist_ok=True)

@@ -127,3 +127,8 @@ pub use patch::{
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeExamples;
+
+/// The Rust examples of the manual's page on HTML.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/html.md")]
+struct HtmlExamples;
