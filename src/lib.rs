@@ -113,8 +113,8 @@ pub use diff::modes::Modes;
 pub use diff::{Change, LineDiff, diff_lines};
 pub use error::{Error, MAX_LINES};
 pub use options::DiffOptions;
-pub use output::hunks::{DiffHunk, DiffLine, DiffStats, LineKind};
 pub use output::html::{HtmlFile, HtmlLayout, HtmlOptions, html_diff, html_diff_files};
+pub use output::hunks::{DiffHunk, DiffLine, DiffStats, LineKind};
 pub use output::unified::unified_diff;
 pub use output::words::{Granularity, Span, SpanKind, WordDiff};
 pub use patch::{

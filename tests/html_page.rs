@@ -34,7 +34,13 @@ fn check(page: &[u8]) -> Result<(), TestCaseError> {
     for (at, _) in body.match_indices('<') {
         let rest = body[at + 1..].trim_start_matches('/');
         let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '!').collect();
-        prop_assert!(TAGS.contains(&name.as_str()), "markup <{} at {}: {}", name, at, &body[at..(at + 60).min(body.len())]);
+        prop_assert!(
+            TAGS.contains(&name.as_str()),
+            "markup <{} at {}: {}",
+            name,
+            at,
+            &body[at..(at + 60).min(body.len())]
+        );
     }
     for (at, _) in body.match_indices('&') {
         let rest = &body[at..];

@@ -43,11 +43,9 @@ pub use options::{
 };
 pub use status::{StatusCode, fd_status, fd_status_message};
 
+pub use html::{fd_html_diff, fd_html_diff_files, fd_html_file, fd_html_layout, fd_html_options, fd_html_options_init};
 pub use hunks::{fd_diff_hunks, fd_diff_line, fd_hunk, fd_hunks, fd_hunks_free, fd_line_kind};
 pub use stats::{fd_diff_stats, fd_stats, fd_unified_diff_stats};
-pub use html::{
-    fd_html_diff, fd_html_diff_files, fd_html_file, fd_html_layout, fd_html_options, fd_html_options_init,
-};
 pub use words::{fd_granularity, fd_span_kind, fd_word_diff, fd_word_diff_free, fd_word_diff_result, fd_word_span};
 
 pub use apply_options::{

@@ -3,8 +3,8 @@
 //! written as GNU unified text ([`unified`]), or diffed again within each
 //! change, word by word ([`words`]), and shown as an HTML page ([`html`]).
 
-pub(crate) mod hunks;
 pub(crate) mod html;
+pub(crate) mod hunks;
 pub(crate) mod unified;
 pub(crate) mod words;
 

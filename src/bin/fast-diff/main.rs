@@ -78,7 +78,8 @@ fn compare(config: &Config, old: &Input, new: &Input) -> Result<bool, Trouble> {
         Format::Html(layout) => {
             let options = DiffOptions { old_label: &names[0], new_label: &names[1], ..options };
             let html = HtmlOptions { layout, ..HtmlOptions::default() };
-            let page = html_diff(old.bytes(), new.bytes(), &options, &html).map_err(|e| Trouble::Fatal(e.to_string()))?;
+            let page =
+                html_diff(old.bytes(), new.bytes(), &options, &html).map_err(|e| Trouble::Fatal(e.to_string()))?;
             emit(|out| out.write_all(&page))?;
             Ok(!diff.is_identical())
         }

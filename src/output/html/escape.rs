@@ -73,15 +73,24 @@ mod tests {
 
     #[test]
     fn markup_is_text() {
-        assert_eq!(html(b"</script><img src=x onerror='a()'>&"), "&lt;/script&gt;&lt;img src=x onerror=&#39;a()&#39;&gt;&amp;");
+        assert_eq!(
+            html(b"</script><img src=x onerror='a()'>&"),
+            "&lt;/script&gt;&lt;img src=x onerror=&#39;a()&#39;&gt;&amp;"
+        );
         assert_eq!(html(b"\"q\"\tx"), "&quot;q&quot;\tx");
     }
 
     #[test]
     fn every_byte_is_shown() {
         assert_eq!(html(b"a\xffb\xc3"), "a<span class=\"b\">\\xFF</span>b<span class=\"b\">\\xC3</span>");
-        assert_eq!(html(b"\0\r\x7f"), "<span class=\"c\">\u{2400}</span><span class=\"c\">\u{240d}</span><span class=\"c\">\u{2421}</span>");
-        assert_eq!(html("caf\u{e9} \u{202e}x\u{2066}".as_bytes()), "caf\u{e9} <span class=\"c\">&lt;U+202E&gt;</span>x<span class=\"c\">&lt;U+2066&gt;</span>");
+        assert_eq!(
+            html(b"\0\r\x7f"),
+            "<span class=\"c\">\u{2400}</span><span class=\"c\">\u{240d}</span><span class=\"c\">\u{2421}</span>"
+        );
+        assert_eq!(
+            html("caf\u{e9} \u{202e}x\u{2066}".as_bytes()),
+            "caf\u{e9} <span class=\"c\">&lt;U+202E&gt;</span>x<span class=\"c\">&lt;U+2066&gt;</span>"
+        );
         assert_eq!(html("\u{2014}".as_bytes()), "\u{2014}");
     }
 }

@@ -115,7 +115,9 @@ impl Rows<'_, '_> {
         }
         let plural = if count == 1 { "" } else { "s" };
         if count > FOLD_MAX_LINES {
-            self.out.extend_from_slice(format!("<div class=\"fold\">\u{22ef} {count} unchanged line{plural}</div>\n").as_bytes());
+            self.out.extend_from_slice(
+                format!("<div class=\"fold\">\u{22ef} {count} unchanged line{plural}</div>\n").as_bytes(),
+            );
             return;
         }
         let old = self.diff.old.text;
@@ -208,9 +210,13 @@ impl Rows<'_, '_> {
                 self.out.extend_from_slice(b"</span></div>\n");
             }
             HtmlLayout::SideBySide => {
-                self.out.extend_from_slice(format!("<div class=\"row ctx\"><span class=\"ln\">{old}</span><span class=\"code\">").as_bytes());
+                self.out.extend_from_slice(
+                    format!("<div class=\"row ctx\"><span class=\"ln\">{old}</span><span class=\"code\">").as_bytes(),
+                );
                 code(self.out, bytes, 0, &mut Marks::new(&[]), "");
-                self.out.extend_from_slice(format!("</span><span class=\"ln\">{new}</span><span class=\"code\">").as_bytes());
+                self.out.extend_from_slice(
+                    format!("</span><span class=\"ln\">{new}</span><span class=\"code\">").as_bytes(),
+                );
                 code(self.out, bytes, 0, &mut Marks::new(&[]), "");
                 self.out.extend_from_slice(b"</span></div>\n");
             }
@@ -236,8 +242,9 @@ impl Rows<'_, '_> {
             return;
         };
         let number = line.old_line.or(line.new_line).unwrap_or(0) + 1;
-        self.out
-            .extend_from_slice(format!("<span class=\"ln {class}\">{number}</span><span class=\"code {class}\">").as_bytes());
+        self.out.extend_from_slice(
+            format!("<span class=\"ln {class}\">{number}</span><span class=\"code {class}\">").as_bytes(),
+        );
         code(self.out, self.diff.line_bytes(line), line.bytes.start, marks, class);
         self.out.extend_from_slice(b"</span>");
     }

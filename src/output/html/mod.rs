@@ -63,7 +63,11 @@ pub fn html_diff(old: &[u8], new: &[u8], options: &DiffOptions<'_>, html: &HtmlO
 /// files with their counts (when there is more than one), then each file's
 /// diff, in the order given. `options.old_label` and `new_label` are not
 /// used: each file has its names.
-pub fn html_diff_files(files: &[HtmlFile<'_>], options: &DiffOptions<'_>, html: &HtmlOptions<'_>) -> Result<Vec<u8>, Error> {
+pub fn html_diff_files(
+    files: &[HtmlFile<'_>],
+    options: &DiffOptions<'_>,
+    html: &HtmlOptions<'_>,
+) -> Result<Vec<u8>, Error> {
     let mut body = Vec::new();
     let mut summaries = Vec::with_capacity(files.len());
     for (id, f) in files.iter().enumerate() {
@@ -112,8 +116,11 @@ pub fn html_diff_files(files: &[HtmlFile<'_>], options: &DiffOptions<'_>, html: 
             out.extend_from_slice(format!("<li><a href=\"#file-{}\">", id + 1).as_bytes());
             file::names(&mut out, f);
             out.extend_from_slice(
-                format!("</a><span class=\"a\">+{}</span><span class=\"r\">\u{2212}{}</span></li>\n", s.added, s.removed)
-                    .as_bytes(),
+                format!(
+                    "</a><span class=\"a\">+{}</span><span class=\"r\">\u{2212}{}</span></li>\n",
+                    s.added, s.removed
+                )
+                .as_bytes(),
             );
         }
         out.extend_from_slice(b"</ol></nav>\n");
@@ -145,7 +152,8 @@ mod tests {
 
     #[test]
     fn content_is_text() {
-        let p = page(b"a\n", b"</script><script>alert(1)</script><img src=x onerror=alert(2)>\n", HtmlLayout::LineByLine);
+        let p =
+            page(b"a\n", b"</script><script>alert(1)</script><img src=x onerror=alert(2)>\n", HtmlLayout::LineByLine);
         assert!(!p.contains("<script") && !p.contains("<img"), "{p}");
         assert!(p.contains("&lt;/script&gt;&lt;script&gt;alert(1)"));
         assert!(p.contains("default-src 'none'"));

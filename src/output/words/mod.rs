@@ -90,7 +90,12 @@ impl<'a> LineDiff<'a> {
     /// whether it was coarsened. Time and memory stay near-linear in the
     /// size of the changes whatever their shape: `deadline` bounds the
     /// time further.
-    pub fn word_diff(&self, context: usize, granularity: Granularity, deadline: Option<std::time::Duration>) -> WordDiff {
+    pub fn word_diff(
+        &self,
+        context: usize,
+        granularity: Granularity,
+        deadline: Option<std::time::Duration>,
+    ) -> WordDiff {
         let mut deadline = Deadline::new(deadline);
         let hunks = local_hunks(self, context.min(self.context));
         let (mut marks, mut density, mut too_large, mut changed_bytes) = (Vec::new(), Density::new(), false, 0);
@@ -156,7 +161,8 @@ impl<'a> LineDiff<'a> {
             spans.push(SpanKind::Equal, h, m.old.start..m.old.start + m.prefix);
         }
         let (om, nm) = (m.old_middle(), m.new_middle());
-        let bytes = granularity == Granularity::Chars && self.old.text[om.clone()].is_ascii()
+        let bytes = granularity == Granularity::Chars
+            && self.old.text[om.clone()].is_ascii()
             && self.new.text[nm.clone()].is_ascii();
         let mut old = Cursor::new(self.old.text, om, granularity, bytes);
         let mut new = Cursor::new(self.new.text, nm, granularity, bytes);
@@ -304,7 +310,11 @@ mod tests {
 
     fn rebuilds(diff: &LineDiff<'_>, spans: &[Span], old: &[u8], new: &[u8]) {
         let side = |keep: SpanKind| -> Vec<u8> {
-            spans.iter().filter(|s| s.kind == SpanKind::Equal || s.kind == keep).flat_map(|s| diff.span_bytes(s).to_vec()).collect()
+            spans
+                .iter()
+                .filter(|s| s.kind == SpanKind::Equal || s.kind == keep)
+                .flat_map(|s| diff.span_bytes(s).to_vec())
+                .collect()
         };
         assert!(side(SpanKind::Removed) == old, "the old side");
         assert!(side(SpanKind::Added) == new, "the new side");

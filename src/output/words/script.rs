@@ -146,7 +146,8 @@ mod tests {
     use super::*;
 
     fn pieces(removed: &[u8], added: &[u8], thin: usize) -> Vec<Piece> {
-        let (r, a): (Vec<bool>, Vec<bool>) = (removed.iter().map(|&b| b == 1).collect(), added.iter().map(|&b| b == 1).collect());
+        let (r, a): (Vec<bool>, Vec<bool>) =
+            (removed.iter().map(|&b| b == 1).collect(), added.iter().map(|&b| b == 1).collect());
         let mut out = Vec::new();
         walk(&r, &a, thin, |p| out.push(p));
         out

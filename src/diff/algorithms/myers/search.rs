@@ -45,7 +45,13 @@ pub(crate) const MIN_VISITS: i64 = 1 << 20;
 /// Marks in `removed`/`added` the elements of `a`/`b` outside a short common
 /// subsequence. Both slices must be false on entry. Lines are compared as
 /// ids; the word diff compares token ids, or the bytes themselves.
-pub(crate) fn search<T: Copy + Eq>(a: &[T], b: &[T], removed: &mut [bool], added: &mut [bool], deadline: &mut Deadline) {
+pub(crate) fn search<T: Copy + Eq>(
+    a: &[T],
+    b: &[T],
+    removed: &mut [bool],
+    added: &mut [bool],
+    deadline: &mut Deadline,
+) {
     search_spent(a, b, removed, added, deadline, SPENT_MAX_COST);
 }
 
