@@ -147,6 +147,7 @@ pub unsafe extern "C" fn fd_html_diff(
         let out = required(out)?;
         // SAFETY: as promised by the caller.
         let (old, new, options) = unsafe { diff_args(old_text, old_len, new_text, new_len, options) }?;
+        // SAFETY: as promised by the caller.
         let html = unsafe { read_html(html) }?;
         let page = html_diff(old, new, &options, &html)?;
         // SAFETY: `out` is writable.

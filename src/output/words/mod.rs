@@ -284,15 +284,7 @@ mod tests {
         let new = b"keep\nthe slow brown cat\nend\n";
         let diff = diff_lines(old, new, &DiffOptions::default()).unwrap();
         let spans = diff.word_spans(3, Granularity::Words, None);
-        let side = |keep: SpanKind| -> Vec<u8> {
-            spans
-                .iter()
-                .filter(|s| s.kind == SpanKind::Equal || s.kind == keep)
-                .flat_map(|s| diff.span_bytes(s).to_vec())
-                .collect()
-        };
-        assert_eq!(side(SpanKind::Removed), old);
-        assert_eq!(side(SpanKind::Added), new);
+        rebuilds(&diff, &spans, old, new);
         let text = write_plain(&diff, 3, &spans, b"a", b"b");
         assert_eq!(
             String::from_utf8(text).unwrap(),
