@@ -4,7 +4,8 @@
 
 .PHONY: c test-c
 
-C_TESTS    := test_fast_diff test_structured test_patch test_vectors test_html
+# Every tests/c/test_*.c is a test program.
+C_TESTS    := $(basename $(notdir $(wildcard tests/c/test_*.c)))
 C_PROGRAMS := $(addprefix $(BUILD)/,$(C_TESTS)) $(BUILD)/example_cpp
 
 c: $(C_PROGRAMS) ## the C test programs and the C++ example, in build/

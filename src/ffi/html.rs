@@ -119,6 +119,11 @@ unsafe fn read_html<'a>(html: *const fd_html_options) -> Result<HtmlOptions<'a>,
         2 => Granularity::Graphemes,
         _ => return Err(fd_status::FD_ERR_INVALID_OPTIONS),
     };
+    // As a label: (NULL, n > 0) is a NULL argument, too long a length
+    // invalid options.
+    if o.title.is_null() && o.title_len > 0 {
+        return Err(fd_status::FD_ERR_NULL_ARGUMENT);
+    }
     // SAFETY: the title follows the buffer conventions.
     let title = unsafe { input(o.title, o.title_len) }.map_err(|_| fd_status::FD_ERR_INVALID_OPTIONS)?;
     Ok(HtmlOptions { layout, title, granularity })

@@ -59,6 +59,10 @@ static void test_one_file(void) {
   CHECK(fd_html_diff(u(old_text), old_text.len, u(new_text), new_text.len, NULL, &html, &page) ==
         FD_ERR_INVALID_OPTIONS);
   fd_html_options_init(&html);
+  html.title_len = 3; /* NULL with a length */
+  CHECK(fd_html_diff(u(old_text), old_text.len, u(new_text), new_text.len, NULL, &html, &page) ==
+        FD_ERR_NULL_ARGUMENT);
+  fd_html_options_init(&html);
   html.struct_size = 4;
   CHECK(fd_html_diff(u(old_text), old_text.len, u(new_text), new_text.len, NULL, &html, &page) ==
         FD_ERR_INVALID_OPTIONS);
