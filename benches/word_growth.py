@@ -12,6 +12,9 @@ the larger sizes. `make bench` runs it (run.py's word-growth hook) and the
 report shows it ("Word diff growth", from report_lines below).
 
 Usage: word_growth.py SPAWN_TIME FAST_DIFF OUT.json [--size BYTES] [--runs N] [--cap SECONDS] [--scratch DIR]
+                      [--into RESULTS.json]
+    --into also stores the figures in a results.json (as "word_growth",
+    with when and how they were measured), for `make bench-report`.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import os
 import shutil
 import statistics
 import tempfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 from adversarial import WORD_SHAPES, write
@@ -82,6 +86,14 @@ def measure(spawn_time: str, cli: str, n: int, runs: int, cap_s: int, scratch: P
     return {"n": n, "runs": runs, "cap_s": cap_s, "shapes": shapes}
 
 
+def measured_when(growth: dict[str, object]) -> str:
+    """When figures stored by --into were measured, apart from the rest of the run."""
+    if "generated" not in growth:
+        return ""
+    load = growth.get("loadavg") or [0.0]
+    return f", run on its own at {growth['generated']}, load average {load[0]:.1f}"  # type: ignore[index]
+
+
 def report_lines(growth: dict[str, object] | None) -> list[str]:
     """The report's section on the word diff's growth (report.py's hook)."""
     if not growth:
@@ -89,7 +101,8 @@ def report_lines(growth: dict[str, object] | None) -> list[str]:
     lines = [
         "## Word diff growth", "",
         f"The single-line shapes of benches/adversarial.py (WORD_SHAPES) at n = {growth['n']:,}, 2n and 4n bytes a "
-        f"side, each tool as a whole process (benches/word_growth.py): median of {growth['runs']} runs taking turns; a "
+        f"side, each tool as a whole process (benches/word_growth.py{measured_when(growth)}): median of {growth['runs']} "
+        "runs taking turns; a "
         f"run over {growth['cap_s']} s is stopped and the tool not run at the larger sizes. Growth: the exponent k in "
         "time ∝ size^k from the smallest to the largest size finished (1 is linear). Memory: peak resident size "
         "at the largest size, and its ratio to the input (both sides).", "",
@@ -131,6 +144,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--cap", type=int, default=20, help="seconds a run may take")
     parser.add_argument("--scratch", type=Path)
+    parser.add_argument("--into", type=Path, help="a results.json to store the figures in")
     args = parser.parse_args()
     scratch = args.scratch or Path(tempfile.mkdtemp(prefix="fast-diff-words-"))
     try:
@@ -139,6 +153,14 @@ def main() -> None:
         if not args.scratch:
             shutil.rmtree(scratch, ignore_errors=True)
     args.out.write_text(json.dumps(result, indent=1) + "\n")
+    if args.into:
+        results = json.loads(args.into.read_text())
+        result["generated"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        result["command"] = " ".join(["benches/word_growth.py", "--size", str(args.size), "--runs", str(args.runs),
+                                      "--cap", str(args.cap)])
+        result["loadavg"] = list(os.getloadavg())
+        results["word_growth"] = result
+        args.into.write_text(json.dumps(results, indent=1) + "\n")
     print("\n".join(report_lines(result)))
 
 

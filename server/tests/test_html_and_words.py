@@ -4,6 +4,7 @@ diff's server-side deadline, through FastMCP's in-memory Client."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -44,6 +45,18 @@ async def test_html_is_an_embedded_resource() -> None:
         structured = result.structured_content
         assert structured["output"] == "html" and structured["coarsened"] is False
         assert "diff" not in structured and structured["lines_added"] == 2
+
+
+async def test_diff_files_gives_a_page_too(tmp_path: Path) -> None:
+    (tmp_path / "old.txt").write_bytes(b"keep\nthe quick fox\n\xff\n")
+    (tmp_path / "new.txt").write_bytes(b"keep\nthe slow fox\n\xfe\n")
+    async with Client(create_server(roots=[tmp_path])) as client:
+        result = await client.call_tool(
+            "diff_files", {"original_path": "old.txt", "modified_path": "new.txt", "output": "html"}
+        )
+        page = result.content[1].resource.text
+        assert "the <del>quick</del> fox" in page and "\\xFF" in page and "\\xFE" in page
+        assert result.structured_content["escaped_bytes"] is True
 
 
 async def test_an_html_page_over_the_output_limit_is_left_out() -> None:

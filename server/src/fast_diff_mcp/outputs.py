@@ -94,9 +94,12 @@ def compute(
             **options,
         )
         summary = f"An HTML page of the diff ({len(page)} characters) is the embedded text/html resource.\n"
-        # The page says when its marks were coarsened, in its one note.
+        # The page says when its marks were coarsened, in its one note; it shows bytes that are
+        # not UTF-8 as \xNN, as the other outputs do.
         coarsened = '<p class="note">' in page
-        return Computed(output, stats, [Line(summary + stats_summary(stats), None, None)], coarsened=coarsened, page=page)
+        escaped = any(isinstance(text, bytes) and as_text(text)[1] for text in (old, new))
+        lines = [Line(summary + stats_summary(stats), None, None)]
+        return Computed(output, stats, lines, escaped=escaped, coarsened=coarsened, page=page)
     hunks, escaped = text_hunks(fast_diff.diff_hunks(old, new, **options))
     return Computed(output, stats, numbered_lines(hunks, old_label, new_label), hunks, escaped)
 
