@@ -76,7 +76,7 @@ def measure_shape(spawn_time: str, cli: str, shape: str, sizes: list[int], runs:
         per_size.append({"size": size, "input_bytes": old.stat().st_size + new.stat().st_size, "tools": cells})
         old.unlink()
         new.unlink()
-    return {"description": (WORD_SHAPES[shape].__doc__ or "").strip(), "sizes": per_size}
+    return {"description": " ".join((WORD_SHAPES[shape].__doc__ or "").split()), "sizes": per_size}
 
 
 def measure(spawn_time: str, cli: str, n: int, runs: int, cap_s: int, scratch: Path) -> dict[str, object]:

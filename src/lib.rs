@@ -69,6 +69,20 @@
 //! assert_eq!(words, b"--- a\n+++ b\n@@ -1,3 +1,3 @@\none\nthe [-quick-]{+slow+} fox\nthree\n");
 //! ```
 //!
+//! # An HTML page
+//!
+//! [`html_diff`] renders the same diff as one self-contained HTML page
+//! (side by side or line by line, changed words marked, every byte shown
+//! as text), and [`html_diff_files`] the diffs of many pairs of files as one
+//! page with a file list; `docs/html.md` shows one.
+//!
+//! ```
+//! use fast_diff::{DiffOptions, HtmlOptions, html_diff};
+//!
+//! let page = html_diff(b"the quick fox\n", b"the slow fox\n", &DiffOptions::default(), &HtmlOptions::default()).unwrap();
+//! assert!(String::from_utf8(page).unwrap().contains("the <del>quick</del> fox"));
+//! ```
+//!
 //! # Applying a patch
 //!
 //! [`apply_patch`] applies a single-file unified diff (from GNU diff, git,

@@ -270,7 +270,10 @@ impl<'m> Marks<'m> {
         let mut k = self.next;
         while k < self.ranges.len() && self.ranges[k].start < at.end {
             let r = &self.ranges[k];
-            out.push(r.start.max(at.start)..r.end.min(at.end));
+            // A mark of only the line's LF marks nothing shown.
+            if r.start.max(at.start) < r.end.min(at.end) {
+                out.push(r.start.max(at.start)..r.end.min(at.end));
+            }
             k += 1;
         }
         out
