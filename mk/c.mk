@@ -10,7 +10,7 @@ C_PROGRAMS := $(addprefix $(BUILD)/,$(C_TESTS)) $(BUILD)/example_cpp
 
 c: $(C_PROGRAMS) ## the C test programs and the C++ example, in build/
 
-$(BUILD)/test_%: tests/c/test_%.c tests/c/check.h $(HEADER) $(SHARED)
+$(BUILD)/test_%: tests/c/test_%.c tests/c/check.h $(HEADER) $(SHARED) $(SONAME_LINK)
 	@mkdir -p $(BUILD)
 	$(CC) -std=c99 $(WARN) $(SANITIZE) -Iinclude $< -o $@ $(LINK_SHARED)
 

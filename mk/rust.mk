@@ -2,14 +2,17 @@
 
 .PHONY: lib cli header check-header test-rust lint-rust vectors fuzz
 
-lib: $(SHARED) $(STATIC) ## target/release/libfast_diff.{so,a}
+lib: $(SHARED) $(STATIC) $(SONAME_LINK) ## target/release/libfast_diff.{so,a}
 
 $(SHARED) $(STATIC) &: $(RUST_SOURCES)
 	$(CARGO) build --release --locked --lib
 
-cli: $(CLI) ## the fast-diff command, target/release/fast-diff
+$(SONAME_LINK): $(SHARED)
+	ln -sf $(notdir $(SHARED)) $@
 
-$(CLI): $(RUST_SOURCES)
+cli: $(COMMAND_PATHS) ## the commands (fast-diff, ...), in target/release
+
+$(COMMAND_PATHS) &: $(RUST_SOURCES)
 	$(CARGO) build --release --locked --bins
 
 # The header is generated, committed, and never edited by hand.

@@ -83,6 +83,12 @@
 //! assert!(String::from_utf8(page).unwrap().contains("the <del>quick</del> fox"));
 //! ```
 //!
+//! # Many diffs at once
+//!
+//! [`unified_diff_many`] diffs a list of pairs on a pool of threads that
+//! lives only as long as the call, each result exactly what
+//! [`unified_diff`] gives for its pair, in order.
+//!
 //! # Applying a patch
 //!
 //! [`apply_patch`] applies a single-file unified diff (from GNU diff, git,
@@ -115,6 +121,7 @@
 
 #![deny(missing_docs)]
 
+mod batch;
 mod diff;
 mod error;
 pub mod ffi;
@@ -122,6 +129,7 @@ mod options;
 mod output;
 pub mod patch;
 
+pub use batch::unified_diff_many;
 pub use diff::algorithms::Algorithm;
 pub use diff::modes::Modes;
 pub use diff::{Change, LineDiff, diff_lines};

@@ -158,7 +158,7 @@ pub(crate) unsafe fn read<'a>(options: *const fd_options) -> Result<DiffOptions<
 ///
 /// # Safety
 /// As for [`input`].
-unsafe fn label<'a>(ptr: *const u8, len: usize) -> Result<Option<&'a [u8]>, fd_status> {
+pub(super) unsafe fn label<'a>(ptr: *const u8, len: usize) -> Result<Option<&'a [u8]>, fd_status> {
     if ptr.is_null() {
         return if len == 0 { Ok(None) } else { Err(fd_status::FD_ERR_NULL_ARGUMENT) };
     }
