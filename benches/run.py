@@ -305,6 +305,14 @@ class Bench:
                  stdout=subprocess.DEVNULL)
         return json.loads(out.read_text())
 
+    def trees(self) -> dict[str, object]:
+        """Directory trees of a real project as whole processes (trees.py)."""
+        out = self.scratch / "trees.json"
+        rounds, budget = ("3", "60") if self.quick else ("9", "240")
+        self.run([sys.executable, str(BENCHES / "trees.py"), self.args.spawn_time, self.args.cli, str(out),
+                  "--rounds", rounds, "--budget", budget], stdout=subprocess.DEVNULL)
+        return json.loads(out.read_text())
+
     def batch(self) -> dict[str, object]:
         """The batch call (C and Python, 1, 2 and all cores, against loops of single calls)
         and the Dask runner (1 and 2 workers): batch_bench.py."""
@@ -405,6 +413,8 @@ class Bench:
         worst = self.worst_cases()
         self.note_load("word diff growth (n, 2n, 4n)")
         word_growth = self.word_growth()
+        self.note_load("directory trees")
+        trees = self.trees()
         self.note_load("batch: C and Python, 1, 2 and all cores; Dask, 1 and 2 workers")
         batch = self.batch()
         self.note_load("done")
@@ -426,6 +436,7 @@ class Bench:
             "memory": memory,
             "worst_cases": worst,
             "word_growth": word_growth,
+            "trees": trees,
             "batch": batch,
             "load": self.load,
         }
