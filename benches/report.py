@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import batch_report  # noqa: E402
 import trees_report  # noqa: E402
 import report_mcp  # noqa: E402
+import word_growth  # noqa: E402
 
 # Rows of the per-fixture tables, in order, with the label shown.
 LABELS = {
@@ -627,6 +628,7 @@ class Report:
         self.fixtures()
         self.deadline()
         self.worst_cases()
+        self.add(*word_growth.report_lines(self.r.get("word_growth")))
         trees_report.section(self)
         self.memory()
         self.add(*self.batch_lines)

@@ -311,6 +311,14 @@ class Bench:
                  stdout=subprocess.DEVNULL)
         return json.loads(out.read_text())
 
+    def word_growth(self) -> dict[str, object]:
+        size, cap = ("32000", "5") if self.quick else ("1000000", "20")
+        out = self.scratch / "word_growth.json"
+        self.run([sys.executable, str(BENCHES / "word_growth.py"), self.args.spawn_time, self.args.cli, str(out),
+                  "--size", size, "--runs", "3", "--cap", cap, "--scratch", str(self.scratch / "words")],
+                 stdout=subprocess.DEVNULL)
+        return json.loads(out.read_text())
+
     def trees(self) -> dict[str, object]:
         """Directory trees of a real project as whole processes (trees.py)."""
         out = self.scratch / "trees.json"
@@ -421,6 +429,8 @@ class Bench:
         memory = self.memory()
         self.note_load("worst cases (n, 2n, 4n)")
         worst = self.worst_cases()
+        self.note_load("word diff growth (n, 2n, 4n)")
+        word_growth = self.word_growth()
         self.note_load("directory trees")
         trees = self.trees()
         self.note_load("batch: C and Python, 1, 2 and all cores; Dask, 1 and 2 workers")
@@ -445,6 +455,7 @@ class Bench:
             "mcp_load": mcp_load,
             "memory": memory,
             "worst_cases": worst,
+            "word_growth": word_growth,
             "trees": trees,
             "batch": batch,
             "load": self.load,

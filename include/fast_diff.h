@@ -427,6 +427,31 @@ typedef uint32_t fd_granularity;
 #endif // __cplusplus
 
 /**
+ * Page layouts, for `fd_html_options.layout`.
+ */
+enum fd_html_layout
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Old on the left, new on the right (default).
+   */
+  FD_HTML_SIDE_BY_SIDE = 0,
+  /**
+   * One column: removed lines, then added lines.
+   */
+  FD_HTML_LINE_BY_LINE = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum fd_html_layout fd_html_layout;
+#else
+typedef uint32_t fd_html_layout;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * Options of `fd_apply_patch`. Always initialise with
  * `fd_apply_options_init`, then set fields: the library reads
  * `min(struct_size, its own size)` bytes and uses defaults for the rest,
@@ -881,6 +906,12 @@ typedef struct fd_word_diff_result {
    * The length of `text` in bytes.
    */
   size_t text_len;
+  /**
+   * 1 when some changes are shown more coarsely than a full search would
+   * show them (the deadline passed, or the marks were too dense to show
+   * one by one); the spans still rebuild both texts. 0 otherwise.
+   */
+  uint32_t coarsened;
 } fd_word_diff_result;
 
 /**
@@ -922,6 +953,75 @@ typedef struct fd_pair {
    */
   size_t new_label_len;
 } fd_pair;
+
+/**
+ * Options of an HTML page. Initialise with `fd_html_options_init`, then
+ * set fields; versioned by `struct_size` as `fd_options` is.
+ */
+typedef struct fd_html_options {
+  /**
+   * `sizeof(fd_html_options)` as the caller was compiled; set by
+   * `fd_html_options_init`.
+   */
+  uint32_t struct_size;
+  /**
+   * An `fd_html_layout`. Default `FD_HTML_SIDE_BY_SIDE`.
+   */
+  uint32_t layout;
+  /**
+   * The page's title, `title_len` bytes (any bytes; shown as text).
+   * NULL (the default) or empty names the files.
+   */
+  const uint8_t *title;
+  /**
+   * The length of `title` in bytes.
+   */
+  size_t title_len;
+  /**
+   * An `fd_granularity`: what the marks inside changed lines mark.
+   * Default `FD_GRANULARITY_WORDS`.
+   */
+  uint32_t granularity;
+} fd_html_options;
+
+/**
+ * A pair of files of `fd_html_diff_files`: their names and contents, each
+ * a buffer in the usual conventions.
+ */
+typedef struct fd_html_file {
+  /**
+   * The old file's name (any bytes; shown as text).
+   */
+  const uint8_t *old_name;
+  /**
+   * The length of `old_name`.
+   */
+  size_t old_name_len;
+  /**
+   * The new file's name.
+   */
+  const uint8_t *new_name;
+  /**
+   * The length of `new_name`.
+   */
+  size_t new_name_len;
+  /**
+   * The old file's bytes.
+   */
+  const uint8_t *old_text;
+  /**
+   * The length of `old_text`.
+   */
+  size_t old_len;
+  /**
+   * The new file's bytes.
+   */
+  const uint8_t *new_text;
+  /**
+   * The length of `new_text`.
+   */
+  size_t new_len;
+} fd_html_file;
 
 
 
@@ -1199,6 +1299,54 @@ fd_status fd_unified_diff_many(const struct fd_pair *pairs,
                                uint32_t threads,
                                struct fd_buf *outs,
                                fd_status *statuses);
+
+/**
+ * Fills `options` with every default, including `struct_size`. NULL is
+ * ignored.
+ *
+ * # Safety
+ * `options` must be NULL or point to writable memory for an
+ * `fd_html_options`.
+ */
+void fd_html_options_init(struct fd_html_options *options);
+
+/**
+ * Writes into `out` the diff `fd_unified_diff` would compute with the same
+ * arguments as one self-contained HTML page (UTF-8): the options' labels
+ * name the two sides, their deadline bounds the word marks too. `html`
+ * NULL means the default page. On `FD_OK` the caller releases `*out` with
+ * `fd_free`; otherwise `*out` is untouched.
+ *
+ * # Safety
+ * Buffers and `options` as for `fd_unified_diff`; `html` NULL or set up by
+ * `fd_html_options_init`; `out` must point to a writable `fd_buf`.
+ */
+fd_status fd_html_diff(const uint8_t *old_text,
+                       size_t old_len,
+                       const uint8_t *new_text,
+                       size_t new_len,
+                       const struct fd_options *options,
+                       const struct fd_html_options *html,
+                       struct fd_buf *out);
+
+/**
+ * Writes into `out` the diffs of the `count` pairs of `files` as one HTML
+ * page: a list of the files with their counts (when there is more than
+ * one), then each file's diff in the order given. `options` as for
+ * `fd_unified_diff`, except that its labels are not used (each file has
+ * its names). `files` may be NULL when `count` is 0. On `FD_OK` the caller
+ * releases `*out` with `fd_free`; otherwise `*out` is untouched.
+ *
+ * # Safety
+ * `files` must point to `count` readable `fd_html_file`s whose buffers
+ * follow the conventions; `options`, `html` and `out` as for
+ * `fd_html_diff`.
+ */
+fd_status fd_html_diff_files(const struct fd_html_file *files,
+                             size_t count,
+                             const struct fd_options *options,
+                             const struct fd_html_options *html,
+                             struct fd_buf *out);
 
 #ifdef __cplusplus
 }  // extern "C"

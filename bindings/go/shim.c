@@ -123,3 +123,20 @@ fastdiff_patch_result fastdiff_parse_patch(const uint8_t *patch, size_t patch_le
 }
 
 void fastdiff_patch_report_free(fd_patch_report *report) { fd_patch_report_free(report); }
+
+fastdiff_result fastdiff_html_diff(const uint8_t *old_text, size_t old_len, const uint8_t *new_text, size_t new_len,
+                                   int use_options, fastdiff_options options, const uint8_t *old_label,
+                                   size_t old_label_len, const uint8_t *new_label, size_t new_label_len,
+                                   uint32_t layout, const uint8_t *title, size_t title_len, uint32_t granularity) {
+  fastdiff_result result = {{NULL, 0}, FD_OK};
+  fd_options c_options = diff_options(options, old_label, old_label_len, new_label, new_label_len);
+  fd_html_options html;
+  fd_html_options_init(&html);
+  html.layout = layout;
+  html.title = title;
+  html.title_len = title_len;
+  html.granularity = granularity;
+  result.status = fd_html_diff(old_text, old_len, new_text, new_len, use_options ? &c_options : NULL, &html,
+                               &result.buf);
+  return result;
+}

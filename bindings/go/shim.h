@@ -85,6 +85,13 @@ fastdiff_word_diff_result fastdiff_word_diff(const uint8_t *old_text, size_t old
 
 void fastdiff_word_diff_free(fd_word_diff_result *result);
 
+/* fd_html_diff, with the options arguments of fastdiff_unified_diff and
+   the page's as plain values: an fd_html_options is built here. */
+fastdiff_result fastdiff_html_diff(const uint8_t *old_text, size_t old_len, const uint8_t *new_text, size_t new_len,
+                                   int use_options, fastdiff_options options, const uint8_t *old_label,
+                                   size_t old_label_len, const uint8_t *new_label, size_t new_label_len,
+                                   uint32_t layout, const uint8_t *title, size_t title_len, uint32_t granularity);
+
 /* fd_free on a buffer received by value. */
 void fastdiff_free(fd_buf buf);
 

@@ -52,7 +52,7 @@ async def test_tools_are_listed_with_annotations_schema_and_descriptions() -> No
             "output", "identical", "hunks", "lines_added", "lines_removed", "similarity", "truncated",
             "deadline_passed", "total_chars", "shown_chars",
         }
-        assert set(diff_schema["properties"]) - set(diff_schema["required"]) == {"diff", "hunk_list", "note"}
+        assert set(diff_schema["properties"]) - set(diff_schema["required"]) == {"diff", "hunk_list", "note", "coarsened"}
         assert tools["diff"].input_schema["properties"]["algorithm"]["enum"] == ["myers", "histogram", "patience"]
         assert "algorithm" not in tools["diff_difflib"].input_schema["properties"]
         assert "slow reference" in (tools["diff_difflib"].description or "")
@@ -195,7 +195,7 @@ async def test_invalid_arguments_are_told_one_line_each_without_pydantics_text()
         assert result.is_error
         assert result.content[0].text.split("\n") == [
             "context_lines must be an integer from 0 to 4294967295, not -1.",
-            'output must be one of "unified", "stats", "hunks", "words", not null.',
+            'output must be one of "unified", "stats", "hunks", "words", "html", not null.',
             "ignore_case must be true or false, not 1.",
         ]
         # A long value is described, not quoted back.

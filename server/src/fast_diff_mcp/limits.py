@@ -9,6 +9,10 @@ from collections.abc import Mapping
 ENV_MAX_INPUT_BYTES = "FAST_DIFF_MAX_INPUT_BYTES"
 ENV_MAX_OUTPUT_CHARS = "FAST_DIFF_MAX_OUTPUT_CHARS"
 ENV_DEADLINE_MS = "FAST_DIFF_DEADLINE_MS"
+ENV_WORD_DEADLINE_MS = "FAST_DIFF_WORD_DEADLINE_MS"
+DEFAULT_WORD_DEADLINE_MS = 3000
+"""How long the word diff of the `words` and `html` outputs may search for small marks before it
+finishes with coarser ones (it is near-linear anyway; this bounds a call's time further)."""
 DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024
 DEFAULT_DEADLINE_MS = 5000
 
@@ -92,3 +96,9 @@ def files_over_limit_hint(limit: int) -> str:
         f"or ask whoever runs the server to raise the limit: set {ENV_MAX_INPUT_BYTES} to a number of bytes "
         "(or pass --max-input-bytes) and restart it."
     )
+
+
+def word_deadline_ms(environ: Mapping[str, str] | None = None) -> int:
+    """The word diff's deadline from ``FAST_DIFF_WORD_DEADLINE_MS``, or 3 seconds."""
+    value = (os.environ if environ is None else environ).get(ENV_WORD_DEADLINE_MS)
+    return DEFAULT_WORD_DEADLINE_MS if value is None else parse_size(value, ENV_WORD_DEADLINE_MS, "milliseconds")

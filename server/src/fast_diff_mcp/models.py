@@ -52,7 +52,7 @@ class HunkResult(BaseModel):
 class DiffToolResult(BaseModel):
     """What `diff` returns besides its text content: the totals always, and the output asked for."""
 
-    output: Output = Field(description="The output asked for: 'unified', 'stats', 'hunks' or 'words'.")
+    output: Output = Field(description="The output asked for: 'unified', 'stats', 'hunks', 'words' or 'html'.")
     identical: bool = Field(
         description="True when there is no difference: the texts are identical, or equal under the comparison modes given."
     )
@@ -82,6 +82,12 @@ class DiffToolResult(BaseModel):
         default=None,
         description="When truncated, what was left out; when the deadline passed, that it did. Also appended to "
         "the text content.",
+    )
+    coarsened: bool | None = Field(
+        default=None,
+        description="For outputs 'words' and 'html': true when some changed words are marked more coarsely than a "
+        "full search would mark them, because the server's word-diff deadline passed or the marks were too dense to "
+        "show one by one (the marks are still correct). Absent for the other outputs.",
     )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Literal, TypedDict
 
 Algorithm = Literal["myers", "histogram", "patience"]
-Output = Literal["unified", "stats", "hunks", "words"]
+Output = Literal["unified", "stats", "hunks", "words", "html"]
+HtmlLayoutName = Literal["side-by-side", "line-by-line"]
 GranularityName = Literal["words", "chars", "graphemes"]
 
 

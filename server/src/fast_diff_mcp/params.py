@@ -25,7 +25,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from . import deadline
-from .options import Algorithm, EngineOptions, GranularityName, Output, PatchOptions
+from .options import Algorithm, EngineOptions, GranularityName, HtmlLayoutName, Output, PatchOptions
 
 UINT32_MAX = 2**32 - 1
 NO_LINE_BREAK = r"^[^\r\n]*$"
@@ -89,7 +89,9 @@ OutputChoice = Annotated[
         description=(
             "What to return: 'unified' (default), the unified diff; 'stats', only the counts (hunks, lines added and "
             "removed, similarity), cheap and short; 'hunks', each hunk with the old and new line number of every line; "
-            "'words', the changed lines with the changed words marked inline, [-removed-]{+added+} (see granularity)."
+            "'words', the changed lines with the changed words marked inline, [-removed-]{+added+} (see granularity); "
+            "'html', a self-contained HTML page of the diff (side by side or line by line, changed words marked), "
+            "returned as an embedded text/html resource for clients that render it."
         )
     ),
 ]
@@ -97,10 +99,14 @@ GranularityChoice = Annotated[
     GranularityName,
     Field(
         description=(
-            "For output 'words': compare 'words' (default), 'chars' (characters) or 'graphemes' (what a reader sees "
-            "as one character)."
+            "For outputs 'words' and 'html': compare 'words' (default), 'chars' (characters) or 'graphemes' (what a "
+            "reader sees as one character)."
         )
     ),
+]
+LayoutChoice = Annotated[
+    HtmlLayoutName,
+    Field(description="For output 'html': 'side-by-side' (default) or 'line-by-line'."),
 ]
 IgnoreSpaceChange = Annotated[
     bool, Param(description="Like diff -b: lines that differ only in the amount of white space count as equal.")
@@ -134,6 +140,7 @@ class DiffChoices:
     algorithm: AlgorithmChoice = "myers"
     output: OutputChoice = "unified"
     granularity: GranularityChoice = "words"
+    layout: LayoutChoice = "side-by-side"
     ignore_space_change: IgnoreSpaceChange = False
     ignore_all_space: IgnoreAllSpace = False
     ignore_blank_lines: IgnoreBlankLines = False

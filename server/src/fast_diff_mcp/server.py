@@ -38,16 +38,19 @@ def create_server(
     workers: WorkerLimits | None = None,
     allow_hard_links: bool = False,
     http: HttpOptions | None = None,
+    word_deadline_ms: int | None = None,
 ) -> FastMCP:
     """The `fast-diff` server. ``max_input_bytes`` defaults to ``FAST_DIFF_MAX_INPUT_BYTES`` or 64 MiB.
     ``roots`` are the directories `diff_files` may read; without any, the tool is not offered.
     ``max_output_chars`` is the diff tools' output limit when a call names none (None: no limit).
-    ``deadline_ms`` (``FAST_DIFF_DEADLINE_MS`` or 5 seconds) bounds every call; ``workers`` sets how
-    many calls run at once (see ``workers.WorkerLimits``); ``allow_hard_links`` lets `diff_files`
-    read files with several names; ``http`` is how ``http_app`` serves (see ``http.HttpOptions``)."""
+    ``deadline_ms`` (``FAST_DIFF_DEADLINE_MS`` or 5 seconds) bounds every call; ``word_deadline_ms``
+    (``FAST_DIFF_WORD_DEADLINE_MS`` or 3000) bounds the word diff of the `words` and `html` outputs
+    within it (past it the marks are coarser, and the result says so); ``workers`` sets how many calls
+    run at once (see ``workers.WorkerLimits``); ``allow_hard_links`` lets `diff_files` read files with
+    several names; ``http`` is how ``http_app`` serves (see ``http.HttpOptions``)."""
     settings = Settings.of(
         max_input_bytes, roots, max_output_chars, deadline_ms=deadline_ms, workers=workers,
-        allow_hard_links=allow_hard_links,
+        allow_hard_links=allow_hard_links, word_deadline_ms=word_deadline_ms,
     )
     server = _FastDiffMCP(
         name="fast-diff",

@@ -25,6 +25,8 @@ class Settings:
     """How long a call may look for the smallest answer (see ``deadline``)."""
     workers: WorkerLimits = field(default_factory=WorkerLimits)
     """How many calls run at once, heavy and light, and how long one may wait (see ``workers``)."""
+    word_deadline_ms: int = limits.DEFAULT_WORD_DEADLINE_MS
+    """The deadline of the word diff behind the `words` and `html` outputs."""
 
     @classmethod
     def of(
@@ -36,6 +38,7 @@ class Settings:
         deadline_ms: int | None = None,
         workers: WorkerLimits | None = None,
         allow_hard_links: bool = False,
+        word_deadline_ms: int | None = None,
     ) -> Settings:
         """Settings from ``create_server``'s arguments: ``max_input_bytes`` defaults to
         ``FAST_DIFF_MAX_INPUT_BYTES`` or 64 MiB, ``deadline_ms`` to ``FAST_DIFF_DEADLINE_MS`` or
@@ -48,8 +51,16 @@ class Settings:
         deadline = limits.deadline_ms() if deadline_ms is None else deadline_ms
         if deadline <= 0:
             raise limits.ConfigError(f"deadline_ms must be positive, not {deadline}")
+        word_deadline = limits.word_deadline_ms() if word_deadline_ms is None else word_deadline_ms
+        if word_deadline <= 0:
+            raise limits.ConfigError(f"word_deadline_ms must be positive, not {word_deadline}")
         return cls(
-            limit, max_output_chars, Roots(roots, allow_hard_links=allow_hard_links), deadline, workers or WorkerLimits()
+            limit,
+            max_output_chars,
+            Roots(roots, allow_hard_links=allow_hard_links),
+            deadline,
+            workers or WorkerLimits(),
+            word_deadline,
         )
 
     def check_texts(self, texts: Mapping[str, str]) -> None:

@@ -44,6 +44,7 @@ from ._errors import (
     PatchMalformedError,
     PatchMultipleFilesError,
 )
+from ._html import HtmlLayout, html_diff, html_diff_files
 from ._native import ffi as _ffi
 from ._native import lib as _lib
 from ._patch import apply_patch, parse_patch
@@ -63,6 +64,7 @@ __all__ = [
     "FailReason",
     "FileChange",
     "Granularity",
+    "HtmlLayout",
     "Hunk",
     "HunkOutcome",
     "HunkReport",
@@ -89,6 +91,8 @@ __all__ = [
     "apply_patch",
     "diff_hunks",
     "diff_stats",
+    "html_diff",
+    "html_diff_files",
     "unified_diff_stats",
     "parse_patch",
     "unified_diff",
