@@ -70,6 +70,8 @@ def compute(
     stats = fast_diff.diff_stats(old, new, **options)
     if output == "stats":
         return Computed(output, stats, [Line(stats_summary(stats), None, None)])
+    # The word diff (of words and html) has its own deadline, in place of the line diff's.
+    word_options: EngineOptions = {**options, "deadline_ms": word_deadline_ms}
     if output == "words":
         result = fast_diff.word_diff(
             old,
@@ -77,8 +79,7 @@ def compute(
             granularity=granularity,
             old_label=old_label,
             new_label=new_label,
-            deadline_ms=word_deadline_ms,
-            **options,
+            **word_options,
         )
         text, escaped = as_text(result.text)
         return Computed(output, stats, word_lines(text, result), escaped=escaped, coarsened=result.coarsened)
@@ -90,8 +91,7 @@ def compute(
             granularity=granularity,
             old_label=old_label,
             new_label=new_label,
-            deadline_ms=word_deadline_ms,
-            **options,
+            **word_options,
         )
         summary = f"An HTML page of the diff ({len(page)} characters) is the embedded text/html resource.\n"
         # The page says when its marks were coarsened, in its one note; it shows bytes that are
