@@ -22,6 +22,7 @@ mod histogram;
 mod hunks;
 mod intern;
 mod lines;
+pub mod merge;
 mod modes;
 mod myers;
 mod options;
@@ -36,6 +37,7 @@ mod words;
 pub use engine::{Change, LineDiff, diff_lines};
 pub use error::{Error, MAX_LINES};
 pub use hunks::{DiffStats, Hunk, HunkLine, LineKind};
+pub use merge::{MergeOptions, Merged, merge};
 pub use modes::Modes;
 pub use options::{Algorithm, DiffOptions};
 pub use patch::{

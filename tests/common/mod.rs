@@ -4,7 +4,9 @@
 
 #![allow(dead_code)]
 
+pub mod git;
 pub mod scratch;
+pub mod three_way;
 pub mod vectors;
 
 /// Splits at LF, keeping it; a last line without LF is a line.

@@ -1,0 +1,71 @@
+//! The diff of the base against one side: which base lines the side
+//! replaced, and with which of its lines.
+
+use core::ops::Range;
+
+use crate::error::Error;
+use crate::options::{Algorithm, DiffOptions};
+use crate::{Modes, diff_lines};
+
+/// A stretch of base lines a side replaced (either range may be empty), as
+/// 0-based line ranges. Edits come in order, with at least one unchanged
+/// line between two of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Edit {
+    pub base: Range<usize>,
+    pub side: Range<usize>,
+}
+
+/// The edits turning `base` into `side`, with lines compared byte for byte.
+pub(crate) fn edits(base: &[u8], side: &[u8], algorithm: Algorithm) -> Result<Vec<Edit>, Error> {
+    // One line of context, not zero: the engine diffs only the part of the
+    // texts that differs plus the context, and slides each change to its
+    // canonical place within that part. With a line of context it widens the
+    // part whenever a change would slide against its edge, so every change
+    // ends where it would in a diff of the whole texts, as in git.
+    let options = DiffOptions { context_lines: 1, algorithm, modes: Modes::NONE, ..DiffOptions::default() };
+    let diff = diff_lines(base, side, &options)?;
+    Ok(diff.changes().map(|c| Edit { base: c.old, side: c.new }).collect())
+}
+
+/// Where our line boundary `at` falls in the base, given our edits: exact
+/// outside them, and inside one an even walk through its base lines. Never
+/// decreases as `at` grows.
+pub(crate) fn base_line(edits: &[Edit], at: usize) -> usize {
+    let i = edits.partition_point(|e| e.side.start <= at);
+    let Some(e) = i.checked_sub(1).map(|i| &edits[i]) else { return at };
+    if at >= e.side.end { e.base.end + (at - e.side.end) } else { e.base.start + (at - e.side.start).min(e.base.len()) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_are_whole_text_line_numbers() {
+        let e = edits(b"a\nb\nc\nd\n", b"a\nB\nc\nd\ne\n", Algorithm::Myers).unwrap();
+        assert_eq!(e, [Edit { base: 1..2, side: 1..2 }, Edit { base: 4..4, side: 4..5 }]);
+        assert!(edits(b"same\n", b"same\n", Algorithm::Histogram).unwrap().is_empty());
+        // A missing final newline is a change of the last line.
+        assert_eq!(edits(b"x\n", b"x", Algorithm::Myers).unwrap(), [Edit { base: 0..1, side: 0..1 }]);
+    }
+
+    #[test]
+    fn a_change_slides_to_where_a_whole_diff_puts_it() {
+        // Inserting one "x" into a long run of them: the insertion goes to
+        // the end of the run, whatever part of the texts was compared.
+        let base: Vec<u8> =
+            b"head\n".iter().copied().chain(b"x\n".repeat(50)).chain(b"tail\n".iter().copied()).collect();
+        let mut side = base.clone();
+        side.splice(5..5, b"x\n".iter().copied());
+        let e = edits(&base, &side, Algorithm::Myers).unwrap();
+        assert_eq!(e, [Edit { base: 51..51, side: 51..52 }]);
+    }
+
+    #[test]
+    fn base_line_maps_our_boundaries_monotonically() {
+        let e = [Edit { base: 1..3, side: 1..2 }, Edit { base: 5..5, side: 4..7 }];
+        let mapped: Vec<usize> = (0..9).map(|at| base_line(&e, at)).collect();
+        assert_eq!(mapped, [0, 1, 3, 4, 5, 5, 5, 5, 6]);
+    }
+}
