@@ -17,10 +17,13 @@ pub(crate) enum Take {
     Conflict,
     Ours,
     Theirs,
-    /// Both sides turned out to hold the same lines here (found when a
-    /// conflict is narrowed): nothing to do, the lines go out with the
-    /// unchanged ones.
+    /// A conflict whose sides turned out to hold the same lines (found when
+    /// it is narrowed): they go out once.
     Same,
+    /// Lines both sides hold, moved out of a conflict when it was narrowed
+    /// or trimmed: they go out once. Unlike [`Take::Same`], they do not
+    /// keep the conflicts around them apart.
+    Common,
 }
 
 /// A stretch of each text. Between two chunks, ours and theirs hold the

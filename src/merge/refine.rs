@@ -6,6 +6,8 @@
 //! it shows must still cover the whole conflict. Style diff3 shows conflicts
 //! as found.
 
+use core::ops::Range;
+
 use super::align::{self, Edit};
 use super::chunks::{Chunk, Take};
 use super::lines::{Lines, Texts};
@@ -16,9 +18,10 @@ use crate::options::Algorithm;
 const JOIN_WITHIN: usize = 3;
 
 /// Replaces each conflict by the differences between its two sides, each a
-/// conflict of its own; a conflict whose sides hold the same lines becomes
-/// [`Take::Same`]. Their base lines are shared out following our lines (see
-/// [`align::base_line`]).
+/// conflict of its own, with the lines both sides hold between them as
+/// [`Take::Common`]; a conflict whose sides hold the same lines becomes
+/// [`Take::Same`]. The conflict's base lines are shared out among the pieces
+/// following our lines (see [`align::base_line`]).
 pub(crate) fn narrow(
     texts: &Texts<'_>,
     ours_edits: &[Edit],
@@ -39,35 +42,59 @@ pub(crate) fn narrow(
             continue;
         }
         let within_base = |at: usize| align::base_line(ours_edits, at).clamp(chunk.base.start, chunk.base.end);
-        for d in differences {
+        let mut piece = |out: &mut Vec<Chunk>, take, ours: Range<usize>, theirs: Range<usize>, last: bool| {
+            let start =
+                out.last().filter(|_| ours.start > chunk.ours.start).map_or(chunk.base.start, |c: &Chunk| c.base.end);
+            let end = if last { chunk.base.end } else { within_base(ours.end).max(start) };
+            if !ours.is_empty() || !theirs.is_empty() || start < end || take == Take::Conflict {
+                out.push(Chunk { take, base: start..end, ours, theirs });
+            }
+        };
+        let (mut o, mut t) = (chunk.ours.start, chunk.theirs.start);
+        let n = differences.len();
+        for (i, d) in differences.into_iter().enumerate() {
             let ours = chunk.ours.start + d.base.start..chunk.ours.start + d.base.end;
             let theirs = chunk.theirs.start + d.side.start..chunk.theirs.start + d.side.end;
-            let base = within_base(ours.start)..within_base(ours.end);
-            out.push(Chunk { take: Take::Conflict, base, ours, theirs });
+            piece(&mut out, Take::Common, o..ours.start, t..theirs.start, false);
+            (o, t) = (ours.end, theirs.end);
+            let last = i + 1 == n && o == chunk.ours.end && t == chunk.theirs.end;
+            piece(&mut out, Take::Conflict, ours, theirs, last);
+        }
+        if o < chunk.ours.end {
+            piece(&mut out, Take::Common, o..chunk.ours.end, t..chunk.theirs.end, true);
         }
     }
     *chunks = out;
     Ok(())
 }
 
-/// Joins two conflicts in a row when at most [`JOIN_WITHIN`] of our lines
-/// separate them, or when those lines hold no letter or digit (blank lines,
-/// braces): the lines move into the conflict, which takes about as much room
-/// as two conflicts would and reads as one.
+/// Joins two conflicts in a row (lines both sides hold may lie between)
+/// when at most [`JOIN_WITHIN`] of our lines separate them, or when those
+/// lines hold no letter or digit (blank lines, braces): the lines move into
+/// the conflict, which takes about as much room as two conflicts would and
+/// reads as one.
 pub(crate) fn join_close_conflicts(texts: &Texts<'_>, chunks: &mut Vec<Chunk>) {
     let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    // Where in `out` the last conflict is, if only common lines follow it.
+    let mut open: Option<usize> = None;
     for chunk in chunks.drain(..) {
-        if let Some(last) = out.last_mut()
-            && last.take == Take::Conflict
-            && chunk.take == Take::Conflict
-        {
-            let between = last.ours.end..chunk.ours.start;
-            if between.len() <= JOIN_WITHIN || !has_alphanumeric(&texts.ours, between) {
-                last.base.end = last.base.end.max(chunk.base.end);
-                last.ours.end = chunk.ours.end;
-                last.theirs.end = chunk.theirs.end;
-                continue;
+        match chunk.take {
+            Take::Common => {}
+            Take::Conflict => {
+                if let Some(i) = open {
+                    let between = out[i].ours.end..chunk.ours.start;
+                    if between.len() <= JOIN_WITHIN || !has_alphanumeric(&texts.ours, between) {
+                        out.truncate(i + 1);
+                        let last = &mut out[i];
+                        last.base.end = last.base.end.max(chunk.base.end);
+                        last.ours.end = chunk.ours.end;
+                        last.theirs.end = chunk.theirs.end;
+                        continue;
+                    }
+                }
+                open = Some(out.len());
             }
+            Take::Ours | Take::Theirs | Take::Same => open = None,
         }
         out.push(chunk);
     }
@@ -75,24 +102,45 @@ pub(crate) fn join_close_conflicts(texts: &Texts<'_>, chunks: &mut Vec<Chunk>) {
 }
 
 /// Whether any of the lines in `range` holds an ASCII letter or digit.
-fn has_alphanumeric(lines: &Lines<'_>, range: core::ops::Range<usize>) -> bool {
+fn has_alphanumeric(lines: &Lines<'_>, range: Range<usize>) -> bool {
     lines.span(range).iter().any(u8::is_ascii_alphanumeric)
 }
 
 /// Moves the lines that begin, then those that end, both sides of each
-/// conflict alike out of it; the conflict keeps its base lines.
-pub(crate) fn trim_common_ends(texts: &Texts<'_>, chunks: &mut [Chunk]) {
+/// conflict alike out of it, as [`Take::Common`] chunks with no base lines:
+/// the conflict keeps its base lines whole.
+pub(crate) fn trim_common_ends(texts: &Texts<'_>, chunks: &mut Vec<Chunk>) {
     let (ours, theirs) = (&texts.ours, &texts.theirs);
-    for c in chunks.iter_mut().filter(|c| c.take == Take::Conflict) {
+    let mut out = Vec::with_capacity(chunks.len());
+    for mut c in chunks.drain(..) {
+        if c.take != Take::Conflict {
+            out.push(c);
+            continue;
+        }
+        let (o, t) = (c.ours.start, c.theirs.start);
         while !c.ours.is_empty() && !c.theirs.is_empty() && ours.line(c.ours.start) == theirs.line(c.theirs.start) {
             c.ours.start += 1;
             c.theirs.start += 1;
         }
+        let (o_end, t_end) = (c.ours.end, c.theirs.end);
         while !c.ours.is_empty() && !c.theirs.is_empty() && ours.line(c.ours.end - 1) == theirs.line(c.theirs.end - 1) {
             c.ours.end -= 1;
             c.theirs.end -= 1;
         }
+        let (head, tail) = (c.base.start..c.base.start, c.base.end..c.base.end);
+        if c.ours.start > o {
+            out.push(Chunk { take: Take::Common, base: head, ours: o..c.ours.start, theirs: t..c.theirs.start });
+        }
+        let common_tail = (c.ours.end < o_end).then(|| Chunk {
+            take: Take::Common,
+            base: tail,
+            ours: c.ours.end..o_end,
+            theirs: c.theirs.end..t_end,
+        });
+        out.push(c);
+        out.extend(common_tail);
     }
+    *chunks = out;
 }
 
 #[cfg(test)]
@@ -116,7 +164,7 @@ mod tests {
             narrow(&texts, &a, &mut chunks, Algorithm::Myers).unwrap();
             join_close_conflicts(&texts, &mut chunks);
         }
-        chunks.into_iter().map(|c| (c.take, c.ours, c.theirs)).collect()
+        chunks.into_iter().filter(|c| c.take != Take::Common).map(|c| (c.take, c.ours, c.theirs)).collect()
     }
 
     #[test]

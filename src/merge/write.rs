@@ -143,10 +143,16 @@ pub(crate) fn write(texts: &Texts<'_>, ours_edits: &[Edit], chunks: &[Chunk], op
     };
     let mut conflicts = 0;
     let mut at = 0; // the next line of ours
-    for chunk in chunks.iter().filter(|c| c.take != Take::Same) {
+    for chunk in chunks {
         w.common(at..chunk.ours.start, chunk.base.start);
         let (ours, theirs) = (chunk.ours.clone(), chunk.theirs.clone());
-        let before = w.text.len();
+        at = ours.end;
+        if matches!(chunk.take, Take::Same | Take::Common) {
+            // Lines both sides hold, where the base had others.
+            w.text.extend_from_slice(texts.ours.span(ours.clone()));
+            w.common_region(RegionKind::Both, chunk.base.end, ours, theirs.end);
+            continue;
+        }
         let lines = match (chunk.take, options.favor) {
             (Take::Ours, _) | (Take::Conflict, Some(Favor::Ours)) => {
                 copy(&mut w.text, &texts.ours, ours.clone(), false, false);
@@ -177,17 +183,15 @@ pub(crate) fn write(texts: &Texts<'_>, ours_edits: &[Edit], chunks: &[Chunk], op
                 marker(&mut w.text, b'>', size, labels.theirs, crlf);
                 lines
             }
-            (Take::Same, _) => unreachable!("filtered out"),
+            (Take::Same | Take::Common, _) => unreachable!("written above"),
         };
-        debug_assert!(w.text.len() >= before);
         let kind = match (chunk.take, options.favor) {
             (Take::Ours, _) => RegionKind::Ours,
             (Take::Theirs, _) => RegionKind::Theirs,
             (_, Some(_)) => RegionKind::Resolved,
             _ => RegionKind::Conflict,
         };
-        w.region(kind, chunk.base.end, ours.clone(), theirs.end, lines);
-        at = ours.end;
+        w.region(kind, chunk.base.end, ours, theirs.end, lines);
     }
     w.common(at..texts.ours.len(), texts.base.len());
     Merged { text: w.text, conflicts, regions: w.regions }
