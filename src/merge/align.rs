@@ -3,7 +3,13 @@
 
 use core::ops::Range;
 
-use crate::error::Error;
+use foldhash::fast::FixedState;
+use hashbrown::HashMap;
+
+use super::git_myers;
+use super::lines::Lines;
+use crate::compact::compact;
+use crate::error::{Error, MAX_LINES};
 use crate::options::{Algorithm, DiffOptions};
 use crate::{Modes, diff_lines};
 
@@ -17,7 +23,15 @@ pub(crate) struct Edit {
 }
 
 /// The edits turning `base` into `side`, with lines compared byte for byte.
+/// Myers runs as git runs it (see [`git_myers`]); histogram and patience
+/// are the engine's, which line up as git's nearly always.
 pub(crate) fn edits(base: &[u8], side: &[u8], algorithm: Algorithm) -> Result<Vec<Edit>, Error> {
+    if base == side {
+        return Ok(Vec::new());
+    }
+    if algorithm == Algorithm::Myers {
+        return git_edits(base, side);
+    }
     // One line of context, not zero: the engine diffs only the part of the
     // texts that differs plus the context, and slides each change to its
     // canonical place within that part. With a line of context it widens the
@@ -26,6 +40,51 @@ pub(crate) fn edits(base: &[u8], side: &[u8], algorithm: Algorithm) -> Result<Ve
     let options = DiffOptions { context_lines: 1, algorithm, modes: Modes::NONE, ..DiffOptions::default() };
     let diff = diff_lines(base, side, &options)?;
     Ok(diff.changes().map(|c| Edit { base: c.old, side: c.new }).collect())
+}
+
+fn git_edits<'a>(base: &'a [u8], side: &'a [u8]) -> Result<Vec<Edit>, Error> {
+    let (base, side) = (Lines::new(base), Lines::new(side));
+    if base.len().max(side.len()) > MAX_LINES {
+        return Err(Error::TooManyLines);
+    }
+    let mut ids: HashMap<&'a [u8], u32, FixedState> =
+        HashMap::with_capacity_and_hasher(base.len() + 16, FixedState::default());
+    let mut intern = |lines: &Lines<'a>| -> Vec<u32> {
+        (0..lines.len())
+            .map(|i| {
+                let next = ids.len() as u32;
+                *ids.entry(lines.line(i)).or_insert(next)
+            })
+            .collect()
+    };
+    let (a, b) = (intern(&base), intern(&side));
+    let (mut removed, mut added) = git_myers::diff(&a, &b, ids.len());
+    compact(&a, &mut removed, &b, &mut added);
+    Ok(from_marks(&removed, &added))
+}
+
+/// The edits of a diff given as marks of the changed lines of each side:
+/// unchanged lines pair up in order.
+fn from_marks(removed: &[bool], added: &[bool]) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    loop {
+        while i < removed.len() && j < added.len() && !removed[i] && !added[j] {
+            i += 1;
+            j += 1;
+        }
+        let (base_start, side_start) = (i, j);
+        while i < removed.len() && removed[i] {
+            i += 1;
+        }
+        while j < added.len() && added[j] {
+            j += 1;
+        }
+        if i == base_start && j == side_start {
+            return edits;
+        }
+        edits.push(Edit { base: base_start..i, side: side_start..j });
+    }
 }
 
 /// Where our line boundary `at` falls in the base, given our edits: exact

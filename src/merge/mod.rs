@@ -36,6 +36,7 @@
 
 mod align;
 mod chunks;
+mod git_myers;
 mod lines;
 mod refine;
 mod write;

@@ -42,7 +42,7 @@ pub(crate) fn narrow(
             continue;
         }
         let within_base = |at: usize| align::base_line(ours_edits, at).clamp(chunk.base.start, chunk.base.end);
-        let mut piece = |out: &mut Vec<Chunk>, take, ours: Range<usize>, theirs: Range<usize>, last: bool| {
+        let piece = |out: &mut Vec<Chunk>, take, ours: Range<usize>, theirs: Range<usize>, last: bool| {
             let start =
                 out.last().filter(|_| ours.start > chunk.ours.start).map_or(chunk.base.start, |c: &Chunk| c.base.end);
             let end = if last { chunk.base.end } else { within_base(ours.end).max(start) };

@@ -97,6 +97,9 @@ pub fn merge_file(dir: &Path, base: &[u8], ours: &[u8], theirs: &[u8], options: 
 
 /// git's diff of `old` against `new` as changes: (old lines, new lines),
 /// 0-based, without the indent heuristic (merge-file does not use it).
+/// With one line of context, not zero: with none, git diff first trims the
+/// texts' common end, which changes how it counts lines and so, at times,
+/// its answer; merge-file diffs the whole texts.
 pub fn changes(dir: &Path, old: &[u8], new: &[u8], algorithm: Algorithm) -> Vec<(Range<usize>, Range<usize>)> {
     std::fs::write(dir.join("old"), old).unwrap();
     std::fs::write(dir.join("new"), new).unwrap();
@@ -109,26 +112,50 @@ pub fn changes(dir: &Path, old: &[u8], new: &[u8], algorithm: Algorithm) -> Vec<
             "--no-ext-diff",
             "--no-textconv",
             "--no-indent-heuristic",
-            "-U0",
+            "-U1",
         ])
         .arg(format!("--diff-algorithm={}", algorithm_name(algorithm)))
         .args(["old", "new"])
         .output()
         .unwrap();
     assert!(out.status.code().is_some_and(|c| c <= 1), "git diff: {}", String::from_utf8_lossy(&out.stderr));
-    out.stdout
-        .split(|&b| b == b'\n')
-        .filter(|l| l.starts_with(b"@@ -"))
-        .map(|l| {
-            let header = String::from_utf8_lossy(l);
-            let mut ranges = header.split(' ').skip(1).take(2).map(|r| {
+    let mut changes: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    let (mut o, mut n) = (0, 0);
+    let mut in_hunk = false;
+    for line in out.stdout.split(|&b| b == b'\n') {
+        if line.starts_with(b"@@ -") {
+            let header = String::from_utf8_lossy(line);
+            let mut starts = header.split(' ').skip(1).take(2).map(|r| {
                 let (start, count) = r[1..].split_once(',').unwrap_or((&r[1..], "1"));
                 let (start, count): (usize, usize) = (start.parse().unwrap(), count.parse().unwrap());
                 // An empty range names the line before it.
-                let first = if count == 0 { start } else { start - 1 };
-                first..first + count
+                if count == 0 { start } else { start - 1 }
             });
-            (ranges.next().unwrap(), ranges.next().unwrap())
-        })
-        .collect()
+            (o, n) = (starts.next().unwrap(), starts.next().unwrap());
+            in_hunk = true;
+            continue;
+        }
+        if !in_hunk {
+            continue;
+        }
+        let extends = |c: &(Range<usize>, Range<usize>)| c.0.end == o && c.1.end == n;
+        match line.first() {
+            Some(b' ') => (o, n) = (o + 1, n + 1),
+            Some(b'-') | Some(b'+') => {
+                if !changes.last().is_some_and(extends) {
+                    changes.push((o..o, n..n));
+                }
+                let last = changes.last_mut().unwrap();
+                if line[0] == b'-' {
+                    o += 1;
+                    last.0.end = o;
+                } else {
+                    n += 1;
+                    last.1.end = n;
+                }
+            }
+            _ => {}
+        }
+    }
+    changes
 }
