@@ -1,37 +1,120 @@
 #!/usr/bin/env python3
-"""Adversarial pairs for the engine, at 1 MB and 4 MB, to see how its time
-scales with the size (README, "Worst cases"). Deterministic (fixed seeds).
+"""The worst-case input shapes found for the engine, at any size: pairs on
+which a line diff's search is most expensive (many equal lines matching in
+many ways, or nothing to anchor on). Deterministic: each shape and size has
+its own fixed seed. worst_cases.py times them at n, 2n and 4n bytes (`make
+bench`, the report's "Worst cases").
 
-Usage: adversarial.py OUT_DIR    writes NAME.old and NAME.new per shape
+Usage: adversarial.py OUT_DIR [--size BYTES ...]
+    writes SHAPE_SIZE.old and SHAPE_SIZE.new per shape and size
+    (default sizes 1, 2 and 4 MB; SIZE as 1m, 250k, ...)
 """
-import random
-import os
-import sys
 
-out = sys.argv[1]
-os.makedirs(out, exist_ok=True)
-def write(name, old, new):
-    open(f"{out}/{name}.old", "wb").write(old); open(f"{out}/{name}.new", "wb").write(new)
-for mb in (1, 4):
-    n = mb * 1_000_000
-    r = random.Random(mb)
-    few = [b"}\n", b"\n", b"return;\n", b"{\n", b"x++;\n"]
-    def rep(k):
-        out = []; size = 0
-        while size < n:
-            l = r.choice(few[:k]); out.append(l); size += len(l)
-        return b"".join(out)
-    write(f"two_symbols_independent_{mb}m", rep(2), rep(2))
-    write(f"five_symbols_independent_{mb}m", rep(5), rep(5))
-    ab = b"a\nb\n" * (n // 4)
-    write(f"swapped_pairs_{mb}m", ab, b"b\na\n" * (n // 4))
-    # every line unique on each side, sides disjoint, but lines share long prefixes
-    write(f"unique_disjoint_{mb}m", b"".join(b"line %d\n" % i for i in range(0, n // 10, 2)), b"".join(b"line %d\n" % i for i in range(1, n // 10, 2)))
-    # each old line appears in new, but in reverse order
-    lines = [b"%d\n" % i for i in range(n // 8)]
-    write(f"reversed_{mb}m", b"".join(lines), b"".join(reversed(lines)))
-    # every 2nd line changed
-    write(f"every_other_changed_{mb}m", b"".join(lines), b"".join(l if i % 2 else b"x" + l for i, l in enumerate(lines)))
-    # shuffled lines
-    sh = lines[:]; r.shuffle(sh)
-    write(f"shuffled_{mb}m", b"".join(lines), b"".join(sh))
+from __future__ import annotations
+
+import argparse
+import random
+from pathlib import Path
+
+FEW_LINES = [b"}\n", b"\n", b"return;\n", b"{\n", b"x++;\n"]
+
+
+def symbols(rng: random.Random, size: int, distinct: int) -> bytes:
+    """About `size` bytes of lines drawn at random from `distinct` short lines."""
+    lines, total = [], 0
+    while total < size:
+        line = rng.choice(FEW_LINES[:distinct])
+        lines.append(line)
+        total += len(line)
+    return b"".join(lines)
+
+
+def numbered(size: int) -> list[bytes]:
+    """Distinct short lines, about `size` bytes in all."""
+    return [b"%d\n" % i for i in range(size // 8)]
+
+
+def two_symbols_independent(rng: random.Random, size: int) -> tuple[bytes, bytes]:
+    """Two distinct lines, drawn independently on each side: the costliest shape known."""
+    return symbols(rng, size, 2), symbols(rng, size, 2)
+
+
+def five_symbols_independent(rng: random.Random, size: int) -> tuple[bytes, bytes]:
+    return symbols(rng, size, 5), symbols(rng, size, 5)
+
+
+def swapped_pairs(rng: random.Random, size: int) -> tuple[bytes, bytes]:
+    """a, b, a, b, ... against b, a, b, a, ..."""
+    return b"a\nb\n" * (size // 4), b"b\na\n" * (size // 4)
+
+
+def unique_disjoint(rng: random.Random, size: int) -> tuple[bytes, bytes]:
+    """Every line unique, the two sides disjoint, the lines sharing long prefixes."""
+    count = size // 10
+    return (b"".join(b"line %d\n" % i for i in range(0, count, 2)),
+            b"".join(b"line %d\n" % i for i in range(1, count, 2)))
+
+
+def reversed_lines(rng: random.Random, size: int) -> tuple[bytes, bytes]:
+    """Every old line appears in the new text, in reverse order."""
+    lines = numbered(size)
+    return b"".join(lines), b"".join(reversed(lines))
+
+
+def every_other_changed(rng: random.Random, size: int) -> tuple[bytes, bytes]:
+    lines = numbered(size)
+    return b"".join(lines), b"".join(line if i % 2 else b"x" + line for i, line in enumerate(lines))
+
+
+def shuffled(rng: random.Random, size: int) -> tuple[bytes, bytes]:
+    lines = numbered(size)
+    mixed = lines[:]
+    rng.shuffle(mixed)
+    return b"".join(lines), b"".join(mixed)
+
+
+SHAPES = {
+    "two_symbols_independent": two_symbols_independent,
+    "five_symbols_independent": five_symbols_independent,
+    "swapped_pairs": swapped_pairs,
+    "unique_disjoint": unique_disjoint,
+    "reversed": reversed_lines,
+    "every_other_changed": every_other_changed,
+    "shuffled": shuffled,
+}
+
+
+def pair(shape: str, size: int) -> tuple[bytes, bytes]:
+    return SHAPES[shape](random.Random(f"{shape}/{size}"), size)
+
+
+def size_label(size: int) -> str:
+    for unit, scale in (("m", 1_000_000), ("k", 1_000)):
+        if size >= scale and size % scale == 0:
+            return f"{size // scale}{unit}"
+    return str(size)
+
+
+def write(out: Path, shape: str, size: int) -> tuple[Path, Path]:
+    """Writes the shape at this size; the old and the new file."""
+    out.mkdir(parents=True, exist_ok=True)
+    old_path, new_path = out / f"{shape}_{size_label(size)}.old", out / f"{shape}_{size_label(size)}.new"
+    old, new = pair(shape, size)
+    old_path.write_bytes(old)
+    new_path.write_bytes(new)
+    return old_path, new_path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--size", type=int, action="append", help="bytes per side (repeatable)")
+    args = parser.parse_args()
+    for size in args.size or [1_000_000, 2_000_000, 4_000_000]:
+        for shape in SHAPES:
+            old, new = write(args.out, shape, size)
+            print(f"{old.name}, {new.name}: {old.stat().st_size:,} + {new.stat().st_size:,} bytes")
+
+
+if __name__ == "__main__":
+    main()

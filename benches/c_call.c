@@ -6,6 +6,10 @@
  *   c_call OLD NEW NUMBER REPEATS        one pair, NUMBER calls per repeat
  *   c_call --pairs FILE NUMBER REPEATS   every pair of a small_pairs.bin
  *                                        file (fixtures.py) per "call"
+ *
+ * With FAST_DIFF_BENCH_OUTPUT=PATH, the diff of the untimed first call is
+ * written to PATH (for --pairs, each diff after its u32 little-endian
+ * length), for run.py to compare with the other contenders'.
  */
 #define _POSIX_C_SOURCE 199309L /* clock_gettime under -std=c99 */
 #include "fast_diff.h"
@@ -69,11 +73,21 @@ static double now_ns(void) {
   return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
 }
 
-static int diff_all(const pair *pairs, size_t count) {
+/* Diffs every pair; when `sink` is given, writes the diffs there (framed
+ * when `framed`). */
+static int diff_all(const pair *pairs, size_t count, FILE *sink, int framed) {
   for (size_t i = 0; i < count; i++) {
     fd_buf out = {NULL, 0};
     if (fd_unified_diff(pairs[i].old_text, pairs[i].old_len, pairs[i].new_text, pairs[i].new_len, NULL, &out) != FD_OK)
       return -1;
+    if (sink) {
+      unsigned char len[4] = {(unsigned char)out.len, (unsigned char)(out.len >> 8), (unsigned char)(out.len >> 16),
+                              (unsigned char)(out.len >> 24)};
+      if ((framed && fwrite(len, 1, 4, sink) != 4) || fwrite(out.ptr, 1, out.len, sink) != out.len) {
+        fd_free(&out);
+        return -1;
+      }
+    }
     fd_free(&out);
   }
   return 0;
@@ -103,11 +117,17 @@ int main(int argc, char **argv) {
   }
   /* One untimed call first: the first call of a process pays for page
    * faults and the allocator's growth, which a long-lived program pays once. */
-  if (diff_all(pairs, count) != 0) return 1;
+  const char *output = getenv("FAST_DIFF_BENCH_OUTPUT");
+  FILE *sink = output ? fopen(output, "wb") : NULL;
+  if (output && !sink) {
+    fprintf(stderr, "c_call: cannot write %s\n", output);
+    return 2;
+  }
+  if (diff_all(pairs, count, sink, pairs != &single) != 0 || (sink && fclose(sink) != 0)) return 1;
   for (long r = 0; r < repeats; r++) {
     double start = now_ns();
     for (long i = 0; i < number; i++)
-      if (diff_all(pairs, count) != 0) return 1;
+      if (diff_all(pairs, count, NULL, 0) != 0) return 1;
     printf("%.1f\n", (now_ns() - start) / (double)number);
   }
   if (pairs != &single) free(pairs);

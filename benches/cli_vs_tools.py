@@ -1,54 +1,51 @@
 #!/usr/bin/env python3
-"""Whole-process time of `fast-diff -u` against GNU `diff -u` and
-`git diff --no-index`, side by side in one hyperfine run per fixture.
+"""`make bench-cli`: the `fast-diff` command against GNU `diff -u` and
+`git diff --no-index` as whole processes on a few fixtures, outside `make
+bench`. It measures as `make bench` does (tools.py: one untimed run of each
+tool, then rounds rotating the order, through spawn_time, medians) and
+judges each tool's diff against fast-diff's (outputs.py), then prints a
+table. For reading, not quoting: README.md quotes only results.json.
 
-Every command writes its diff to /dev/null and exits 1 (the files differ),
-so hyperfine runs them with --ignore-failure. Figures are medians of the
-runs; ratios are each tool's median over fast-diff's.
-Usage: cli_vs_tools.py FAST_DIFF_BINARY FIXTURES_DIR [RUNS]
+Usage: cli_vs_tools.py SPAWN_TIME FD_FILE_DIFF FAST_DIFF FIXTURES_DIR [ROUNDS]
 """
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from outputs import judge_dir
+from report import output_cell, ratio, show_ns
+from tools import measure
+
 FIXTURES = ["prose_10m", "log_10m", "source_100k", "tiny_100b"]
+OURS = "process fast-diff command"
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) not in (3, 4):
+    if len(argv) not in (5, 6):
         print(__doc__, file=sys.stderr)
         return 2
-    binary, data = argv[1], Path(argv[2])
-    runs = argv[3] if len(argv) == 4 else "20"
-    if shutil.which("hyperfine") is None:
-        print("cli_vs_tools.py needs hyperfine (apt-get install hyperfine)", file=sys.stderr)
-        return 2
-    tools = {
-        "fast-diff -u": [binary, "-u"],
-        "GNU diff -u": ["diff", "-u"],
-        "git diff --no-index": ["git", "diff", "--no-index", "--no-color"],
-    }
-    print(f"| fixture | {' | '.join(tools)} |")
-    print("|---" * (len(tools) + 1) + "|")
-    for name in FIXTURES:
-        old, new = data / f"{name}.old", data / f"{name}.new"
-        commands = [" ".join([*argv_, str(old), str(new)]) for argv_ in tools.values()]
-        with tempfile.NamedTemporaryFile(suffix=".json") as report:
-            subprocess.run(
-                ["hyperfine", "-N", "--ignore-failure", "--warmup", "3", "--runs", runs,
-                 "--style", "none", "--export-json", report.name, *commands],
-                check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            )
-            results = json.loads(Path(report.name).read_text())["results"]
-        medians = [r["median"] for r in results]
-        cells = [f"{m * 1e3:.2f} ms" + ("" if i == 0 else f" ({m / medians[0]:.1f}x)") for i, m in enumerate(medians)]
-        print(f"| `{name}` | {' | '.join(cells)} |")
+    spawn_time, file_diff, cli, data = argv[1], argv[2], argv[3], Path(argv[4])
+    rounds = int(argv[5]) if len(argv) == 6 else 9
+    header = None
+    for fixture in FIXTURES:
+        with tempfile.TemporaryDirectory() as outputs:
+            figures = measure(spawn_time, file_diff, cli, data, fixture, rounds, 60.0, Path(outputs))
+            verdicts = judge_dir(data, fixture, Path(outputs))
+        if header is None:
+            header = list(figures)
+            print("| fixture | " + " | ".join(name.removeprefix("process ") for name in header) + " |")
+            print("|---" * (len(header) + 1) + "|")
+        ours = figures[OURS]["median_ns"]
+        cells = []
+        for name in header:
+            t = figures[name]["median_ns"]
+            verdict = output_cell(verdicts.get(name))
+            cells.append(show_ns(t) + ("" if name == OURS else f" ({ratio(t / ours)})")
+                         + ("" if verdict == "identical" else f", {verdict}"))
+        print(f"| `{fixture}` | {' | '.join(cells)} |")
     return 0
 
 

@@ -1,7 +1,13 @@
 //! The engine against `similar` and `imara-diff`, all producing a unified diff
 //! with three lines of context from the same fixtures (`make fixtures`), in
-//! the same run. Also: the engine through the C ABI, and the floor of merely
-//! splitting and hashing every line.
+//! the same run. Also: the engine through the C ABI, with a deadline (on the
+//! fixtures where it changes the result), and the floor of merely splitting
+//! and hashing every line.
+//!
+//! Every contender is timed on the same work: from the two texts, already in
+//! memory in the form it takes (bytes, or for imara-diff, whose line source
+//! and printer work on `str`, the same bytes checked as UTF-8 once, outside
+//! the timing), to the unified diff in memory, freed inside the timing.
 //!
 //! `cargo bench --bench engine` (`make bench` runs it fixture by fixture,
 //! between the other languages' runs). Environment:
@@ -10,11 +16,14 @@
 //! - FAST_DIFF_BENCH_ONLY=a,b: only these fixture groups (`small_pairs` too);
 //! - FAST_DIFF_BENCH_SKIP_SLOW=1: skip what is timed once instead of sampled;
 //! - FAST_DIFF_BENCH_ONCE_JSON=path: append those single timings there as
-//!   JSON lines (criterion keeps the sampled ones under target/criterion).
+//!   JSON lines (criterion keeps the sampled ones under target/criterion);
+//! - FAST_DIFF_BENCH_OUTPUTS=dir: write each contender's diff, computed once
+//!   outside the timing, to dir/FIXTURE/rust ID.diff (for `small_pairs`,
+//!   framed as small_pairs.bin is), for run.py to compare.
 
 use std::hash::BuildHasher;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -26,18 +35,17 @@ fn fixtures_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("benches/data"))
 }
 
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e} (run `make fixtures`)", path.display()))
+}
+
 fn read_pair(name: &str) -> (Vec<u8>, Vec<u8>) {
     let dir = fixtures_dir();
-    let read = |ext: &str| {
-        let path = dir.join(format!("{name}.{ext}"));
-        std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e} (run `make fixtures`)", path.display()))
-    };
-    (read("old"), read("new"))
+    (read(&dir.join(format!("{name}.old"))), read(&dir.join(format!("{name}.new"))))
 }
 
 fn read_small_pairs() -> Vec<(Vec<u8>, Vec<u8>)> {
-    let path = fixtures_dir().join("small_pairs.bin");
-    let data = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e} (run `make fixtures`)", path.display()));
+    let data = read(&fixtures_dir().join("small_pairs.bin"));
     let mut pairs = Vec::new();
     let mut at = 0;
     let take = |at: &mut usize| {
@@ -53,38 +61,76 @@ fn read_small_pairs() -> Vec<(Vec<u8>, Vec<u8>)> {
     pairs
 }
 
-fn ours(old: &[u8], new: &[u8], algorithm: Algorithm) -> usize {
-    let options = DiffOptions { algorithm, ..DiffOptions::default() };
-    unified_diff(old, new, &options).unwrap().len()
+/// One pair of texts in every form a contender takes, prepared before any
+/// timing.
+struct Pair<'a> {
+    old: &'a [u8],
+    new: &'a [u8],
+    old_str: &'a str,
+    new_str: &'a str,
 }
 
-fn through_c(old: &[u8], new: &[u8]) -> usize {
-    use fast_diff::ffi::{fd_buf, fd_free, fd_status, fd_unified_diff};
+impl<'a> Pair<'a> {
+    fn new(old: &'a [u8], new: &'a [u8]) -> Self {
+        let text = |bytes| std::str::from_utf8(bytes).expect("the fixtures are UTF-8 (imara-diff needs str)");
+        Pair { old, new, old_str: text(old), new_str: text(new) }
+    }
+}
+
+/// A contender's diff, owned as the contender hands it over; dropped (freed)
+/// inside the timing like any other.
+enum Output {
+    Owned(Vec<u8>),
+    C(fast_diff::ffi::fd_buf),
+}
+
+impl Output {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Output::Owned(bytes) => bytes,
+            Output::C(buf) if buf.len == 0 => &[],
+            Output::C(buf) => unsafe { std::slice::from_raw_parts(buf.ptr, buf.len) },
+        }
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        if let Output::C(buf) = self {
+            unsafe { fast_diff::ffi::fd_free(buf) };
+        }
+    }
+}
+
+fn ours(pair: &Pair, algorithm: Algorithm, deadline: Option<Duration>) -> Output {
+    let options = DiffOptions { algorithm, deadline, ..DiffOptions::default() };
+    Output::Owned(unified_diff(pair.old, pair.new, &options).unwrap())
+}
+
+fn through_c(pair: &Pair) -> Output {
+    use fast_diff::ffi::{fd_buf, fd_status, fd_unified_diff};
     let mut out = fd_buf { ptr: std::ptr::null_mut(), len: 0 };
+    let (old, new) = (pair.old, pair.new);
     let status =
         unsafe { fd_unified_diff(old.as_ptr(), old.len(), new.as_ptr(), new.len(), std::ptr::null(), &mut out) };
     assert_eq!(status, fd_status::FD_OK);
-    let len = out.len;
-    unsafe { fd_free(&mut out) };
-    len
+    Output::C(out)
 }
 
-fn similar_myers(old: &[u8], new: &[u8]) -> usize {
-    let diff = similar::TextDiff::configure().algorithm(similar::Algorithm::Myers).diff_lines(old, new);
+fn similar_myers(pair: &Pair) -> Output {
+    let diff = similar::TextDiff::configure().algorithm(similar::Algorithm::Myers).diff_lines(pair.old, pair.new);
     let mut out = Vec::new();
     diff.unified_diff().context_radius(3).header("original", "modified").to_writer(&mut out).unwrap();
-    out.len()
+    Output::Owned(out)
 }
 
-fn imara(old: &[u8], new: &[u8], algorithm: imara_diff::Algorithm) -> usize {
-    // imara-diff's line source and printer work on str; the fixtures are
-    // UTF-8 text, and the check is outside the timed region's meaning.
-    let (old, new) = (std::str::from_utf8(old).unwrap(), std::str::from_utf8(new).unwrap());
-    let input = imara_diff::InternedInput::new(old, new);
+fn imara(pair: &Pair, algorithm: imara_diff::Algorithm) -> Output {
+    let input = imara_diff::InternedInput::new(pair.old_str, pair.new_str);
     let mut diff = imara_diff::Diff::compute(algorithm, &input);
     diff.postprocess_lines(&input);
     let printer = imara_diff::BasicLineDiffPrinter(&input.interner);
-    diff.unified_diff(&printer, imara_diff::UnifiedDiffConfig::default(), &input).to_string().len()
+    let text = diff.unified_diff(&printer, imara_diff::UnifiedDiffConfig::default(), &input).to_string();
+    Output::Owned(text.into_bytes())
 }
 
 /// Splitting both texts into lines and hashing each: a floor no line diff
@@ -114,6 +160,16 @@ const FIXTURES: &[&str] = &[
     "tiny_100b",
 ];
 
+/// The deadline the deadline contender runs with.
+const DEADLINE: Duration = Duration::from_millis(1);
+const DEADLINE_ID: &str = "fast-diff myers, deadline 1 ms";
+
+/// Whether a contender runs on a fixture: the deadline one only where the
+/// search takes long enough for a deadline to change the result.
+fn runs_on(implementation: &str, fixture: &str) -> bool {
+    implementation != DEADLINE_ID || fixture.starts_with("repeated")
+}
+
 /// Implementations too slow to sample on a fixture: timed once instead.
 fn too_slow(implementation: &str, fixture: &str) -> bool {
     implementation.starts_with("imara") && fixture.starts_with("repeated")
@@ -139,32 +195,60 @@ fn record_once(fixture: &str, implementation: &str, elapsed: Duration, diff_len:
     file.write_all(line.as_bytes()).expect("FAST_DIFF_BENCH_ONCE_JSON");
 }
 
+/// Where a contender's diff on a fixture goes, when run.py asks for them.
+fn output_path(fixture: &str, implementation: &str) -> Option<PathBuf> {
+    let dir = PathBuf::from(std::env::var_os("FAST_DIFF_BENCH_OUTPUTS")?).join(fixture);
+    std::fs::create_dir_all(&dir).expect("FAST_DIFF_BENCH_OUTPUTS");
+    Some(dir.join(format!("rust {implementation}.diff")))
+}
+
+fn write_output(path: &Path, diffs: &[&[u8]], framed: bool) {
+    let mut bytes = Vec::new();
+    for diff in diffs {
+        if framed {
+            bytes.extend_from_slice(&u32::try_from(diff.len()).unwrap().to_le_bytes());
+        }
+        bytes.extend_from_slice(diff);
+    }
+    std::fs::write(path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
+type Impl = (&'static str, fn(&Pair) -> Output);
+
+const IMPLEMENTATIONS: &[Impl] = &[
+    ("fast-diff myers", |p| ours(p, Algorithm::Myers, None)),
+    ("fast-diff histogram", |p| ours(p, Algorithm::Histogram, None)),
+    ("fast-diff via C ABI", through_c),
+    (DEADLINE_ID, |p| ours(p, Algorithm::Myers, Some(DEADLINE))),
+    ("similar myers", similar_myers),
+    ("imara-diff myers", |p| imara(p, imara_diff::Algorithm::Myers)),
+    ("imara-diff histogram", |p| imara(p, imara_diff::Algorithm::Histogram)),
+];
+
 fn bench(c: &mut Criterion) {
-    type Impl = (&'static str, fn(&[u8], &[u8]) -> usize);
-    let implementations: &[Impl] = &[
-        ("fast-diff myers", |o, n| ours(o, n, Algorithm::Myers)),
-        ("fast-diff histogram", |o, n| ours(o, n, Algorithm::Histogram)),
-        ("fast-diff via C ABI", through_c),
-        ("similar myers", similar_myers),
-        ("imara-diff myers", |o, n| imara(o, n, imara_diff::Algorithm::Myers)),
-        ("imara-diff histogram", |o, n| imara(o, n, imara_diff::Algorithm::Histogram)),
-    ];
     let skip_slow = std::env::var_os("FAST_DIFF_BENCH_SKIP_SLOW").is_some();
     for &fixture in FIXTURES.iter().filter(|f| selected(f)) {
         let (old, new) = read_pair(fixture);
+        let pair = Pair::new(&old, &new);
         let mut group = c.benchmark_group(fixture);
         group.throughput(Throughput::Bytes((old.len() + new.len()) as u64));
         group.sample_size(10);
-        for &(name, run) in implementations {
+        for &(name, run) in IMPLEMENTATIONS.iter().filter(|(name, _)| runs_on(name, fixture)) {
             if too_slow(name, fixture) {
                 if !skip_slow {
                     let start = Instant::now();
-                    let len = run(&old, &new);
-                    record_once(fixture, name, start.elapsed(), len);
+                    let diff = run(&pair);
+                    record_once(fixture, name, start.elapsed(), diff.bytes().len());
+                    if let Some(path) = output_path(fixture, name) {
+                        write_output(&path, &[diff.bytes()], false);
+                    }
                 }
                 continue;
             }
-            group.bench_with_input(BenchmarkId::from_parameter(name), &(), |b, _| b.iter(|| run(&old, &new)));
+            if let Some(path) = output_path(fixture, name) {
+                write_output(&path, &[run(&pair).bytes()], false);
+            }
+            group.bench_with_input(BenchmarkId::from_parameter(name), &(), |b, _| b.iter(|| run(&pair)));
         }
         if fixture == "log_10m" {
             group.bench_function("split and hash (floor)", |b| b.iter(|| split_and_hash(&old, &new)));
@@ -175,12 +259,17 @@ fn bench(c: &mut Criterion) {
     if !selected("small_pairs") {
         return;
     }
-    let pairs = read_small_pairs();
+    let texts = read_small_pairs();
+    let pairs: Vec<Pair> = texts.iter().map(|(old, new)| Pair::new(old, new)).collect();
     let mut group = c.benchmark_group("small_pairs");
     group.throughput(Throughput::Elements(pairs.len() as u64));
     group.sample_size(10);
-    for &(name, run) in implementations {
-        group.bench_function(name, |b| b.iter(|| pairs.iter().map(|(o, n)| run(o, n)).sum::<usize>()));
+    for &(name, run) in IMPLEMENTATIONS.iter().filter(|(name, _)| runs_on(name, "small_pairs")) {
+        if let Some(path) = output_path("small_pairs", name) {
+            let diffs: Vec<Output> = pairs.iter().map(run).collect();
+            write_output(&path, &diffs.iter().map(Output::bytes).collect::<Vec<_>>(), true);
+        }
+        group.bench_function(name, |b| b.iter(|| pairs.iter().map(|p| run(p).bytes().len()).sum::<usize>()));
     }
     group.finish();
 }

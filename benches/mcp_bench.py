@@ -27,9 +27,12 @@ from importlib.metadata import version
 from pathlib import Path
 
 import article_standin
+import fast_diff
 from fastmcp import Client, FastMCP
-from fastmcp.exceptions import ToolError
-from fast_diff_mcp import limits, server as diff_server
+from fast_diff_mcp import create_server
+from fast_diff_mcp.settings import Settings
+from fast_diff_mcp.tools.diff_difflib import add_unified_diff_tool
+from outputs import judge
 
 STANDIN_TOOL = "diff_article_standin"
 TOOLS = ["diff", "diff_difflib", STANDIN_TOOL]
@@ -37,22 +40,13 @@ TOOLS = ["diff", "diff_difflib", STANDIN_TOOL]
 
 def add_standin_tool(server: FastMCP) -> None:
     """The article's tool path, with the same arguments, size check and result as `diff_difflib`."""
-    limit = limits.max_input_bytes()
-
-    @server.tool(name=STANDIN_TOOL, annotations=diff_server.READ_ONLY, output_schema=diff_server.OUTPUT_SCHEMA)
-    def diff_article_standin(
-        original_text: diff_server.OriginalText,
-        modified_text: diff_server.ModifiedText,
-        context_lines: diff_server.ContextLines = 3,
-        original_label: diff_server.OriginalLabel = "original",
-        modified_label: diff_server.ModifiedLabel = "modified",
-    ) -> diff_server.ToolResult:
-        """similar's TextDiff::from_lines(..).unified_diff() through PyO3 (benchmark stand-in)."""
-        size = limits.utf8_size(original_text) + limits.utf8_size(modified_text)
-        if size > limit:
-            raise ToolError(limits.over_limit_message(size, limit))
-        text = article_standin.unified_diff(original_text, modified_text, context_lines, original_label, modified_label)
-        return diff_server._result(text)
+    add_unified_diff_tool(
+        server,
+        Settings.of(),
+        article_standin.unified_diff,
+        name=STANDIN_TOOL,
+        description="similar's TextDiff::from_lines(..).unified_diff() through PyO3 (benchmark stand-in).",
+    )
 
 
 async def handshakes(server: FastMCP, count: int) -> dict[str, list[float]]:
@@ -69,6 +63,7 @@ async def handshakes(server: FastMCP, count: int) -> dict[str, list[float]]:
 
 
 async def calls(server: FastMCP, arguments: dict[str, str], rounds: int, tiny: dict[str, str]) -> dict[str, object]:
+    old, new = arguments["original_text"].encode(), arguments["modified_text"].encode()
     times: dict[str, list[float]] = {tool: [] for tool in TOOLS}
     tiny_times: list[float] = []
     outputs: dict[str, str] = {}
@@ -93,6 +88,7 @@ async def calls(server: FastMCP, arguments: dict[str, str], rounds: int, tiny: d
         "median_ns": {tool: statistics.median(values) for tool, values in times.items()},
         "diff_bytes": {tool: len(text.encode()) for tool, text in outputs.items()},
         "same_as_diff": {tool: text == outputs["diff"] for tool, text in outputs.items()},
+        "outputs": {tool: judge(old, new, fast_diff.unified_diff(old, new), text.encode()) for tool, text in outputs.items()},
     }
 
 
@@ -101,7 +97,7 @@ async def run(fixtures: Path, fixture: str, rounds: int, handshake_count: int) -
     new = (fixtures / f"{fixture}.new").read_text()
     arguments = {"original_text": old, "modified_text": new}
     tiny = {"original_text": (fixtures / "tiny_100b.old").read_text(), "modified_text": (fixtures / "tiny_100b.new").read_text()}
-    server = diff_server.create_server()
+    server = create_server()
     add_standin_tool(server)
     result: dict[str, object] = {
         "fixture": fixture,

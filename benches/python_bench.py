@@ -14,13 +14,13 @@ Without -o, pyperf prints its usual summary.
 from __future__ import annotations
 
 import difflib
-import struct
 from pathlib import Path
 
 import article_standin
 import pyperf
 
 import fast_diff
+from outputs import read_fixture
 from python_overhead import bare_cffi
 
 
@@ -35,19 +35,30 @@ def difflib_unified(old: str, new: str) -> str:
     return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), "original", "modified"))
 
 
-def read_pairs(path: Path) -> list[tuple[bytes, bytes]]:
-    """small_pairs.bin: (u32 little-endian length, bytes) old, then new, repeated."""
-    data, at, texts = path.read_bytes(), 0, []
-    while at < len(data):
-        (size,) = struct.unpack_from("<I", data, at)
-        texts.append(data[at + 4 : at + 4 + size])
-        at += 4 + size
-    return list(zip(texts[0::2], texts[1::2]))
+def each_pair(diff, pairs) -> list:
+    return [diff(old, new) for old, new in pairs]
 
 
-def each_pair(diff, pairs) -> None:
-    for old, new in pairs:
-        diff(old, new)
+def contenders(pairs: list[tuple[bytes, bytes]], references: bool, fixture: str) -> dict[str, tuple]:
+    """What is timed, by name: (function, arguments), every input already in
+    the form the function takes (conversions are outside the timing for all).
+    `pairs` is the fixture's one pair, or small_pairs' many."""
+    text_pairs = [(old.decode(), new.decode()) for old, new in pairs]
+    if fixture == "small_pairs":
+        if references:
+            return {"python difflib": (each_pair, (difflib_unified, text_pairs)),
+                    "python article stand-in": (each_pair, (article_standin.unified_diff, text_pairs))}
+        return {"python bytes": (each_pair, (fast_diff.unified_diff, pairs)),
+                "python str": (each_pair, (fast_diff.unified_diff, text_pairs))}
+    (old_bytes, new_bytes), (old_str, new_str) = pairs[0], text_pairs[0]
+    if references:
+        return {"python difflib": (difflib_unified, (old_str, new_str)),
+                "python article stand-in": (article_standin.unified_diff, (old_str, new_str))}
+    timed = {"python bytes": (fast_diff.unified_diff, (old_bytes, new_bytes)),
+             "python str": (fast_diff.unified_diff, (old_str, new_str))}
+    if fixture == "tiny_100b":
+        timed["python bare cffi"] = (bare_cffi(old_bytes, new_bytes), ())
+    return timed
 
 
 def main() -> None:
@@ -59,31 +70,10 @@ def main() -> None:
     runner.metadata["fast_diff_version"] = fast_diff.__version__
 
     directory, name = Path(args.fixtures_dir), args.fixture
-    if name == "small_pairs":
-        pairs = read_pairs(directory / "small_pairs.bin")
-        text_pairs = [(old.decode(), new.decode()) for old, new in pairs]
-        if args.references:
-            runner.bench_func(f"{name}/python difflib", each_pair, difflib_unified, text_pairs)
-            runner.bench_func(f"{name}/python article stand-in", each_pair, article_standin.unified_diff, text_pairs)
-        else:
-            runner.bench_func(f"{name}/python bytes", each_pair, fast_diff.unified_diff, pairs)
-            runner.bench_func(f"{name}/python str", each_pair, fast_diff.unified_diff, text_pairs)
-        return
-    old_bytes = (directory / f"{name}.old").read_bytes()
-    new_bytes = (directory / f"{name}.new").read_bytes()
-    old_str, new_str = old_bytes.decode(), new_bytes.decode()
-
-    if args.references:
-        runner.bench_func(f"{name}/python difflib", difflib_unified, old_str, new_str)
-        runner.bench_func(f"{name}/python article stand-in", article_standin.unified_diff, old_str, new_str)
-        return
-    assert bool(fast_diff.unified_diff(old_bytes, new_bytes)) == (old_bytes != new_bytes)
-    runner.bench_func(f"{name}/python bytes", fast_diff.unified_diff, old_bytes, new_bytes)
-    runner.bench_func(f"{name}/python str", fast_diff.unified_diff, old_str, new_str)
-    if name == "tiny_100b":
-        cffi_call = bare_cffi(old_bytes, new_bytes)
-        assert cffi_call() == fast_diff.unified_diff(old_bytes, new_bytes)
-        runner.bench_func(f"{name}/python bare cffi", cffi_call)
+    texts = read_fixture(directory, name)
+    pairs = texts if isinstance(texts, list) else [texts]
+    for label, (function, arguments) in contenders(pairs, args.references, name).items():
+        runner.bench_func(f"{name}/{label}", function, *arguments)
 
 
 if __name__ == "__main__":

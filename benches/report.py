@@ -3,14 +3,18 @@
 
 Usage: report.py RESULTS_DIR    (make bench-report regenerates the committed one)
 
-Everything in the report, the verdicts on the issue's targets and the
-reasons given for a missed one included, is computed from results.json, so
-the report never says more than the run measured.
+Everything in the report is computed from results.json: every figure, every
+verdict on a target, and every sentence that draws a conclusion (each is
+written only when the numbers bear it out), so the report never says more
+than the run measured. Results written before a kind of figure was recorded
+(the outputs' comparison, the worst cases, the tree's state, ...) give a
+report that says that figure was not recorded.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import statistics
 import sys
 from pathlib import Path
@@ -20,6 +24,7 @@ LABELS = {
     "rust fast-diff myers": "Rust: fast-diff, Myers (raw Rust API)",
     "rust fast-diff histogram": "Rust: fast-diff, histogram",
     "rust fast-diff via C ABI": "Rust: fast-diff through `fd_unified_diff`",
+    "rust fast-diff myers, deadline 1 ms": "Rust: fast-diff, Myers, 1 ms deadline",
     "rust similar myers": "Rust: similar (Myers)",
     "rust imara-diff myers": "Rust: imara-diff, Myers",
     "rust imara-diff histogram": "Rust: imara-diff, histogram",
@@ -45,6 +50,7 @@ CHART_ROWS = [
 TOOLS = ["process GNU diff -u", "process git diff myers", "process git diff histogram"]
 OURS = ["process fast-diff command", "process fast-diff"]
 TEN_MB = ["prose_10m", "log_10m", "identical_10m"]
+DEADLINE_ROW = "rust fast-diff myers, deadline 1 ms"
 
 
 def show_ns(ns: float) -> str:
@@ -65,6 +71,42 @@ def ratio(x: float) -> str:
     return f"{x:.2f}×" if x < 10 else f"{x:.1f}×" if x < 100 else f"{x:.0f}×"
 
 
+def signed_ns(ns: float) -> str:
+    return f"{'+' if ns >= 0 else '−'}{show_ns(abs(ns))}"
+
+
+def percent(x: float) -> str:
+    """x as a signed percentage: 0.126 is +12.6%."""
+    return f"{100 * x:+.1f}%"
+
+
+def spread(values: list[float]) -> float:
+    """Half the interquartile range: how far a typical repeat lies from the median."""
+    if len(values) < 4:
+        return 0.0
+    q = statistics.quantiles(values, n=4)
+    return (q[2] - q[0]) / 2
+
+
+def output_cell(output: dict | None) -> str:
+    """What a contender's diff was, against fast-diff's (outputs.py)."""
+    if not output:
+        return ""
+    verdict = output["verdict"]
+    if verdict == "identical":
+        return "identical"
+    lines, reference = output.get("changed_lines"), output.get("reference_changed_lines")
+    size = ""
+    if lines is not None and reference:
+        size = f", {lines / reference:.2f}× the changed lines"
+    elif lines is not None:
+        size = f", {lines:,} changed lines"
+    pairs = output.get("pairs")
+    if pairs:
+        size += " (pairs: " + ", ".join(f"{n:,} {v}" for v, n in pairs.items()) + ")"
+    return f"{verdict}{size}" if verdict == "equivalent" else f"**{verdict}**{size}"
+
+
 class Report:
     def __init__(self, results: dict) -> None:
         self.r = results
@@ -82,125 +124,155 @@ class Report:
     def baseline(self, fixture: str) -> float | None:
         return self.t(fixture, self.r["baseline"])
 
+    def outputs_recorded(self) -> bool:
+        return any("output" in e for f in self.timings.values() for e in f.values())
+
     # ---- the targets ----------------------------------------------------
 
     def targets(self) -> None:
+        self.mcp_targets()
+        self.python_targets()
+        self.go_target()
+        self.tools_target()
+
+    def mcp_targets(self) -> None:
         mcp = self.r["mcp"]
         shipped = mcp["shipped"]["median_ns"]
         vs_difflib = shipped["diff_difflib"] / shipped["diff"]
         vs_standin = shipped["diff_article_standin"] / shipped["diff"]
-        tiny_ms = mcp["shipped"]["tiny_diff_median_ns"] / 1e6
-        engine = self.t("prose_10m", "python str")
-        standin = self.t("prose_10m", "python article stand-in")
-        difflib = self.t("prose_10m", "python difflib")
-        why_mcp = (
-            f"Per call: `diff` {shipped['diff'] / 1e6:.1f} ms, `diff_difflib` {shipped['diff_difflib'] / 1e6:.1f} ms, "
-            f"the stand-in {shipped['diff_article_standin'] / 1e6:.1f} ms; a `diff` call on the 100-byte pair costs "
-            f"{tiny_ms:.1f} ms, FastMCP's fixed cost per call, which every tool pays on top of its diff."
+        tiny_call = mcp["shipped"]["tiny_diff_median_ns"]
+        tiny_engine = self.baseline("tiny_100b")
+        engine, standin, difflib = (self.t("prose_10m", f"python {k}") for k in ("str", "article stand-in", "difflib"))
+        why = (
+            f"Per call: `diff` {show_ns(shipped['diff'])}, `diff_difflib` {show_ns(shipped['diff_difflib'])}, the "
+            f"stand-in {show_ns(shipped['diff_article_standin'])}. A `diff` call on the 100-byte pair in the same session "
+            f"costs {show_ns(tiny_call)}, {100 * tiny_call / shipped['diff']:.0f}% of a `diff` call on the article's case"
+            + (f", where the engine's own time on that pair is {show_ns(tiny_engine)} (raw Rust)." if tiny_engine else ".")
         )
         if "lax_validation" in mcp:
             lax = mcp["lax_validation"]["median_ns"]
-            why_mcp += (
-                f" Of the `diff` tool's time, {(shipped['diff'] - lax['diff']) / 1e6:.0f} ms is the server's "
-                f"`strict_input_validation=True`: FastMCP then serialises the arguments to JSON and validates them "
-                f"again from JSON, {mcp['characters'] / 1e6:.0f} million characters each call, for every tool alike. "
-                f"With it off the calls take: `diff` {lax['diff'] / 1e6:.1f} ms, `diff_difflib` "
-                f"{lax['diff_difflib'] / 1e6:.1f} ms ({lax['diff_difflib'] / lax['diff']:.1f}×), the stand-in "
-                f"{lax['diff_article_standin'] / 1e6:.1f} ms ({lax['diff_article_standin'] / lax['diff']:.1f}×)."
+            why += (
+                f" With the server's `strict_input_validation` off (not the shipped configuration) the calls take: "
+                f"`diff` {show_ns(lax['diff'])} ({signed_ns(lax['diff'] - shipped['diff'])}), `diff_difflib` "
+                f"{show_ns(lax['diff_difflib'])} ({lax['diff_difflib'] / lax['diff']:.1f}× `diff`), the stand-in "
+                f"{show_ns(lax['diff_article_standin'])} ({lax['diff_article_standin'] / lax['diff']:.1f}×)."
             )
         if engine and standin and difflib:
-            why_mcp += (
-                f" Outside MCP, from Python on this pair: fast-diff {show_ns(engine)}, the stand-in {show_ns(standin)} "
-                f"({standin / engine:.1f}×), difflib {show_ns(difflib)} ({difflib / engine:.0f}×). Here the stand-in "
-                f"is {difflib / standin:.1f}× faster than difflib, where the article measured its tool 3.6× faster, "
-                f"so the 4× target over it leaves the MCP path little room: the tools' fixed costs are the same, only "
-                f"the diffs differ."
+            why += (
+                f" Outside MCP, from Python on `str` (pyperf): fast-diff {show_ns(engine)}, the stand-in {show_ns(standin)} "
+                f"({standin / engine:.1f}×), difflib {show_ns(difflib)} ({difflib / engine:.0f}×): the stand-in is "
+                f"{difflib / standin:.1f}× faster than difflib."
             )
         self.verdict("MCP `diff` ≥ 15× faster than `diff_difflib` (article's case, same session)",
                      f"{ratio(vs_difflib)} ({show_ns(shipped['diff'])} vs {show_ns(shipped['diff_difflib'])})",
-                     vs_difflib >= 15, why_mcp)
+                     vs_difflib >= 15, why)
         needed = shipped["diff_article_standin"] / 4
-        why_standin = (
+        why = (
             f"To be 4× faster than the stand-in's {show_ns(shipped['diff_article_standin'])}, a `diff` call would have "
-            f"to take at most {show_ns(needed)}, while FastMCP's fixed cost, a `diff` call on the 100-byte pair in the "
-            f"same session, is {show_ns(mcp['shipped']['tiny_diff_median_ns'])}"
-            + (": the target is below what any tool call costs here." if needed <= mcp["shipped"]["tiny_diff_median_ns"]
+            f"to take at most {show_ns(needed)}; a `diff` call on the 100-byte pair in the same session takes "
+            f"{show_ns(tiny_call)}"
+            + (", more than that: no call on any input came within the target in this session." if needed <= tiny_call
                else ".")
-            + " Other figures: see the line above."
         )
         self.verdict("MCP `diff` ≥ 4× faster than the article's Rust tool (stand-in, same session)",
                      f"{ratio(vs_standin)} ({show_ns(shipped['diff'])} vs {show_ns(shipped['diff_article_standin'])})",
-                     vs_standin >= 4, why_standin)
+                     vs_standin >= 4, why)
 
+    def python_targets(self) -> None:
         over = self.r["overhead"]["python"]
-        worst, parts = 0.0, []
+        in_process = any(f.get("baseline") for f in over.values())
+        c_side = ("a C loop in the same process (c_loop.c, calling the binding's own functions)" if in_process
+                  else "the C loop of c_call.c, a separate process started for each repeat")
+        raw_parts = []
         for fixture in TEN_MB:
             base = self.baseline(fixture)
             for kind in ("bytes", "str"):
                 t = self.t(fixture, f"python {kind}")
                 if base and t:
-                    worst = max(worst, t / base - 1)
-                    parts.append(f"{fixture} {kind} {100 * (t / base - 1):+.0f}%")
-        side = []
-        for fixture in TEN_MB:
-            if fixture in over:
-                m = over[fixture]["paired_ratio"]
-                side.append(f"{fixture}: bytes {100 * (m['bytes'] - 1):+.1f}%, str {100 * (m['str'] - 1):+.1f}%")
-        interleaved_worst = max(
-            (over[f]["paired_ratio"][k] - 1 for f in TEN_MB if f in over for k in ("bytes", "str")), default=None
-        )
-        met = interleaved_worst is not None and interleaved_worst < 0.10
+                    raw_parts.append(f"{fixture} {kind} {percent(t / base - 1)}")
+        side = [f"{f}: bytes {percent(over[f]['paired_ratio']['bytes'] - 1)}, str {percent(over[f]['paired_ratio']['str'] - 1)}"
+                for f in TEN_MB if f in over]
+        ratios = {(f, k): over[f]["paired_ratio"][k] - 1 for f in TEN_MB if f in over for k in ("bytes", "str")}
+        worst = max(ratios.values(), default=None)
         why = (
-            "Verdict from the interleaved measurement (python_overhead.py: the C loop of c_call.c and the Python call "
-            "alternate repeat by repeat, so load hits both alike; median over the repeats of Python's time over C's in "
-            "the same repeat): " + "; ".join(side) + ". Against the per-fixture "
-            "run's raw Rust baseline (pyperf and criterion taking turns, a minute or so apart): " + ", ".join(parts) +
-            "; that comparison also carries the load's drift between the runs (see the noise figures above)."
+            f"From the interleaved measurement (python_overhead.py: {c_side}, and the Python calls, take turns repeat "
+            f"by repeat; the median over the repeats of Python's time over C's in the same repeat): " + "; ".join(side) + "."
         )
-        tiny_extra = over.get("tiny_100b", {}).get("paired_extra_ns")
-        ratios = [over[f]["paired_ratio"][k] - 1 for f in TEN_MB if f in over for k in ("bytes", "str")]
-        engine = self.baseline("prose_10m")
-        if tiny_extra and ratios and engine:
-            fixed = max(tiny_extra["bytes"], tiny_extra["str"])
-            why += (
-                f" What the binding adds does not grow with the input: the texts are lent to C, not copied (`bytes` as "
-                f"they are, an ASCII `str` through its own storage), so its cost per call is the fixed one measured on "
-                f"the 100-byte pair, {show_ns(fixed)}, which is {100 * fixed / engine:.2f}% of the engine's "
-                f"{show_ns(engine)} on prose_10m. The spread of the interleaved figures, {100 * min(ratios):+.1f}% to "
-                f"{100 * max(ratios):+.1f}% (Python cannot be faster than the C call it makes), is this machine's noise."
-            )
+        if raw_parts:
+            why += (" Against the per-fixture run's raw Rust baseline (pyperf and criterion, at different moments of "
+                    "the run): " + ", ".join(raw_parts) + ".")
+        why += self.python_growth(over)
+        faster = [f"{f} {k} ({percent(v)})" for (f, k), v in ratios.items() if v < 0]
+        if faster:
+            why += (f" Python measured faster than the C call it makes on {', '.join(faster)}: differences of that size "
+                    f"are within this run's noise.")
         self.verdict("Python binding overhead < 10% on the 10 MB cases",
-                     f"worst {100 * interleaved_worst:+.1f}% (interleaved)" if interleaved_worst is not None else "not measured",
-                     met, why)
+                     f"worst {percent(worst)} (interleaved)" if worst is not None else "not measured",
+                     worst is not None and worst < 0.10, why)
 
-        tiny = over.get("tiny_100b", {}).get("median_ns")
-        if tiny:
-            extra = over["tiny_100b"]["paired_extra_ns"]
-            why = (
-                f"C loop {show_ns(tiny['C'])} per call; bare cffi call {show_ns(tiny['cffi'])} "
-                f"(+{show_ns(extra['cffi'])}: a plain cffi call written the obvious way: `ffi.new` for the out-parameter, "
-                f"the call, `ffi.buffer` to copy the result, `fd_free`); "
-                f"`unified_diff` bytes +{show_ns(extra['bytes'])}, str +{show_ns(extra['str'])}. The bare cffi call, "
-                f"with none of the binding's checks, already costs more than the target: converting six arguments, "
-                f"releasing and retaking the GIL, a second call to `fd_free`, and building the Python result; the "
-                f"binding's own type and option checks add {show_ns(extra['bytes'] - extra['cffi'])} (bytes) to "
-                f"{show_ns(extra['str'] - extra['cffi'])} (str, whose result is decoded)."
-            )
-            worst_tiny = max(extra["bytes"], extra["str"])
-            self.verdict("Python binding overhead < 2 µs per call on the 100-byte pair",
-                         f"bytes +{show_ns(extra['bytes'])}, str +{show_ns(extra['str'])}", worst_tiny < 2000, why)
+        if "tiny_100b" not in over:
+            return
+        tiny, extra = over["tiny_100b"]["median_ns"], over["tiny_100b"]["paired_extra_ns"]
+        bare = extra["cffi"]
+        why = (
+            f"C loop {show_ns(tiny['C'])} per call; bare cffi call {show_ns(tiny['cffi'])} ({signed_ns(bare)}: `ffi.new` "
+            f"for the out-parameter, the call, `ffi.buffer` to copy the result, `fd_free`); `unified_diff` bytes "
+            f"{signed_ns(extra['bytes'])}, str {signed_ns(extra['str'])}. "
+            + (f"The bare cffi call alone costs more than the target ({signed_ns(bare)} ≥ +2 µs)" if bare >= 2000
+               else f"The bare cffi call alone is within the target ({signed_ns(bare)})")
+            + f"; the binding adds {signed_ns(extra['bytes'] - bare)} (bytes) and {signed_ns(extra['str'] - bare)} "
+            f"(str) to it."
+        )
+        self.verdict("Python binding overhead < 2 µs per call on the 100-byte pair",
+                     f"bytes {signed_ns(extra['bytes'])}, str {signed_ns(extra['str'])}",
+                     max(extra["bytes"], extra["str"]) < 2000, why)
 
+    def python_growth(self, over: dict) -> str:
+        """Whether the binding's cost per call grows with the input, from the repeats' spread."""
+        if "tiny_100b" not in over or not any(f in over for f in TEN_MB):
+            return ""
+        tiny = over["tiny_100b"]["paired_extra_ns"]
+        grows, parts = [], []
+        for fixture in (f for f in TEN_MB if f in over):
+            figures = over[fixture]
+            for kind in ("bytes", "str"):
+                extra = figures["paired_extra_ns"][kind]
+                samples = figures.get("samples_ns", {})
+                noise = spread([t - c for t, c in zip(samples.get(kind, []), samples.get("C", []))])
+                parts.append(f"{fixture} {kind} {signed_ns(extra)} (± {show_ns(noise)})")
+                if extra - tiny[kind] > noise:
+                    grows.append(f"{fixture} {kind}")
+        text = (f" The binding's time over C's per call: on the 100-byte pair bytes {signed_ns(tiny['bytes'])}, str "
+                f"{signed_ns(tiny['str'])}; on the 10 MB pairs {', '.join(parts)} (± half the interquartile range of "
+                f"the repeats).")
+        if grows:
+            return text + (f" It is larger on the large pairs than on the 100-byte pair by more than that spread on "
+                           f"{', '.join(grows)}.")
+        return text + (" On no 10 MB pair is it larger than on the 100-byte pair by more than that spread: in this run "
+                       "it does not grow with the input.")
+
+    def go_target(self) -> None:
         go = self.r["overhead"]["go"]
-        if "overhead-ns/call" in go:
-            o = go["overhead-ns/call"]["median"]
-            why = (
-                f"BenchmarkTinyOverhead: rounds of 200 calls alternate between a C loop ({go['c-ns/call']['median']:.0f} ns "
-                f"per call) and `UnifiedDiff` ({go['go-ns/call']['median']:.0f} ns); median of {len(go['overhead-ns/call']['runs'])} runs "
-                f"({', '.join(f'{v:.0f}' for v in go['overhead-ns/call']['runs'])} ns). What it pays for: two cgo "
-                f"crossings (one for `fd_free`) and copying the result into Go memory."
+        if "overhead-ns/call" not in go:
+            return
+        o, runs = go["overhead-ns/call"]["median"], go["overhead-ns/call"]["runs"]
+        c_loop = go["c-ns/call"]["median"]
+        why = (
+            f"BenchmarkTinyOverhead: rounds of 200 calls alternate between a C loop ({c_loop:.0f} ns per call) and "
+            f"`UnifiedDiff` ({go['go-ns/call']['median']:.0f} ns); median of {len(runs)} runs "
+            f"({', '.join(f'{v:.0f}' for v in runs)} ns)."
+        )
+        check = go.get("c_call_rounds_ns")
+        if check:
+            outside = (check["before"] + check["after"]) / 2
+            why += (
+                f" The same C call from c_call.c in rounds of {check['calls_per_round']} calls just before and after: "
+                f"{check['before']:.0f} and {check['after']:.0f} ns, so Go's C loop took {c_loop / outside:.2f}× what C "
+                f"took outside Go."
             )
-            self.verdict("Go binding overhead < 0.5 µs per call", f"+{o:.0f} ns", o < 500, why)
+        self.verdict("Go binding overhead < 0.5 µs per call", f"+{o:.0f} ns", o < 500, why)
 
+    def tools_target(self) -> None:
         behind, comparisons = [], 0
         for fixture in self.r["order"]:
             for own in OURS:
@@ -212,23 +284,23 @@ class Report:
                     comparisons += theirs is not None
                     if theirs is not None and theirs <= ours:
                         raw = self.baseline(fixture)
-                        behind.append(
-                            f"{fixture}: {LABELS[tool]} {show_ns(theirs)} vs {LABELS[own]} {show_ns(ours)} "
-                            f"(the engine's own time in it: {show_ns(raw) if raw else 'n/a'}; the rest is starting the "
-                            f"process, reading the files and writing the diff)"
-                        )
+                        behind.append(f"{fixture}: {LABELS[tool]} {show_ns(theirs)} vs {LABELS[own]} {show_ns(ours)} "
+                                      f"(the engine's own time, raw Rust: {show_ns(raw) if raw else 'n/a'})")
         raw_behind = [
             f"{f}: {LABELS[tool]}" for f in self.r["order"] for tool in TOOLS
             if self.t(f, tool) is not None and self.baseline(f) is not None and self.t(f, tool) <= self.baseline(f)
         ]
         measured = [f for f in self.r["order"] if any(self.t(f, own) is not None for own in OURS)]
-        why = (
-            "Compared as whole processes on the same files (fast-diff as the `fast-diff` command where it was built, "
-            "and as fd_file_diff.c, a static C program over the library), on " + ", ".join(measured) + "."
-        )
+        why = ("Compared as whole processes on the same files (fast-diff as the `fast-diff` command where it was built, "
+               "and as fd_file_diff.c, a static C program over the library), on " + ", ".join(measured) + ".")
         why += (" Where it is not ahead: " + "; ".join(behind) + ".") if behind else " Ahead on every one."
         why += (" The engine's raw time is below every tool's whole-process time on every fixture." if not raw_behind
                 else " Even the raw engine time is behind on: " + ", ".join(raw_behind) + ".")
+        differ = [f"{f}: {LABELS[n]} ({e['output']['verdict']})" for f in measured for n in TOOLS + OURS
+                  if (e := self.timings.get(f, {}).get(n)) and e.get("output", {}).get("verdict", "identical") != "identical"]
+        if self.outputs_recorded():
+            why += (" Diffs other than fast-diff's: " + "; ".join(differ) + "." if differ
+                    else " Every process wrote the same hunks as fast-diff.")
         self.verdict("The engine ahead of GNU diff and git on every fixture",
                      f"behind on {len(behind)} of {comparisons} comparisons", not behind, why)
 
@@ -237,22 +309,35 @@ class Report:
 
     # ---- sections -------------------------------------------------------
 
+    def tree_state(self) -> str:
+        """Whether the measured tree had uncommitted changes, as a phrase."""
+        tree = self.r.get("tree")
+        if not tree:
+            return "whether the tree had uncommitted changes was not recorded"
+        if not tree["dirty"]:
+            return "no uncommitted changes to tracked files"
+        files = tree.get("changed_files", [])
+        shown = ", ".join(f"`{f}`" for f in files[:8]) + (f" and {len(files) - 8} more" if len(files) > 8 else "")
+        return f"**with uncommitted changes** to {shown}"
+
+    def commit(self) -> str:
+        return self.r.get("tree", {}).get("commit") or self.r["versions"].get("git commit", "unknown")
+
     def header(self) -> None:
         r, m = self.r, self.r["machine"]
         loads = [entry["loadavg"][0] for entry in r["load"]]
         self.add(
             "# fast-diff benchmark report",
             "",
-            f"Written by `{r['command']}` on {r['generated']} (commit {r['versions']['git commit']}), in "
-            f"{r['duration_s'] // 60} min {r['duration_s'] % 60} s. Raw results: [results.json](results.json); "
-            f"chart of the ratios: [ratios.png](ratios.png).",
+            f"Written by `{r['command']}` on {r['generated']} (commit {self.commit()}; {self.tree_state()}), in {r['duration_s'] // 60} min "
+            f"{r['duration_s'] % 60} s. Raw results: [results.json](results.json); chart of the ratios: "
+            f"[ratios.png](ratios.png).",
             "",
-            f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, Linux {m['kernel']}. "
-            f"Shared with other engineers' builds: the 1-minute load average ranged from {min(loads):.1f} to "
-            f"{max(loads):.1f} (median {statistics.median(loads):.1f}) during the run, on 2 cores, so single "
-            f"figures move by tens of percent between runs. Ratios are what to read: each fixture's languages and "
-            f"tools were measured one after the other within minutes, and the overhead, process and MCP figures "
-            f"come from runs where the contenders alternate.",
+            f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, Linux {m['kernel']}. The 1-minute load "
+            f"average ranged from {min(loads):.1f} to {max(loads):.1f} (median {statistics.median(loads):.1f}) during "
+            f"the run. Each fixture's languages and tools were measured one after the other; the "
+            f"{'overhead, process, MCP and worst-case' if r.get('worst_cases') else 'overhead, process and MCP'} "
+            f"figures come from runs where the contenders alternate.",
             "",
             f"Every ratio is to **{LABELS[r['baseline']]}** on the same fixture in the same run: the mean of two "
             f"criterion medians, one taken before the fixture's other runs and one after; above 1× is slower.",
@@ -267,13 +352,29 @@ class Report:
                 f"How noisy it was: the baseline's before and after medians differ by {100 * statistics.median(drift):.0f}% "
                 f"on the median fixture (at most {100 * max(drift):.0f}%), and the same engine called through "
                 f"`fd_unified_diff` differs from the raw call by {100 * statistics.median(twins):.0f}% on the median "
-                f"fixture (at most {100 * max(twins):.0f}%), though the two do the same work. Differences smaller than "
-                f"that are not differences.",
+                f"fixture (at most {100 * max(twins):.0f}%), though the two do the same work. Differences of that size "
+                f"are within this run's noise.",
                 "",
             )
+        if self.outputs_recorded():
+            counts: dict[str, int] = {}
+            for fixture in r["order"]:
+                for entry in self.timings.get(fixture, {}).values():
+                    if "output" in entry:
+                        counts[entry["output"]["verdict"]] = counts.get(entry["output"]["verdict"], 0) + 1
+            self.add(
+                "Every contender's diff was computed once outside its timing and compared with fast-diff's Myers diff "
+                "(benches/outputs.py): *identical* hunks; *equivalent*, other hunks that still turn the old text into "
+                "the new at the lines they state; or *different*. Of the rows below: "
+                + ", ".join(f"{n} {v}" for v, n in sorted(counts.items())) + ".",
+                "",
+            )
+        else:
+            self.add("The contenders' diffs were not compared with each other in this run (results.json has no "
+                     "`output` records): the tables cannot say which rows produced the same diff.", "")
 
     def verdict_table(self) -> None:
-        self.add("## Targets (issue 5)", "", "| target | measured | verdict |", "|---|---|---|")
+        self.add("## Targets", "", "| target | measured | verdict |", "|---|---|---|")
         for target, measured, met, _ in self.verdicts:
             self.add(f"| {target} | {measured} | {'met' if met else '**MISSED**'} |")
         self.add("")
@@ -283,15 +384,18 @@ class Report:
 
     def fixtures(self) -> None:
         memory = {(m["fixture"], m["algorithm"]): m for m in self.r["memory"]}
+        outputs = self.outputs_recorded()
         self.add("## Per fixture", "",
                  "Median time per call (for `small_pairs`: per pass over all its pairs). Peak memory: for processes, "
                  "peak resident set (ru_maxrss); for the engine, peak heap allocated beyond the inputs "
-                 "(benches/memory.rs).", "")
+                 "(benches/memory.rs)." + (" Output: the contender's diff against fast-diff's Myers diff." if outputs
+                                          else ""), "")
         for fixture in self.r["order"]:
             info = self.r["fixtures"].get(fixture, {})
             size = info.get("old_bytes", 0) + info.get("new_bytes", 0) or info.get("total_bytes", 0)
             self.add(f"### {fixture}", "", f"{info.get('description', '')} ({show_bytes(size)} in all).", "",
-                     "| implementation | median | × raw Rust | peak memory | measured by |", "|---|---:|---:|---:|---|")
+                     "| implementation | median | × raw Rust | peak memory |" + (" output |" if outputs else "")
+                     + " measured by |", "|---|---:|---:|---:|" + ("---|" if outputs else "") + "---|")
             base = self.baseline(fixture)
             for name, label in LABELS.items():
                 entry = self.timings.get(fixture, {}).get(name)
@@ -306,33 +410,39 @@ class Report:
                 how = f"{entry['source']}, {entry.get('samples', '?')} samples"
                 if "before_ns" in entry:
                     how += f" (before {show_ns(entry['before_ns'])}, after {show_ns(entry['after_ns'])})"
+                output = f" {output_cell(entry.get('output')) or 'not checked'} |" if outputs else ""
                 self.add(f"| {label} | {show_ns(entry['median_ns'])} | {ratio(entry['median_ns'] / base) if base else ''} "
-                         f"| {peak} | {how} |")
+                         f"| {peak} |{output} {how} |")
             self.add("")
 
     def per_call(self) -> None:
+        tiny = self.r["fixtures"].get("tiny_100b", {})
+        sizes = f"{tiny.get('old_bytes', '?')} + {tiny.get('new_bytes', '?')} bytes"
         self.add("## Per-call overhead (the 100-byte pair)", "",
-                 "Each language's path on `tiny_100b` (98 + 98 bytes, one line changed), from the per-fixture run:", "",
+                 f"Each language's path on `tiny_100b` ({sizes}: {tiny.get('description', '')}), from the per-fixture "
+                 f"run:", "",
                  "| path | median per call | over raw Rust |", "|---|---:|---:|")
         base = self.baseline("tiny_100b")
         for name in ["rust fast-diff myers", "rust fast-diff via C ABI", "c fd_unified_diff", "go UnifiedDiff",
                      "python bare cffi", "python bytes", "python str", "process fast-diff command", "process fast-diff"]:
             t = self.t("tiny_100b", name)
             if t is not None and base:
-                sign = "+" if t >= base else "−"
-                self.add(f"| {LABELS[name]} | {show_ns(t)} | {sign}{show_ns(abs(t - base))} |")
+                self.add(f"| {LABELS[name]} | {show_ns(t)} | {signed_ns(t - base)} |")
         over = self.r["overhead"]["python"]
-        self.add("", "Side by side (alternating repeat by repeat with the C loop; medians of per-call means, and in "
-                 "brackets the median over the repeats of the difference to C in the same repeat):", "",
+        in_process = any(f.get("baseline") for f in over.values())
+        self.add("", "Side by side, repeat by repeat with "
+                 + ("a C loop in the same process (c_loop.c), the order rotating" if in_process
+                    else "the C loop of c_call.c (a new process for each repeat)")
+                 + "; medians of per-call means, and in brackets the median over the repeats of the difference to C in "
+                 "the same repeat:", "",
                  "| fixture | C | bare cffi | `unified_diff` bytes | `unified_diff` str |", "|---|---:|---:|---:|---:|")
         for fixture, figures in over.items():
             m, extra, ratios = figures["median_ns"], figures["paired_extra_ns"], figures["paired_ratio"]
-            cells = [f"{show_ns(m[k])} ({'+' if extra[k] >= 0 else '−'}{show_ns(abs(extra[k]))}, {100 * (ratios[k] - 1):+.1f}%)"
-                     for k in ("cffi", "bytes", "str")]
+            cells = [f"{show_ns(m[k])} ({signed_ns(extra[k])}, {percent(ratios[k] - 1)})" for k in ("cffi", "bytes", "str")]
             self.add(f"| {fixture} ({figures['repeats']} × {figures['calls_per_repeat']} calls) | {show_ns(m['C'])} | "
                      + " | ".join(cells) + " |")
         go = self.r["overhead"]["go"]
-        if go:
+        if "overhead-ns/call" in go:
             self.add("", f"Go (BenchmarkTinyOverhead, C loop and `UnifiedDiff` alternating): C "
                          f"{go['c-ns/call']['median']:.0f} ns, Go {go['go-ns/call']['median']:.0f} ns, overhead "
                          f"{go['overhead-ns/call']['median']:.0f} ns per call (median of "
@@ -342,42 +452,136 @@ class Report:
     def mcp(self) -> None:
         mcp = self.r["mcp"]
         hs = mcp["handshake_median_ns"]
+        shipped = mcp["shipped"]
+        if "outputs" in shipped:
+            same = "; ".join(f"`{tool}` {output_cell(v)}" for tool, v in shipped["outputs"].items())
+            outputs = f"Their diffs against fast-diff's: {same}."
+        else:
+            different = [tool for tool, same in shipped["same_as_diff"].items() if not same]
+            outputs = ("All three returned the same text." if not different
+                       else "Returned a text other than `diff`'s: " + ", ".join(f"`{t}`" for t in different) + ".")
         self.add("## MCP: the article's case through FastMCP", "",
                  f"An in-memory FastMCP `Client` (fastmcp {mcp['versions']['fastmcp']}, mcp {mcp['versions']['mcp']}) calls "
                  f"three tools on `{mcp['fixture']}` ({mcp['characters']:,} characters in all), in rounds that rotate the "
                  f"order: the server's `diff` and `diff_difflib`, and `diff_article_standin`, a tool like `diff_difflib` "
                  f"(same arguments, size check and result) around the article's Rust tool path: "
                  f"`similar::TextDiff::from_lines(..).unified_diff()` on two `str` through PyO3 "
-                 f"(benches/article_standin). All three returned the same diff: "
-                 f"{all(mcp['shipped']['same_as_diff'].values())}.", "",
+                 f"(benches/article_standin). {outputs}", "",
                  f"Client open (initialize handshake): {show_ns(hs['open_ns'])}; close: {show_ns(hs['close_ns'])} "
                  f"(medians of {len(mcp['handshake']['open_ns'])}), not included below.", "",
                  "| tool | `call_tool` median | × `diff` |", "|---|---:|---:|")
-        shipped = mcp["shipped"]["median_ns"]
-        for tool in shipped:
-            self.add(f"| `{tool}` | {show_ns(shipped[tool])} | {ratio(shipped[tool] / shipped['diff'])} |")
-        self.add("", f"`diff` on the 100-byte pair, in the same session: {show_ns(mcp['shipped']['tiny_diff_median_ns'])}.", "")
+        medians = shipped["median_ns"]
+        for tool in medians:
+            self.add(f"| `{tool}` | {show_ns(medians[tool])} | {ratio(medians[tool] / medians['diff'])} |")
+        self.add("", f"`diff` on the 100-byte pair, in the same session: {show_ns(shipped['tiny_diff_median_ns'])}.", "")
         if "lax_validation" in mcp:
             lax = mcp["lax_validation"]
             self.add("With the server's strict_input_validation turned off (not the shipped configuration): "
                      + ", ".join(f"`{tool}` {show_ns(ns)}" for tool, ns in lax["median_ns"].items())
                      + f"; `diff` on the 100-byte pair {show_ns(lax['tiny_diff_median_ns'])}.", "")
 
+    def deadline(self) -> None:
+        rows = []
+        for fixture in self.r["order"]:
+            with_deadline, without = (self.timings.get(fixture, {}).get(n) for n in (DEADLINE_ROW, "rust fast-diff myers"))
+            if with_deadline and without:
+                out = with_deadline.get("output") or {}
+                lines = (f"{out['changed_lines']:,} against {out['reference_changed_lines']:,}"
+                         if "changed_lines" in out else "not recorded")
+                rows.append(f"| {fixture} (criterion) | {show_ns(without['median_ns'])} | {show_ns(with_deadline['median_ns'])} "
+                            f"| {ratio(without['median_ns'] / with_deadline['median_ns'])} | {lines} | "
+                            f"{output_cell(out) or 'not checked'} |")
+        worst = self.r.get("worst_cases")
+        name = f"fast-diff myers, deadline {worst['deadline_ms']} ms" if worst else None
+        for shape, data in (worst or {}).get("shapes", {}).items():
+            last = data["sizes"][-1]
+            with_deadline, without = last["tools"].get(name, {}), last["tools"].get("fast-diff myers", {})
+            if "median_ns" in with_deadline and "median_ns" in without:
+                out = with_deadline.get("output") or {}
+                lines = f"{out['changed_lines']:,} against {out['reference_changed_lines']:,}" if out else "not recorded"
+                rows.append(f"| {shape}, {last['size']:,} bytes a side (process) | {show_ns(without['median_ns'])} | "
+                            f"{show_ns(with_deadline['median_ns'])} | "
+                            f"{ratio(without['median_ns'] / with_deadline['median_ns'])} | {lines} | "
+                            f"{output_cell(out) or 'not checked'} |")
+        if not rows:
+            return
+        self.add("## The deadline", "",
+                 "fast-diff's Myers with and without a 1 ms deadline, side by side: when the deadline passes, the search "
+                 "stops and the rest is diffed coarsely.", "",
+                 "| input | no deadline | 1 ms deadline | no deadline ÷ deadline | changed lines, deadline vs none | "
+                 "deadline's diff |", "|---|---:|---:|---:|---:|---|", *rows, "")
+
+    def worst_cases(self) -> None:
+        worst = self.r.get("worst_cases")
+        if not worst:
+            self.add("## Worst cases", "", "Not measured in this run (results.json has no `worst_cases`).", "")
+            return
+        n = worst["n"]
+        self.add("## Worst cases", "",
+                 f"The shapes of benches/adversarial.py at n = {n:,}, 2n and 4n bytes a side, each tool as a whole "
+                 f"process on the same files (benches/worst_cases.py): median of up to {worst['runs']} runs taking turns; "
+                 f"a run over {worst['cap_s']} s is stopped and the tool not run at the larger sizes. Growth: the "
+                 f"exponent k in time ∝ size^k from the smallest to the largest size the tool finished (1 is linear, 2 "
+                 f"quadratic). Diff: at that largest size, against fast-diff's Myers diff.", "")
+        never = []
+        for shape, data in worst["shapes"].items():
+            sizes = data["sizes"]
+            names = list(dict.fromkeys(name for entry in sizes for name in entry["tools"]))
+            self.add(f"### {shape}", "", f"{data['description']}", "",
+                     "| tool | " + " | ".join(f"{e['size']:,}" for e in sizes) + " | growth | diff | peak memory |",
+                     "|---|" + "---:|" * len(sizes) + "---:|---|---:|")
+            for name in names:
+                cells, times = [], []
+                for entry in sizes:
+                    cell = entry["tools"].get(name, {})
+                    if "median_ns" in cell:
+                        cells.append(show_ns(cell["median_ns"]) + ("" if len(cell["samples_ns"]) > 1 else " (1 run)"))
+                        times.append((entry["size"], cell["median_ns"]))
+                    elif "timeout_s" in cell:
+                        cells.append(f"> {cell['timeout_s']} s")
+                    else:
+                        cells.append("—")
+                growth = ""
+                if len(times) >= 2 and times[0][1] > 0:
+                    (s0, t0), (s1, t1) = times[0], times[-1]
+                    growth = f"{math.log(t1 / t0) / math.log(s1 / s0):.2f}"
+                last = next((entry["tools"][name] for entry in reversed(sizes) if "median_ns" in entry["tools"].get(name, {})),
+                            None)
+                if name.startswith("fast-diff") and len(times) < len(sizes):
+                    never.append(f"{name} on {shape}")
+                self.add(f"| {name} | " + " | ".join(cells) + f" | {growth} | {output_cell((last or {}).get('output'))} | "
+                         f"{show_bytes(last['peak_rss_kb'] * 1024) if last else ''} |")
+            self.add("")
+        self.add(("Every fast-diff run finished within the cap at every size." if not never
+                  else "fast-diff did not finish within the cap on: " + ", ".join(never) + "."), "")
+
     def memory(self) -> None:
-        self.add("## Engine memory", "", "Peak heap the engine allocates beyond its inputs (benches/memory.rs, "
-                 "a counting allocator):", "", "| fixture | algorithm | inputs | peak extra heap | × inputs |",
-                 "|---|---|---:|---:|---:|")
+        own = any("own_peak_bytes" in m for m in self.r["memory"])
+        self.add("## Engine memory", "", "Peak heap the engine allocates beyond its inputs (benches/memory.rs, a counting "
+                 "allocator), for the whole `unified_diff` call"
+                 + (", and the algorithm's own: how far the heap rises, above what it holds there, from the first "
+                    "allocation where the algorithms' line diffs part (trimming, splitting and interning the lines, "
+                    "the same for every algorithm, come before it); — where all of them made the same allocations"
+                    if own else "") + ":", "",
+                 "| fixture | algorithm | inputs | peak extra heap | × inputs |" + (" algorithm's own |" if own else ""),
+                 "|---|---|---:|---:|---:|" + ("---:|" if own else ""))
         for m in self.r["memory"]:
-            self.add(f"| {m['fixture']} | {m['algorithm']} | {show_bytes(m['input_bytes'])} | "
-                     f"{show_bytes(m['peak_extra_bytes'])} | {m['peak_over_input']:.2f} |")
+            row = (f"| {m['fixture']} | {m['algorithm']} | {show_bytes(m['input_bytes'])} | "
+                   f"{show_bytes(m['peak_extra_bytes'])} | {m['peak_over_input']:.2f} |")
+            if own:
+                row += f" {show_bytes(m['own_peak_bytes']) if m.get('own_peak_bytes') is not None else '—'} |"
+            self.add(row)
         self.add("")
 
     def method(self) -> None:
         v = self.r["versions"]
         self.add("## How it was measured", "",
                  "- Fixtures: `benches/fixtures.py` (fixed seeds), the same files for every language and tool.",
-                 "- Rust: criterion (`benches/engine.rs`), sample size 10, medians; imara-diff on the `repeated_*` "
-                 "fixtures is timed once (it takes tens of seconds there).",
+                 "- Rust: criterion (`benches/engine.rs`), sample size 10, medians; what is too slow to sample (imara-diff "
+                 "on the `repeated_*` fixtures) is timed once and marked so. Every contender is timed from the texts in "
+                 "memory to the diff in memory"
+                 + ("." if self.r.get("imara_utf8_outside_timing")
+                    else "; in this run imara-diff's timing also includes checking its inputs are UTF-8 (`from_utf8`)."),
                  "- C: `benches/c_call.c` over the header and the shared library; median of repeats of a timed loop.",
                  "- Go: `testing.B` (`BenchmarkFixture` in bindings/go), median of `-count` runs.",
                  "- Python: pyperf (`benches/python_bench.py`), several worker processes, medians; difflib and the "
@@ -386,6 +590,7 @@ class Report:
                  "ru_maxrss), output to /dev/null, rounds rotating the order; fast-diff's processes are the "
                  "`fast-diff` command (`fast-diff -u OLD NEW`) and `benches/fd_file_diff.c`, a static C program "
                  "that maps both files and writes the diff through `fd_unified_diff`.",
+                 "- Outputs: `benches/outputs.py`; worst cases: `benches/worst_cases.py` over `benches/adversarial.py`.",
                  "- MCP: `benches/mcp_bench.py`; per-call overhead: `benches/python_overhead.py` and "
                  "`BenchmarkTinyOverhead`; memory: `benches/memory.rs`.",
                  "", "Versions:", "")
@@ -396,16 +601,21 @@ class Report:
             self.add(f"| {entry['step']} | {entry['at_s']:.0f} s | {entry['loadavg'][0]:.2f} |")
         self.add("")
 
-    def write(self, directory: Path) -> None:
+    def text(self) -> str:
         self.targets()
         self.header()
         self.verdict_table()
         self.mcp()
         self.per_call()
         self.fixtures()
+        self.deadline()
+        self.worst_cases()
         self.memory()
         self.method()
-        (directory / "report.md").write_text("\n".join(self.lines).rstrip() + "\n")
+        return "\n".join(self.lines).rstrip() + "\n"
+
+    def write(self, directory: Path) -> None:
+        (directory / "report.md").write_text(self.text())
         chart(self.r, directory / "ratios.png")
 
 

@@ -10,6 +10,13 @@ baseline is measured again after them, so that it brackets them; within the
 overhead, whole-process and MCP runs the contenders alternate round by
 round. The load average is sampled at every step and reported.
 
+Every contender's diff is also computed once outside its timing and judged
+against fast-diff's own (outputs.py): identical, equivalent (a correct diff
+all the same) or different, with its size; the report says so on every row.
+The worst-case shapes (adversarial.py) are timed at n, 2n and 4n bytes
+(worst_cases.py), and the run records its commit and whether the tree had
+uncommitted changes.
+
 Run it with the virtual environment's Python (it needs pyperf to read
 pyperf's files); the Makefile builds what it needs and passes the paths.
 """
@@ -45,11 +52,13 @@ LARGE_BYTES = 1_000_000  # pairs at least this big are timed with fewer, single-
 # The label each implementation has in results.json and the report; the
 # baseline of every ratio is BASELINE, measured in the same run.
 BASELINE = "rust fast-diff myers"
+GO_ROUND = 200  # calls per round of BenchmarkTinyOverhead (bindings/go/bench_test.go)
 BASELINE_ID = "fast-diff myers"  # its criterion id
 CRITERION_IDS = {
     "fast-diff myers": "rust fast-diff myers",
     "fast-diff histogram": "rust fast-diff histogram",
     "fast-diff via C ABI": "rust fast-diff via C ABI",
+    "fast-diff myers, deadline 1 ms": "rust fast-diff myers, deadline 1 ms",
     "similar myers": "rust similar myers",
     "imara-diff myers": "rust imara-diff myers",
     "imara-diff histogram": "rust imara-diff histogram",
@@ -64,9 +73,11 @@ class Bench:
         self.fixtures: Path = args.fixtures.resolve()
         self.out: Path = args.out.resolve()
         self.scratch = Path(tempfile.mkdtemp(prefix="fast-diff-bench-"))
+        self.outputs = self.scratch / "outputs"  # each contender's diff: outputs/FIXTURE/NAME.diff
         self.timings: dict[str, dict[str, dict[str, object]]] = {}
         self.load: list[dict[str, object]] = []
         self.started = time.monotonic()
+        self.tree_at_start = self.tree()  # what was built and measured
 
     # ---- helpers --------------------------------------------------------
 
@@ -109,6 +120,8 @@ class Bench:
             env["FAST_DIFF_BENCH_QUICK"] = "1"
         if self.quick or only_baseline:
             env["FAST_DIFF_BENCH_SKIP_SLOW"] = "1"
+        if not only_baseline:
+            env["FAST_DIFF_BENCH_OUTPUTS"] = str(self.outputs)
         argv = [self.engine, "--bench", "--noplot"]
         if only_baseline:
             argv.append(f"^{fixture}/{BASELINE_ID}$")
@@ -144,6 +157,16 @@ class Bench:
     def rust_baseline_again(self, fixture: str) -> None:
         self.rust(fixture, only_baseline=True)
 
+    def judge_outputs(self, fixture: str) -> None:
+        """Each contender's diff against fast-diff's: recorded beside its timing."""
+        out = self.scratch / "verdicts.json"
+        self.run([sys.executable, str(BENCHES / "outputs.py"), "judge", str(self.fixtures), fixture,
+                  str(self.outputs / fixture), "--json", str(out)], stdout=subprocess.DEVNULL)
+        for name, verdict in json.loads(out.read_text()).items():
+            if name in self.timings.get(fixture, {}):
+                self.timings[fixture][name]["output"] = verdict
+        shutil.rmtree(self.outputs / fixture, ignore_errors=True)
+
     # ---- C: c_call ------------------------------------------------------
 
     def c(self, fixture: str) -> None:
@@ -154,7 +177,9 @@ class Bench:
             argv = [self.args.c_call, "--pairs", str(self.fixtures / "small_pairs.bin")]
         else:
             argv = [self.args.c_call, str(self.fixtures / f"{fixture}.old"), str(self.fixtures / f"{fixture}.new")]
-        output = self.run([*argv, str(number), str(repeats)], stdout=subprocess.PIPE).stdout
+        (self.outputs / fixture).mkdir(parents=True, exist_ok=True)
+        env = {**os.environ, "FAST_DIFF_BENCH_OUTPUT": str(self.outputs / fixture / "c fd_unified_diff.diff")}
+        output = self.run([*argv, str(number), str(repeats)], stdout=subprocess.PIPE, env=env).stdout
         values = [float(v) for v in output.split()]
         self.record(fixture, "c fd_unified_diff", statistics.median(values), "c_call.c", samples=len(values),
                     calls_per_sample=number)
@@ -167,7 +192,8 @@ class Bench:
         output = self.run(
             [self.args.go_test, "-test.run", "^$", "-test.bench", f"^BenchmarkFixture$/^{fixture}$",
              "-test.count", str(count), "-test.benchtime", benchtime],
-            cwd=ROOT / "bindings" / "go", env={**os.environ, "FAST_DIFF_FIXTURES": str(self.fixtures)},
+            cwd=ROOT / "bindings" / "go",
+            env={**os.environ, "FAST_DIFF_FIXTURES": str(self.fixtures), "FAST_DIFF_BENCH_OUTPUTS": str(self.outputs)},
             stdout=subprocess.PIPE,
         ).stdout
         values = [float(m) for m in re.findall(rf"^BenchmarkFixture/{fixture}\S*\s+\d+\s+([\d.]+) ns/op", output, re.M)]
@@ -203,6 +229,8 @@ class Bench:
         if not self.quick or fixture in ("prose_10m", "tiny_100b"):
             options = ["--processes", "1" if large else "2", "--values", "3", "--warmups", "1"] + (["--loops", "1"] if large else [])
             self.pyperf_run(fixture, options, ["--references"])
+        self.run([sys.executable, str(BENCHES / "outputs.py"), "python", str(self.fixtures), fixture,
+                  str(self.outputs / fixture)], stdout=subprocess.DEVNULL)
 
     def pair_bytes(self, fixture: str) -> int:
         return sum((self.fixtures / f"{fixture}.{side}").stat().st_size for side in ("old", "new"))
@@ -214,7 +242,8 @@ class Bench:
         rounds, budget = ("3", "10") if self.quick else ("9", "25")
         self.run(
             [sys.executable, str(BENCHES / "tools.py"), self.args.spawn_time, self.args.file_diff, str(self.fixtures),
-             fixture, str(out), "--rounds", rounds, "--budget", budget, *(["--cli", self.args.cli] if self.args.cli else [])],
+             fixture, str(out), "--rounds", rounds, "--budget", budget, "--outputs", str(self.outputs / fixture),
+             *(["--cli", self.args.cli] if self.args.cli else [])],
             stdout=subprocess.DEVNULL,
         )
         for name, figures in json.loads(out.read_text()).items():
@@ -225,10 +254,11 @@ class Bench:
 
     def overhead(self) -> dict[str, object]:
         out = self.scratch / "overhead.json"
-        argv = [sys.executable, str(BENCHES / "python_overhead.py"), self.args.c_call, str(self.fixtures), "--json", str(out)]
+        argv = [sys.executable, str(BENCHES / "python_overhead.py"), self.args.c_loop, str(self.fixtures), "--json", str(out)]
         self.run(argv + (["--quick"] if self.quick else []), stdout=subprocess.DEVNULL)
         python = json.loads(out.read_text())
         self.note_load("overhead: Go")
+        c_call_before = self.c_rounds()
         output = self.run(
             [self.args.go_test, "-test.run", "^$", "-test.bench", "^BenchmarkTinyOverhead$",
              "-test.benchtime", "100000x" if self.quick else "200000x", "-test.count", "3" if self.quick else "5"],
@@ -237,8 +267,17 @@ class Bench:
         metrics: dict[str, list[float]] = {}
         for value, unit in re.findall(r"([\d.]+) ([a-z-]+/call)", output):
             metrics.setdefault(unit, []).append(float(value))
-        go = {unit: {"median": statistics.median(values), "runs": values} for unit, values in metrics.items()}
+        go: dict[str, object] = {unit: {"median": statistics.median(values), "runs": values} for unit, values in metrics.items()}
+        # The same C call from c_call.c in rounds of the same size, just before
+        # and after: whether Go's C loop costs what C costs.
+        go["c_call_rounds_ns"] = {"before": c_call_before, "after": self.c_rounds(), "calls_per_round": GO_ROUND}
         return {"python": python, "go": go}
+
+    def c_rounds(self) -> float:
+        """Median over many rounds of GO_ROUND calls of c_call's time per call on tiny_100b."""
+        tiny = [str(self.fixtures / f"tiny_100b.{side}") for side in ("old", "new")]
+        output = self.run([self.args.c_call, *tiny, str(GO_ROUND), "1000"], stdout=subprocess.PIPE).stdout
+        return statistics.median(float(v) for v in output.split())
 
     def mcp(self) -> dict[str, object]:
         out = self.scratch / "mcp.json"
@@ -248,6 +287,14 @@ class Bench:
              "--rounds", rounds, "--handshakes", rounds],
             stdout=subprocess.DEVNULL,
         )
+        return json.loads(out.read_text())
+
+    def worst_cases(self) -> dict[str, object]:
+        out = self.scratch / "worst_cases.json"
+        size, cap = ("64000", "5") if self.quick else ("1000000", "10")
+        self.run([sys.executable, str(BENCHES / "worst_cases.py"), self.args.spawn_time, self.args.cli, str(out),
+                  "--size", size, "--runs", "3", "--cap", cap, "--scratch", str(self.scratch / "worst")],
+                 stdout=subprocess.DEVNULL)
         return json.loads(out.read_text())
 
     def memory(self) -> list[dict[str, object]]:
@@ -287,7 +334,7 @@ class Bench:
 
         return {
             "fast-diff": fast_diff.__version__,
-            "git commit": first_line(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"]),
+            "git commit": self.tree_at_start["commit"],
             "rustc": first_line(["rustc", "--version"]),
             "criterion": locked(lock, "criterion"),
             "similar": locked(lock, "similar"),
@@ -306,6 +353,17 @@ class Bench:
             "git": first_line(["git", "--version"]),
         }
 
+    def tree(self) -> dict[str, object]:
+        """The commit measured, and the tracked files that differed from it (but
+        benches/results/, which only a previous run wrote)."""
+        def git(*argv: str) -> str:
+            return subprocess.run(["git", "-C", str(ROOT), *argv], capture_output=True, text=True).stdout
+
+        changed = [line[3:] for line in git("status", "--porcelain", "--untracked-files=no").splitlines()
+                   if not line[3:].startswith("benches/results/")]
+        return {"commit": git("rev-parse", "--short", "HEAD").strip() or "unknown", "dirty": bool(changed),
+                "changed_files": changed}
+
     # ---- the whole run --------------------------------------------------
 
     def main(self) -> None:
@@ -315,7 +373,8 @@ class Bench:
         self.memory_exe = self.criterion_executable("memory")
         manifest = json.loads((self.fixtures / "manifest.json").read_text())
         for fixture in fixtures:
-            for step in (self.rust, self.c, self.go, self.python, self.processes, self.rust_baseline_again):
+            for step in (self.rust, self.c, self.go, self.python, self.processes, self.rust_baseline_again,
+                         self.judge_outputs):
                 if step == self.processes and fixture == "small_pairs":
                     continue  # 10,000 pairs of files: process start-up would be all it measures
                 self.note_load(f"{fixture}: {step.__name__}")
@@ -326,6 +385,8 @@ class Bench:
         mcp = self.mcp()
         self.note_load("memory")
         memory = self.memory()
+        self.note_load("worst cases (n, 2n, 4n)")
+        worst = self.worst_cases()
         self.note_load("done")
         results = {
             "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -334,13 +395,16 @@ class Bench:
             "duration_s": round(time.monotonic() - self.started),
             "machine": self.machine(),
             "versions": self.versions(),
+            "tree": self.tree_at_start,
             "baseline": BASELINE,
+            "imara_utf8_outside_timing": True,  # since benches/engine.rs checks imara-diff's inputs before timing
             "fixtures": {f["name"]: f for f in manifest["fixtures"] if f["name"] in fixtures},
             "order": fixtures,
             "timings": self.timings,
             "overhead": overhead,
             "mcp": mcp,
             "memory": memory,
+            "worst_cases": worst,
             "load": self.load,
         }
         self.out.mkdir(parents=True, exist_ok=True)
@@ -355,9 +419,11 @@ def main() -> None:
     parser.add_argument("--fixtures", type=Path, default=BENCHES / "data")
     parser.add_argument("--out", type=Path, default=BENCHES / "results")
     parser.add_argument("--c-call", required=True, help="the C timing program (c_call.c)")
+    parser.add_argument("--c-loop", required=True, help="the C loop python_overhead.py loads (c_loop.c, shared)")
     parser.add_argument("--file-diff", required=True, help="fast-diff as a process (fd_file_diff.c)")
     parser.add_argument("--spawn-time", required=True, help="the process timer (spawn_time.c)")
-    parser.add_argument("--cli", help="the fast-diff command, timed as a whole process beside fd_file_diff")
+    parser.add_argument("--cli", required=True, help="the fast-diff command, timed as a whole process beside "
+                        "fd_file_diff and in the worst cases")
     parser.add_argument("--go-test", required=True, help="the Go test binary (go test -c in bindings/go)")
     parser.add_argument("--go", default="go")
     Bench(parser.parse_args()).main()

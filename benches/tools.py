@@ -5,9 +5,12 @@ fd_file_diff, a small C program over the library), GNU `diff -u` and
 started as a process on the same pair of files, writing the diff to
 /dev/null. Each run goes through spawn_time (spawn_time.c), which times
 it and reads its peak resident memory (wait4's ru_maxrss). Rounds rotate the
-order of the tools; the figures are medians.
+order of the tools; the figures are medians. Each tool first runs once
+untimed (warming the page cache alike for all), writing its diff to
+OUTPUTS/NAME.diff when --outputs is given, for run.py to compare.
 
 Usage: tools.py SPAWN_TIME FD_FILE_DIFF FIXTURES_DIR FIXTURE OUT.json [--cli FAST_DIFF] [--rounds N] [--budget SECONDS]
+                [--outputs DIR]
 """
 
 from __future__ import annotations
@@ -35,21 +38,34 @@ def commands(file_diff: str, cli: str | None, old: str, new: str) -> dict[str, l
     }
 
 
-def run_once(spawn_time: str, argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+def spawn(spawn_time: str, argv: list[str], env: dict[str, str], output: str | None = None,
+          timeout_s: int | None = None) -> tuple[float, int, str]:
+    """Wall nanoseconds, peak resident kilobytes and exit status ("timeout" when killed) of one run."""
+    options = [*(["-o", output] if output else []), *(["-t", str(timeout_s)] if timeout_s else [])]
+    report = subprocess.run([spawn_time, *options, *argv], env=env, stderr=subprocess.PIPE, text=True, check=True).stderr
+    ns, kb, status = report.split()[-3:]
+    return int(ns), int(kb), status
+
+
+def run_once(spawn_time: str, argv: list[str], env: dict[str, str], output: str | None = None) -> tuple[float, int]:
     """Wall nanoseconds and peak resident kilobytes of one run, which must exit 0 or 1 (same / different)."""
-    report = subprocess.run([spawn_time, *argv], env=env, stderr=subprocess.PIPE, text=True, check=True).stderr
-    ns, kb, status = (int(field) for field in report.split()[-3:])
-    if status not in (0, 1):
+    ns, kb, status = spawn(spawn_time, argv, env, output)
+    if status not in ("0", "1"):
         raise SystemExit(f"{' '.join(argv)} exited with {status}")
     return ns, kb
 
 
 def measure(
-    spawn_time: str, file_diff: str, cli: str | None, fixtures: Path, fixture: str, rounds: int, budget_s: float
+    spawn_time: str, file_diff: str, cli: str | None, fixtures: Path, fixture: str, rounds: int, budget_s: float,
+    outputs: Path | None = None,
 ) -> dict[str, dict[str, object]]:
     old, new = str(fixtures / f"{fixture}.old"), str(fixtures / f"{fixture}.new")
     tools = commands(file_diff, cli, old, new)
     env = {**os.environ, **GIT_ENV}
+    if outputs:
+        outputs.mkdir(parents=True, exist_ok=True)
+    for name, argv in tools.items():
+        run_once(spawn_time, argv, env, str(outputs / f"{name}.diff") if outputs else None)
     runs: dict[str, list[tuple[float, int]]] = {name: [] for name in tools}
     names = list(tools)
     first_round_ns = 0.0
@@ -83,8 +99,10 @@ def main() -> None:
     parser.add_argument("--cli", help="the fast-diff command, timed as `fast-diff -u OLD NEW` when given")
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--budget", type=float, default=20.0, help="seconds per fixture before rounds are cut (min 3)")
+    parser.add_argument("--outputs", type=Path, help="write each tool's diff here as NAME.diff")
     args = parser.parse_args()
-    result = measure(args.spawn_time, args.file_diff, args.cli, args.fixtures, args.fixture, args.rounds, args.budget)
+    result = measure(args.spawn_time, args.file_diff, args.cli, args.fixtures, args.fixture, args.rounds, args.budget,
+                     args.outputs)
     args.out.write_text(json.dumps(result, indent=1) + "\n")
     for name, figures in result.items():
         print(f"{args.fixture} {name}: {figures['median_ns'] / 1e6:.2f} ms, {figures['peak_rss_kb'] / 1024:.1f} MiB")

@@ -1,32 +1,9 @@
 /*
  * fast-diff: line diffs of arbitrary bytes in GNU unified format.
  *
- * API conventions
- * ---------------
- * - Status: fallible functions return an fd_status. Out-params are written
- *   only when it is FD_OK; on any other status they are left untouched.
- *   The one exception: fd_apply_patch and fd_parse_patch also hand out
- *   their report for the FD_ERR_PATCH_* statuses, which it explains.
- * - Buffers: every input is a pointer and a length. (NULL, 0) is an empty
- *   input; (NULL, n > 0) is FD_ERR_NULL_ARGUMENT. Input may hold any bytes
- *   (NUL, invalid UTF-8, CR, CRLF, no final newline); nothing is ever
- *   decoded, normalised or replaced. Lines end at LF only.
- * - Ownership: an fd_buf filled by the library belongs to the caller, who
- *   releases it with fd_free exactly once. fd_free is NULL-safe and zeroes
- *   the fd_buf, so freeing a zeroed or already-freed fd_buf does nothing.
- *   Do not release it with free(). Strings returned as const char * are
- *   static: never free them. An fd_patch_report, and every pointer in it,
- *   belongs to the caller until fd_patch_report_free releases it.
- * - Threads: there is no global mutable state. Every function is reentrant
- *   and may be called from any number of threads at once, as long as no two
- *   calls write the same fd_buf or fd_options.
- * - Panics: no Rust panic ever unwinds into C; a bug inside the library is
- *   reported as FD_ERR_INTERNAL.
- * - ABI evolution: fd_status numbers and fd_algorithm numbers are never
- *   reused. Option structs begin with struct_size (set by their _init
- *   function) and only ever grow at the end; the library reads
- *   min(struct_size, its own size) bytes and uses defaults for the rest, so
- *   programs built against an older header keep working.
+ * The conventions every function follows (status and out-params, buffers
+ * and (NULL, 0), ownership and freeing, threads, panics, ABI evolution) are
+ * written once, in docs/c-api.md of the fast-diff sources.
  */
 
 
@@ -300,6 +277,9 @@ enum fd_file_change
   : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
+  /**
+   * The file is changed in place.
+   */
   FD_FILE_MODIFIED = 0,
   /**
    * Old side `/dev/null` or git's `new file mode`: the text must be
@@ -311,7 +291,13 @@ enum fd_file_change
    * empty.
    */
   FD_FILE_DELETED = 2,
+  /**
+   * git's `rename from` / `rename to`.
+   */
   FD_FILE_RENAMED = 3,
+  /**
+   * git's `copy from` / `copy to`.
+   */
   FD_FILE_COPIED = 4,
 };
 #ifndef __cplusplus
@@ -451,7 +437,13 @@ typedef struct fd_apply_options {
  * is `{NULL, 0}`.
  */
 typedef struct fd_buf {
+  /**
+   * The first byte; NULL when `len` is 0.
+   */
   uint8_t *ptr;
+  /**
+   * The number of bytes.
+   */
   size_t len;
 } fd_buf;
 
@@ -477,11 +469,17 @@ typedef struct fd_options {
    * means `original`. Must not contain CR or LF.
    */
   const uint8_t *old_label;
+  /**
+   * The length of `old_label` in bytes.
+   */
   size_t old_label_len;
   /**
    * Label on the `+++` line. NULL (the default) means `modified`.
    */
   const uint8_t *new_label;
+  /**
+   * The length of `new_label` in bytes.
+   */
   size_t new_label_len;
   /**
    * An `fd_algorithm`. Default `FD_ALGORITHM_MYERS`.
@@ -548,6 +546,9 @@ typedef struct fd_hunk_report {
    * with `FD_APPLY_REVERSE`).
    */
   uint64_t old_lines;
+  /**
+   * The hunk body's lines on the new side, as applied.
+   */
   uint64_t new_lines;
   /**
    * Failed: the line of the text where its old lines come closest (most
@@ -555,13 +556,22 @@ typedef struct fd_hunk_report {
    * there; and the first line there that differs.
    */
   uint64_t candidate_line;
+  /**
+   * Failed: how many of its old lines are equal at `candidate_line`.
+   */
   uint64_t candidate_matching;
+  /**
+   * Failed: the line of the first difference at `candidate_line`, or 0.
+   */
   uint64_t difference_line;
   /**
    * The hunk's bytes in the patch, from its `@@` line to its last line:
    * what to show someone fixing it.
    */
   size_t patch_offset;
+  /**
+   * The length of the hunk's bytes in the patch.
+   */
   size_t patch_len;
   /**
    * One line of English (UTF-8, NUL-terminated): what happened, and for
@@ -582,20 +592,35 @@ typedef struct fd_patch_file {
    * and without timestamps, e.g. `a/src/x.c`, `/dev/null`.
    */
   const uint8_t *old_path;
+  /**
+   * The length of `old_path` in bytes.
+   */
   size_t old_path_len;
+  /**
+   * The name on the `+++` line, as `old_path`.
+   */
   const uint8_t *new_path;
+  /**
+   * The length of `new_path` in bytes.
+   */
   size_t new_path_len;
   /**
    * The file's name: the new name unless the file is deleted, without
    * git's `a/` `b/` prefixes, e.g. `src/x.c`.
    */
   const uint8_t *path;
+  /**
+   * The length of `path` in bytes.
+   */
   size_t path_len;
   /**
    * The section's bytes in the patch: a single-file patch of its own,
    * which can be passed to `fd_apply_patch`.
    */
   size_t patch_offset;
+  /**
+   * The length of the section's bytes in the patch.
+   */
   size_t patch_len;
   /**
    * Its hunks: `hunks[first_hunk]` to `hunks[first_hunk + hunk_count -
@@ -603,6 +628,9 @@ typedef struct fd_patch_file {
    * the one file applied).
    */
   size_t first_hunk;
+  /**
+   * The number of its hunks.
+   */
   size_t hunk_count;
   /**
    * An `fd_file_change`.
@@ -620,11 +648,17 @@ typedef struct fd_patch_report {
    * One entry per hunk, in patch order; NULL when there are none.
    */
   const struct fd_hunk_report *hunks;
+  /**
+   * The number of hunks.
+   */
   size_t hunk_count;
   /**
    * One entry per file section; NULL when there are none.
    */
   const struct fd_patch_file *files;
+  /**
+   * The number of file sections.
+   */
   size_t file_count;
   /**
    * For `FD_ERR_PATCH_MALFORMED`: the byte offset in the patch where
@@ -633,7 +667,13 @@ typedef struct fd_patch_report {
    * report). Otherwise 0, 0 and NULL.
    */
   size_t error_offset;
+  /**
+   * For `FD_ERR_PATCH_MALFORMED`: the line of `error_offset`, else 0.
+   */
   uint64_t error_line;
+  /**
+   * For `FD_ERR_PATCH_MALFORMED`: what was expected, else NULL.
+   */
   const char *error_expected;
   /**
    * A summary in English (UTF-8, NUL-terminated, never NULL): the
@@ -657,8 +697,17 @@ typedef struct fd_stats {
    * comparison modes; else 0.
    */
   uint32_t identical;
+  /**
+   * Lines shown as added (`+`).
+   */
   uint64_t lines_added;
+  /**
+   * Lines shown as removed (`-`).
+   */
   uint64_t lines_removed;
+  /**
+   * The number of hunks.
+   */
   uint64_t hunks;
   /**
    * `2 * matched lines / (old lines + new lines)`, in [0, 1], as
@@ -678,13 +727,25 @@ typedef struct fd_hunk {
    * range names the line before it (0 at the top of the text).
    */
   uint64_t old_start;
+  /**
+   * The number of old lines the hunk spans.
+   */
   uint64_t old_count;
+  /**
+   * The new side's first line, as `old_start`.
+   */
   uint64_t new_start;
+  /**
+   * The number of new lines the hunk spans.
+   */
   uint64_t new_count;
   /**
    * Its lines: `lines[first_line]` to `lines[first_line + line_count - 1]`.
    */
   size_t first_line;
+  /**
+   * The number of its lines.
+   */
   size_t line_count;
 } fd_hunk;
 
@@ -705,12 +766,18 @@ typedef struct fd_diff_line {
    * line has no old number, a removed line no new number).
    */
   uint64_t old_line;
+  /**
+   * The line's 1-based number in the new text; 0 for none.
+   */
   uint64_t new_line;
   /**
    * The line's bytes, LF included: in the old text for context and
    * removed lines, in the new text for added lines.
    */
   size_t offset;
+  /**
+   * The length of the line's bytes.
+   */
   size_t len;
 } fd_diff_line;
 
@@ -723,11 +790,17 @@ typedef struct fd_hunks {
    * NULL when there are none.
    */
   const struct fd_hunk *hunks;
+  /**
+   * The number of hunks.
+   */
   size_t hunk_count;
   /**
    * Every hunk's lines, in order; NULL when there are none.
    */
   const struct fd_diff_line *lines;
+  /**
+   * The number of lines, of all hunks.
+   */
   size_t line_count;
 } fd_hunks;
 
@@ -748,6 +821,9 @@ typedef struct fd_word_span {
    * text for added spans.
    */
   size_t offset;
+  /**
+   * The length of the span's bytes.
+   */
   size_t len;
 } fd_word_span;
 
@@ -763,6 +839,9 @@ typedef struct fd_word_diff_result {
    * ignore).
    */
   const struct fd_word_span *spans;
+  /**
+   * The number of spans.
+   */
   size_t span_count;
   /**
    * The inline diff as text in the style of `git diff --word-diff=plain`
@@ -770,6 +849,9 @@ typedef struct fd_word_diff_result {
    * unified diff; empty (NULL, 0) when there are no hunks.
    */
   const uint8_t *text;
+  /**
+   * The length of `text` in bytes.
+   */
   size_t text_len;
 } fd_word_diff_result;
 

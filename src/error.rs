@@ -7,6 +7,7 @@ use core::fmt;
 /// texts are not counted).
 pub const MAX_LINES: usize = (1 << 30) - 1;
 
+/// Why a diff could not be made.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Error {
     /// A label contains a CR or LF, which would break the diff's header.

@@ -2,21 +2,8 @@
 
 use std::time::Duration;
 
-use crate::modes::Modes;
-
-/// The line-matching algorithm. All of them produce a correct diff; they
-/// differ in which of the many correct diffs they find, and how fast.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Algorithm {
-    /// Myers' O(ND) algorithm with GNU diff's and git's cost limits: a
-    /// minimal diff when that is cheap, a near-minimal one otherwise.
-    #[default]
-    Myers,
-    /// git's histogram diff: anchors on rare lines; reads well on code.
-    Histogram,
-    /// Patience diff: anchors on lines unique to both sides.
-    Patience,
-}
+use crate::diff::algorithms::Algorithm;
+use crate::diff::modes::Modes;
 
 /// Options of a unified diff. `Default` gives GNU `diff -u --label original
 /// --label modified`: three lines of context, Myers, no deadline, no
@@ -29,6 +16,8 @@ pub struct DiffOptions<'a> {
     pub old_label: &'a [u8],
     /// The name on the `+++` line. Must not contain CR or LF.
     pub new_label: &'a [u8],
+    /// How lines are matched; see [`Algorithm`] for which to choose.
+    /// Default [`Algorithm::Myers`].
     pub algorithm: Algorithm,
     /// A time limit for finding a small diff. When it passes, the rest of the
     /// input is diffed coarsely (larger hunks), never incorrectly.

@@ -1,7 +1,7 @@
 //! Applying patches: the documented behaviour of every tolerance and every
 //! refusal, on small hand-written cases.
 
-use fast_diff::{ApplyError, ApplyOptions, FailReason, FileChange, HunkOutcome, Mode, apply_patch, parse_patch};
+use fast_diff::{ApplyError, ApplyOptions, FailReason, FileChange, HunkOutcome, MatchMode, apply_patch, parse_patch};
 
 fn apply(text: &[u8], patch: &[u8], options: &ApplyOptions) -> Result<Vec<u8>, ApplyError> {
     apply_patch(text, patch, options).map(|a| a.text)
@@ -36,7 +36,7 @@ fn applies_at_stated_lines_and_reports_it() {
     assert!(
         hunks
             .iter()
-            .all(|h| h.outcome == HunkOutcome::Applied && h.offset == 0 && h.fuzz == 0 && h.mode == Mode::Exact)
+            .all(|h| h.outcome == HunkOutcome::Applied && h.offset == 0 && h.fuzz == 0 && h.mode == MatchMode::Exact)
     );
     assert_eq!((hunks[0].line, hunks[0].new_line, hunks[0].stated_line), (2, 2, Some(2)));
     assert_eq!((hunks[1].line, hunks[1].new_line), (8, 8));
@@ -145,7 +145,7 @@ fn crlf_mismatches_are_tolerated_unless_strict() {
     let patch = b"--- a\n+++ b\n@@ -1,3 +1,4 @@\n one\n-two\n+2\n+2.5\n three\n";
     let applied = apply_patch(text, patch, &defaults()).unwrap();
     assert_eq!(applied.text, b"one\r\n2\r\n2.5\r\nthree\r\n");
-    assert_eq!(applied.report.hunks[0].mode, Mode::LineEndings);
+    assert_eq!(applied.report.hunks[0].mode, MatchMode::LineEndings);
     let strict = ApplyOptions { strict_line_endings: true, ..defaults() };
     assert!(matches!(apply(text, patch, &strict), Err(ApplyError::HunksFailed { .. })));
 
@@ -155,7 +155,10 @@ fn crlf_mismatches_are_tolerated_unless_strict() {
 
     // A CRLF text, a CRLF patch: exact, nothing to adapt.
     let applied = apply_patch(b"one\r\ntwo\r\nthree\r\n", patch, &defaults()).unwrap();
-    assert_eq!((applied.text.as_slice(), applied.report.hunks[0].mode), (&b"one\r\n2\r\nthree\r\n"[..], Mode::Exact));
+    assert_eq!(
+        (applied.text.as_slice(), applied.report.hunks[0].mode),
+        (&b"one\r\n2\r\nthree\r\n"[..], MatchMode::Exact)
+    );
 
     // Mixed line ends in the matched lines: added lines are left as written.
     assert_eq!(
@@ -189,7 +192,7 @@ fn whitespace_differences_only_when_asked() {
     let applied = apply_patch(text, patch, &options).unwrap();
     // Context comes from the text, added lines from the patch.
     assert_eq!(applied.text, b"if x:\n    return 2\nend\n");
-    assert_eq!(applied.report.hunks[0].mode, Mode::Whitespace);
+    assert_eq!(applied.report.hunks[0].mode, MatchMode::Whitespace);
     // Indentation is not whitespace amount: a missing indent still differs.
     assert!(apply(b"if x:\nreturn  1\nend\n", patch, &options).is_err());
 }

@@ -7,7 +7,7 @@ mod common;
 
 use common::{Rng, awkward_text, edit};
 use fast_diff::ffi::{self, fd_apply_options, fd_buf, fd_patch_report, fd_status};
-use fast_diff::{Algorithm, ApplyError, ApplyOptions, DiffOptions, HunkOutcome, Mode, apply_patch, unified_diff};
+use fast_diff::{Algorithm, ApplyError, ApplyOptions, DiffOptions, HunkOutcome, MatchMode, apply_patch, unified_diff};
 use proptest::prelude::*;
 
 const ALGORITHMS: [Algorithm; 3] = [Algorithm::Myers, Algorithm::Histogram, Algorithm::Patience];
@@ -37,7 +37,7 @@ fn check_round_trip(old: &[u8], new: &[u8], context: usize, algorithm: Algorithm
     // A diff made by the engine applies exactly as stated.
     for hunk in &forward.report.hunks {
         prop_assert!(
-            hunk.outcome == HunkOutcome::Applied && hunk.offset == 0 && hunk.fuzz == 0 && hunk.mode == Mode::Exact,
+            hunk.outcome == HunkOutcome::Applied && hunk.offset == 0 && hunk.fuzz == 0 && hunk.mode == MatchMode::Exact,
             "{:?}\n{}",
             hunk,
             what()

@@ -10,20 +10,25 @@ import (
 )
 
 // Inputs go to C without copying: a diff of a megabyte allocates only its
-// result. (The race detector adds allocations of its own.)
+// result, byte slices and strings alike. (The race detector adds allocations of its own.)
 func TestInputsAreNotCopied(t *testing.T) {
 	old := []byte(strings.Repeat("line\n", 200_000))
 	new := append([]byte("first\n"), old...)
 	oldS, newS := string(old), string(new)
 	opts := fastdiff.DefaultOptions()
 	for name, call := range map[string]func(){
-		"nil options": func() { fastdiff.UnifiedDiff(old, new, nil) },
-		"options":     func() { fastdiff.UnifiedDiff(old, new, &opts) },
-		"strings":     func() { fastdiff.UnifiedDiffString(oldS, newS, &opts) },
-		"identical":   func() { fastdiff.UnifiedDiff(old, old, &opts) },
+		"nil options":          func() { fastdiff.UnifiedDiff(old, new, nil) },
+		"options":              func() { fastdiff.UnifiedDiff(old, new, &opts) },
+		"strings":              func() { fastdiff.UnifiedDiff(oldS, newS, &opts) },
+		"UnifiedDiffString":    func() { fastdiff.UnifiedDiffString(oldS, newS, &opts) },
+		"with stats":           func() { fastdiff.UnifiedDiffStats(old, new, &opts) },
+		"strings with stats":   func() { fastdiff.UnifiedDiffStats(oldS, newS, nil) },
+		"identical":            func() { fastdiff.UnifiedDiff(old, old, &opts) },
+		"identical strings":    func() { fastdiff.UnifiedDiff(oldS, oldS, &opts) },
+		"identical with stats": func() { fastdiff.UnifiedDiffStats(oldS, oldS, &opts) },
 	} {
 		want := 1.0
-		if name == "identical" {
+		if strings.HasPrefix(name, "identical") {
 			want = 0
 		}
 		if allocs := testing.AllocsPerRun(20, call); allocs != want {

@@ -8,6 +8,8 @@ package fastdiff
 // Go, so cgo may skip the work that guards against either.
 #cgo noescape fastdiff_unified_diff
 #cgo nocallback fastdiff_unified_diff
+#cgo noescape fastdiff_unified_diff_stats
+#cgo nocallback fastdiff_unified_diff_stats
 #cgo noescape fastdiff_free
 #cgo nocallback fastdiff_free
 #cgo noescape fastdiff_apply_patch
@@ -57,20 +59,9 @@ func cView(buf C.fd_buf) []byte {
 	return unsafe.Slice((*byte)(unsafe.Pointer(buf.ptr)), int(buf.len))
 }
 
-// takeBytes copies the library's buffer into Go memory and frees it.
-func takeBytes(buf C.fd_buf) []byte {
+// take copies the library's buffer into Go memory as a T and frees it:
+// the zero T (nil, "") when it is empty.
+func take[T Text](buf C.fd_buf, bytesType bool) T {
 	defer C.fastdiff_free(buf)
-	view := cView(buf)
-	if view == nil {
-		return nil
-	}
-	out := make([]byte, len(view))
-	copy(out, view)
-	return out
-}
-
-// takeString copies the library's buffer into a Go string and frees it.
-func takeString(buf C.fd_buf) string {
-	defer C.fastdiff_free(buf)
-	return string(cView(buf))
+	return copyOf[T](cView(buf), bytesType)
 }

@@ -20,7 +20,7 @@ func TestConcurrentCallsGiveTheSequentialResults(t *testing.T) {
 		var err error
 		if asString {
 			var s string
-			s, err = UnifiedDiffString(string(v.old), string(v.new), &v.opts)
+			s, err = UnifiedDiff(string(v.old), string(v.new), &v.opts)
 			diff = []byte(s)
 		} else {
 			diff, err = UnifiedDiff(v.old, v.new, &v.opts)

@@ -3,50 +3,56 @@ package fastdiff
 // #include "shim.h"
 import "C"
 
-import "runtime"
-
 // UnifiedDiff returns the unified diff that turns old into new, exactly as
 // diff -u --label original --label modified would write it (no
-// timestamps), or nil when they are identical. opts nil means
-// DefaultOptions(). Any bytes are valid input.
+// timestamps), or the empty text (nil, "") when they are identical. The
+// diff has the inputs' type: []byte for byte slices, string for strings.
+// opts nil means DefaultOptions(). Any bytes are valid input.
 //
 // An error is an *Error: ErrInvalidOptions for options the library refuses,
 // ErrInputTooLarge beyond MaxLines lines.
-func UnifiedDiff(old, new []byte, opts *Options) ([]byte, error) {
-	oldPtr, oldLen := cBytes(old)
-	newPtr, newLen := cBytes(new)
-	res, err := unifiedDiff("UnifiedDiff", oldPtr, oldLen, newPtr, newLen, opts, optionsSize)
-	runtime.KeepAlive(old)
-	runtime.KeepAlive(new)
-	// On an error the buffer is empty: nothing to copy, nothing to free.
-	return takeBytes(res.buf), err
+func UnifiedDiff[T Text](old, new T, opts *Options) (T, error) {
+	return unifiedDiff("UnifiedDiff", old, new, opts, optionsSize)
 }
 
-// UnifiedDiffString is UnifiedDiff for strings, which may hold any bytes
-// too: the diff, or "" when old and new are identical.
+// UnifiedDiffString is UnifiedDiff for strings.
+//
+// Deprecated: use UnifiedDiff, which takes strings too.
 func UnifiedDiffString(old, new string, opts *Options) (string, error) {
-	oldPtr, oldLen := cString(old)
-	newPtr, newLen := cString(new)
-	res, err := unifiedDiff("UnifiedDiffString", oldPtr, oldLen, newPtr, newLen, opts, optionsSize)
-	runtime.KeepAlive(old)
-	runtime.KeepAlive(new)
-	// On an error the buffer is empty: nothing to copy, nothing to free.
-	return takeString(res.buf), err
+	return unifiedDiff("UnifiedDiffString", old, new, opts, optionsSize)
 }
 
-// unifiedDiff calls the library with opts converted to an fd_options of
-// structSize bytes. The result's buffer belongs to the caller, who frees it
-// whatever the error.
-func unifiedDiff(op string, old *C.uint8_t, oldLen C.size_t, new *C.uint8_t, newLen C.size_t, opts *Options,
-	structSize uint32) (C.fastdiff_result, error) {
-	c, err := opts.call(op, structSize)
+// unifiedDiff is UnifiedDiff named op, with opts converted to an
+// fd_options of structSize bytes.
+func unifiedDiff[T Text](op string, old, new T, opts *Options, structSize uint32) (T, error) {
+	in, err := lend(op, old, new, opts, structSize)
 	if err != nil {
-		return C.fastdiff_result{}, err
+		var none T
+		return none, err
 	}
-	res := C.fastdiff_unified_diff(old, oldLen, new, newLen, c.use, c.opts, c.oldLabel, c.oldLabelLen, c.newLabel,
-		c.newLabelLen)
-	runtime.KeepAlive(opts)
-	return res, statusError(op, res.status)
+	res := C.fastdiff_unified_diff(in.old, in.oldLen, in.new, in.newLen, in.use, in.opts, in.oldLabel, in.oldLabelLen,
+		in.newLabel, in.newLabelLen)
+	err = finish(op, res.status, old, new, opts)
+	// On an error the buffer is empty: nothing to copy, nothing to free.
+	return take[T](res.buf, in.bytesType), err
+}
+
+// UnifiedDiffStats returns what UnifiedDiff and DiffStats return for the
+// same arguments, for the work of one diff: the unified diff (the empty
+// text when there is none) and its counts.
+func UnifiedDiffStats[T Text](old, new T, opts *Options) (T, Stats, error) {
+	const op = "UnifiedDiffStats"
+	var none T
+	in, err := lend(op, old, new, opts, optionsSize)
+	if err != nil {
+		return none, Stats{}, err
+	}
+	res := C.fastdiff_unified_diff_stats(in.old, in.oldLen, in.new, in.newLen, in.use, in.opts, in.oldLabel,
+		in.oldLabelLen, in.newLabel, in.newLabelLen)
+	if err := finish(op, res.status, old, new, opts); err != nil {
+		return none, Stats{}, err
+	}
+	return take[T](res.buf, in.bytesType), readStats(res.stats), nil
 }
 
 // Version is the library's version, such as "0.1.0".

@@ -43,7 +43,7 @@ func TestNilOptionsAreDefaultOptions(t *testing.T) {
 
 func TestOptionsAreTakenAsWritten(t *testing.T) {
 	// The zero Options is no context and empty labels, not the defaults.
-	got, err := fastdiff.UnifiedDiffString("1\n2\n3\n", "1\nB\n3\n", &fastdiff.Options{})
+	got, err := fastdiff.UnifiedDiff("1\n2\n3\n", "1\nB\n3\n", &fastdiff.Options{})
 	if want := "--- \n+++ \n@@ -2 +2 @@\n-2\n+B\n"; err != nil || got != want {
 		t.Fatalf("got %q, %v; want %q", got, err, want)
 	}
@@ -55,7 +55,7 @@ func TestIdenticalTextsGiveNoDiff(t *testing.T) {
 		if got != nil || err != nil {
 			t.Errorf("%q: got %q, %v; want nil, nil", text, got, err)
 		}
-		s, err := fastdiff.UnifiedDiffString(text, text, nil)
+		s, err := fastdiff.UnifiedDiff(text, text, nil)
 		if s != "" || err != nil {
 			t.Errorf("%q: got %q, %v", text, s, err)
 		}
@@ -105,7 +105,7 @@ func TestStringsAndBytesAgreeOnLargeInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := fastdiff.UnifiedDiffString(old.String(), new.String(), nil)
+	s, err := fastdiff.UnifiedDiff(old.String(), new.String(), nil)
 	if err != nil || s != string(b) || strings.Count(s, "\n+changed\n") != 200 {
 		t.Fatalf("%d bytes vs %d bytes, %v", len(b), len(s), err)
 	}
@@ -143,9 +143,10 @@ func TestInvalidOptions(t *testing.T) {
 			errors.Is(err, fastdiff.ErrInternal) || !strings.Contains(err.Error(), c.detail) {
 			t.Errorf("%s: %#v: %v", c.name, fdErr, err)
 		}
-		if _, err := fastdiff.UnifiedDiffString("a\n", "b\n", &opts); !errors.Is(err, fastdiff.ErrInvalidOptions) ||
-			!strings.Contains(err.Error(), "UnifiedDiffString") {
-			t.Errorf("%s: UnifiedDiffString: %v", c.name, err)
+		s, err := fastdiff.UnifiedDiff("a\n", "b\n", &opts)
+		if !errors.Is(err, fastdiff.ErrInvalidOptions) || !errors.As(err, &fdErr) || fdErr.Op != "UnifiedDiff" ||
+			!strings.Contains(err.Error(), c.detail) || s != "" {
+			t.Errorf("%s: strings: %q, %v", c.name, s, err)
 		}
 	}
 	// The largest context is valid.

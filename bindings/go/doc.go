@@ -2,10 +2,15 @@
 // bytes in the unified format of GNU diff -u, computed by the fast-diff
 // engine through its C API (include/fast_diff.h) with cgo, and applying
 // such diffs (ApplyPatch), with a report of what was done hunk by hunk.
-// The same diff is also available as data: its counts (DiffStats), its
-// hunks and lines with their numbers (DiffHunks), and which words,
-// characters or grapheme clusters changed (WordDiff). These take byte
-// slices or strings (Text) and give back pieces of the input itself.
+// The same diff is also available as data: its counts (DiffStats, or
+// UnifiedDiffStats for the diff and its counts at once), its hunks and
+// lines with their numbers (DiffHunks), and which words, characters or
+// grapheme clusters changed (WordDiff).
+//
+// Every function takes its texts as byte slices or as strings, both of the
+// same type (Text), and returns texts of that type: UnifiedDiff of two
+// strings is a string, of two []byte a []byte. The pieces of the input it
+// returns (line and span texts) share the input's memory.
 //
 // Input is bytes: lines end at LF only, and nothing is decoded, normalised
 // or replaced, so NUL bytes, invalid UTF-8, CRLF, a lone CR and a missing

@@ -26,8 +26,9 @@ func ExampleUnifiedDiff() {
 	// +Go
 }
 
-func ExampleUnifiedDiffString() {
-	diff, _ := fastdiff.UnifiedDiffString("a\nb", "a\nc", nil)
+// Strings go in, a string comes out; here neither text ends in a newline.
+func ExampleUnifiedDiff_strings() {
+	diff, _ := fastdiff.UnifiedDiff("a\nb", "a\nc", nil)
 	fmt.Print(diff)
 	// Output:
 	// --- original
@@ -88,7 +89,7 @@ func ExampleApplyPatch() {
 func ExampleApplyPatch_failedHunk() {
 	opts := fastdiff.DefaultApplyOptions()
 	opts.MaxOffset = 10
-	_, report, err := fastdiff.ApplyPatchString("a\nB\nc\n", "@@ -1,3 +1,3 @@\n a\n-b\n+x\n c\n", &opts)
+	_, report, err := fastdiff.ApplyPatch("a\nB\nc\n", "@@ -1,3 +1,3 @@\n a\n-b\n+x\n c\n", &opts)
 	if errors.Is(err, fastdiff.ErrPatchHunkFailed) {
 		for _, h := range report.Failed() {
 			fmt.Println(h.CandidateLine, h.CandidateMatching, h.DifferenceLine)
@@ -129,6 +130,26 @@ func ExampleDiffStats() {
 	fmt.Printf("+%d -%d in %d hunk(s), similarity %.2f\n", stats.LinesAdded, stats.LinesRemoved, stats.Hunks,
 		stats.Similarity)
 	// Output:
+	// +1 -1 in 1 hunk(s), similarity 0.67
+}
+
+func ExampleUnifiedDiffStats() {
+	diff, stats, err := fastdiff.UnifiedDiffStats("one\ntwo\nthree\n", "one\n2\nthree\n", nil)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return
+	}
+	fmt.Print(diff)
+	fmt.Printf("+%d -%d in %d hunk(s), similarity %.2f\n", stats.LinesAdded, stats.LinesRemoved, stats.Hunks,
+		stats.Similarity)
+	// Output:
+	// --- original
+	// +++ modified
+	// @@ -1,3 +1,3 @@
+	//  one
+	// -two
+	// +2
+	//  three
 	// +1 -1 in 1 hunk(s), similarity 0.67
 }
 

@@ -4,7 +4,6 @@ package fastdiff
 import "C"
 
 import (
-	"runtime"
 	"strconv"
 	"unsafe"
 )
@@ -74,16 +73,14 @@ func hunkRange(start, count int) string {
 // are pieces of old and new themselves, not copies. opts nil means
 // DefaultOptions().
 func DiffHunks[T Text](old, new T, opts *Options) ([]Hunk[T], error) {
-	in, err := lend("DiffHunks", old, new, opts)
+	const op = "DiffHunks"
+	in, err := lend(op, old, new, opts, optionsSize)
 	if err != nil {
 		return nil, err
 	}
 	res := C.fastdiff_diff_hunks(in.old, in.oldLen, in.new, in.newLen, in.use, in.opts, in.oldLabel, in.oldLabelLen,
 		in.newLabel, in.newLabelLen)
-	runtime.KeepAlive(old)
-	runtime.KeepAlive(new)
-	runtime.KeepAlive(opts)
-	if err := statusError("DiffHunks", res.status); err != nil {
+	if err := finish(op, res.status, old, new, opts); err != nil {
 		return nil, err
 	}
 	defer C.fastdiff_hunks_free(res.hunks)

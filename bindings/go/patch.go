@@ -82,16 +82,17 @@ func (o *ApplyOptions) toC(op string) (C.fastdiff_apply_options, *Error) {
 }
 
 // ApplyPatch applies the single-file unified diff patch to text and
-// returns the new text and a report of what was done, hunk by hunk. opts
-// nil means DefaultApplyOptions(). Patches written by GNU diff, git and
-// difflib are read, with or without "\ No newline at end of file"; text
-// around the diff (a mail, a commit message) is skipped. An empty patch
-// gives the text back.
+// returns the new text, of their type, and a report of what was done, hunk
+// by hunk. opts nil means DefaultApplyOptions(). Patches written by GNU
+// diff, git and difflib are read, with or without "\ No newline at end of
+// file"; text around the diff (a mail, a commit message) is skipped. An
+// empty patch gives the text back.
 //
-// All or nothing: when a hunk does not apply, no text is returned (unless
-// opts.Partial asked for the hunks that apply) and the error matches
-// ErrPatchHunkFailed. The report is returned with every patch error too,
-// and is also the error's Report:
+// All or nothing: when a hunk does not apply, no text is returned (nil or
+// "", unless opts.Partial asked for the hunks that apply) and the error
+// matches ErrPatchHunkFailed. On success a byte slice result is never nil
+// ([]byte{} when empty), so that nil always means none. The report is
+// returned with every patch error too, and is also the error's Report:
 //   - ErrPatchMalformed: ErrorOffset, ErrorLine, ErrorExpected; no hunks.
 //   - ErrPatchHunkFailed: every hunk, the failed ones with their reason
 //     and closest candidate.
@@ -99,63 +100,51 @@ func (o *ApplyOptions) toC(op string) (C.fastdiff_apply_options, *Error) {
 //   - ErrPatchMultipleFiles: the file sections; apply each on its own.
 //
 // Other errors (ErrInvalidOptions, ErrInputTooLarge) come without a report.
-func ApplyPatch(text, patch []byte, opts *ApplyOptions) ([]byte, *PatchReport, error) {
-	textPtr, textLen := cBytes(text)
-	patchPtr, patchLen := cBytes(patch)
-	res, cErr := applyPatch("ApplyPatch", textPtr, textLen, patchPtr, patchLen, opts)
+func ApplyPatch[T Text](text, patch T, opts *ApplyOptions) (T, *PatchReport, error) {
+	return applyPatch("ApplyPatch", text, patch, opts)
+}
+
+// ApplyPatchString is ApplyPatch for strings.
+//
+// Deprecated: use ApplyPatch, which takes strings too.
+func ApplyPatchString(text, patch string, opts *ApplyOptions) (string, *PatchReport, error) {
+	return applyPatch("ApplyPatchString", text, patch, opts)
+}
+
+// applyPatch is ApplyPatch named op.
+func applyPatch[T Text](op string, text, patch T, opts *ApplyOptions) (T, *PatchReport, error) {
+	var none T
+	var use C.int
+	var cOpts C.fastdiff_apply_options
+	if opts != nil {
+		var err *Error
+		if cOpts, err = opts.toC(op); err != nil {
+			return none, nil, err
+		}
+		use = 1
+	}
+	bytesType := isBytes[T]()
+	textPtr, textLen := cBytes(bytesOf(text, bytesType))
+	patchPtr, patchLen := cBytes(bytesOf(patch, bytesType))
+	res := C.fastdiff_apply_patch(textPtr, textLen, patchPtr, patchLen, use, cOpts)
 	runtime.KeepAlive(text)
 	runtime.KeepAlive(patch)
-	report, err := takeReport(res, cErr)
-	out := takeBytes(res.buf)
-	// A successful result is never nil, so that nil always means none.
-	if err == nil && out == nil {
-		out = []byte{}
+	report, err := takeReport(op, res)
+	out := take[T](res.buf, bytesType)
+	if err == nil && len(out) == 0 {
+		out = T([]byte{})
 	}
 	return out, report, err
 }
 
-// ApplyPatchString is ApplyPatch for strings, which may hold any bytes.
-// On an error the text is "" unless opts.Partial asked for the hunks that
-// apply.
-func ApplyPatchString(text, patch string, opts *ApplyOptions) (string, *PatchReport, error) {
-	textPtr, textLen := cString(text)
-	patchPtr, patchLen := cString(patch)
-	res, cErr := applyPatch("ApplyPatchString", textPtr, textLen, patchPtr, patchLen, opts)
-	runtime.KeepAlive(text)
-	runtime.KeepAlive(patch)
-	report, err := takeReport(res, cErr)
-	return takeString(res.buf), report, err
-}
-
-// applyPatch calls the library. The result's buffer and report belong to
-// the caller, who frees them whatever the error.
-func applyPatch(op string, text *C.uint8_t, textLen C.size_t, patch *C.uint8_t, patchLen C.size_t,
-	opts *ApplyOptions) (C.fastdiff_patch_result, *Error) {
-	var res C.fastdiff_patch_result
-	if opts == nil {
-		res = C.fastdiff_apply_patch(text, textLen, patch, patchLen, 0, C.fastdiff_apply_options{})
-	} else {
-		cOpts, err := opts.toC(op)
-		if err != nil {
-			return res, err
-		}
-		res = C.fastdiff_apply_patch(text, textLen, patch, patchLen, 1, cOpts)
-	}
-	if res.status != C.FD_OK {
-		return res, &Error{Op: op, Status: Status(res.status)}
-	}
-	return res, nil
-}
-
-// takeReport copies the result's report into Go memory and frees it, and
-// attaches it to the error, if any.
-func takeReport(res C.fastdiff_patch_result, err *Error) (*PatchReport, error) {
+// takeReport copies the result's report into Go memory and frees it; the
+// error for its status, carrying the report, or nil.
+func takeReport(op string, res C.fastdiff_patch_result) (*PatchReport, error) {
 	report := readReport(res.report)
-	if err != nil {
-		err.Report = report
-		return report, err
+	if res.status == C.FD_OK {
+		return report, nil
 	}
-	return report, nil
+	return report, &Error{Op: op, Status: Status(res.status), Report: report}
 }
 
 // ParsePatch reads a patch of any number of files into its file sections
@@ -164,17 +153,13 @@ func takeReport(res C.fastdiff_patch_result, err *Error) (*PatchReport, error) {
 // to that file's text. Hunks are HunkNotTried. recount is as
 // ApplyOptions.Recount. A patch that cannot be read is ErrPatchMalformed,
 // with the report.
-func ParsePatch(patch []byte, recount bool) (*PatchReport, error) {
+func ParsePatch[T Text](patch T, recount bool) (*PatchReport, error) {
 	var flags C.uint32_t
 	if recount {
 		flags = C.FD_APPLY_RECOUNT
 	}
-	patchPtr, patchLen := cBytes(patch)
+	patchPtr, patchLen := cBytes(bytesOf(patch, isBytes[T]()))
 	res := C.fastdiff_parse_patch(patchPtr, patchLen, flags)
 	runtime.KeepAlive(patch)
-	var err *Error
-	if res.status != C.FD_OK {
-		err = &Error{Op: "ParsePatch", Status: Status(res.status)}
-	}
-	return takeReport(res, err)
+	return takeReport("ParsePatch", res)
 }

@@ -57,9 +57,9 @@ func TestApplyPatchAppliesAndReportsEachHunk(t *testing.T) {
 	if report.Failed() != nil || report.ErrorExpected != "" {
 		t.Errorf("failed %v, error %q", report.Failed(), report.ErrorExpected)
 	}
-	s, sReport, err := fastdiff.ApplyPatchString(numbered, five, nil)
+	s, sReport, err := fastdiff.ApplyPatch(numbered, five, nil)
 	if err != nil || s != withFive || sReport.Hunks[0] != h {
-		t.Errorf("ApplyPatchString: %q, %+v, %v", s, sReport, err)
+		t.Errorf("ApplyPatch of strings: %q, %+v, %v", s, sReport, err)
 	}
 }
 
@@ -136,7 +136,7 @@ func TestAFailedHunkAppliesNothingAndSaysWhy(t *testing.T) {
 	if want := strings.Replace(text, "line 2\n", "two\n", 1); string(got) != want || !errors.Is(err, fastdiff.ErrPatchHunkFailed) {
 		t.Errorf("partial: %q, %v", got, err)
 	}
-	s, _, err := fastdiff.ApplyPatchString(text, twoHunks, partial)
+	s, _, err := fastdiff.ApplyPatch(text, twoHunks, partial)
 	if want := strings.Replace(text, "line 2\n", "two\n", 1); s != want || !errors.Is(err, fastdiff.ErrPatchHunkFailed) {
 		t.Errorf("partial string: %q, %v", s, err)
 	}

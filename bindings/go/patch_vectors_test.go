@@ -43,9 +43,9 @@ func TestEveryVectorsDiffAppliesBothWays(t *testing.T) {
 		if err != nil || !bytes.Equal(back, v.old) {
 			t.Errorf("%s reversed: got %q, %v", v.name, clip(back), err)
 		}
-		s, _, err := ApplyPatchString(string(v.old), string(v.expected), nil)
+		s, _, err := ApplyPatch(string(v.old), string(v.expected), nil)
 		if err != nil || s != string(v.new) {
-			t.Errorf("%s: ApplyPatchString: %v", v.name, err)
+			t.Errorf("%s: ApplyPatch of strings: %v", v.name, err)
 		}
 	}
 }

@@ -46,6 +46,20 @@ fastdiff_stats_result fastdiff_diff_stats(const uint8_t *old_text, size_t old_le
   return result;
 }
 
+fastdiff_unified_diff_stats_result fastdiff_unified_diff_stats(const uint8_t *old_text, size_t old_len,
+                                                               const uint8_t *new_text, size_t new_len,
+                                                               int use_options, fastdiff_options options,
+                                                               const uint8_t *old_label, size_t old_label_len,
+                                                               const uint8_t *new_label, size_t new_label_len) {
+  fastdiff_unified_diff_stats_result result;
+  fd_options c_options = diff_options(options, old_label, old_label_len, new_label, new_label_len);
+  memset(&result, 0, sizeof result);
+  result.stats.struct_size = sizeof result.stats;
+  result.status = fd_unified_diff_stats(old_text, old_len, new_text, new_len, use_options ? &c_options : NULL,
+                                        &result.buf, &result.stats);
+  return result;
+}
+
 fastdiff_hunks_result fastdiff_diff_hunks(const uint8_t *old_text, size_t old_len, const uint8_t *new_text,
                                           size_t new_len, int use_options, fastdiff_options options,
                                           const uint8_t *old_label, size_t old_label_len, const uint8_t *new_label,

@@ -34,9 +34,10 @@ fastdiff_result fastdiff_unified_diff(const uint8_t *old_text, size_t old_len, c
                                       const uint8_t *old_label, size_t old_label_len, const uint8_t *new_label,
                                       size_t new_label_len);
 
-/* The structured results of a diff (fd_diff_stats, fd_diff_hunks,
-   fd_word_diff), with the same options arguments as fastdiff_unified_diff.
-   Hunks and word diffs are C memory that Go reads and then frees. */
+/* The structured results of a diff (fd_diff_stats, fd_unified_diff_stats,
+   fd_diff_hunks, fd_word_diff), with the same options arguments as
+   fastdiff_unified_diff. Hunks and word diffs are C memory that Go reads
+   and then frees. */
 typedef struct fastdiff_stats_result {
   fd_stats stats;
   fd_status status;
@@ -46,6 +47,19 @@ fastdiff_stats_result fastdiff_diff_stats(const uint8_t *old_text, size_t old_le
                                           size_t new_len, int use_options, fastdiff_options options,
                                           const uint8_t *old_label, size_t old_label_len, const uint8_t *new_label,
                                           size_t new_label_len);
+
+/* fd_unified_diff_stats: the diff and its counts in one call. */
+typedef struct fastdiff_unified_diff_stats_result {
+  fd_buf buf;
+  fd_stats stats;
+  fd_status status;
+} fastdiff_unified_diff_stats_result;
+
+fastdiff_unified_diff_stats_result fastdiff_unified_diff_stats(const uint8_t *old_text, size_t old_len,
+                                                               const uint8_t *new_text, size_t new_len,
+                                                               int use_options, fastdiff_options options,
+                                                               const uint8_t *old_label, size_t old_label_len,
+                                                               const uint8_t *new_label, size_t new_label_len);
 
 typedef struct fastdiff_hunks_result {
   fd_hunks *hunks;

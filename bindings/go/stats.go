@@ -3,8 +3,6 @@ package fastdiff
 // #include "shim.h"
 import "C"
 
-import "runtime"
-
 // Stats are the counts of a diff, as its hunks show it, fd_stats in C.
 type Stats struct {
 	// LinesAdded and LinesRemoved count the + and - lines of the diff.
@@ -23,23 +21,26 @@ type Stats struct {
 // DiffStats returns the counts of the diff UnifiedDiff would write with the
 // same options, without writing it. opts nil means DefaultOptions().
 func DiffStats[T Text](old, new T, opts *Options) (Stats, error) {
-	in, err := lend("DiffStats", old, new, opts)
+	const op = "DiffStats"
+	in, err := lend(op, old, new, opts, optionsSize)
 	if err != nil {
 		return Stats{}, err
 	}
 	res := C.fastdiff_diff_stats(in.old, in.oldLen, in.new, in.newLen, in.use, in.opts, in.oldLabel, in.oldLabelLen,
 		in.newLabel, in.newLabelLen)
-	runtime.KeepAlive(old)
-	runtime.KeepAlive(new)
-	runtime.KeepAlive(opts)
-	if err := statusError("DiffStats", res.status); err != nil {
+	if err := finish(op, res.status, old, new, opts); err != nil {
 		return Stats{}, err
 	}
+	return readStats(res.stats), nil
+}
+
+// readStats is the library's counts as Stats.
+func readStats(s C.fd_stats) Stats {
 	return Stats{
-		LinesAdded:   int(res.stats.lines_added),
-		LinesRemoved: int(res.stats.lines_removed),
-		Hunks:        int(res.stats.hunks),
-		Identical:    res.stats.identical != 0,
-		Similarity:   float64(res.stats.similarity),
-	}, nil
+		LinesAdded:   int(s.lines_added),
+		LinesRemoved: int(s.lines_removed),
+		Hunks:        int(s.hunks),
+		Identical:    s.identical != 0,
+		Similarity:   float64(s.similarity),
+	}
 }

@@ -70,11 +70,11 @@ func TestModesMatchLinesThatDifferOnlyInIgnoredWays(t *testing.T) {
 		if c.want != "" {
 			want = "--- original\n+++ modified\n" + c.want
 		}
-		got, err := UnifiedDiffString(c.old, c.new, &opts)
+		got, err := UnifiedDiff(c.old, c.new, &opts)
 		if err != nil || got != want {
 			t.Errorf("%q %q modes %b: got %q, %v; want %q", c.old, c.new, c.modes, got, err, want)
 		}
-		if without, _ := UnifiedDiffString(c.old, c.new, nil); without == want {
+		if without, _ := UnifiedDiff(c.old, c.new, nil); without == want {
 			t.Errorf("%q %q: the same diff without the modes", c.old, c.new)
 		}
 	}
@@ -130,7 +130,7 @@ func TestEveryModeCombinationReachesTheEngine(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("modes %05b: hunks %q, want %q", modes, got, want)
 		}
-		diff, _ := UnifiedDiffString(old.String(), new.String(), &opts)
+		diff, _ := UnifiedDiff(old.String(), new.String(), &opts)
 		if written := string(writeUnified(hunks, "original", "modified")); written != diff {
 			t.Errorf("modes %05b: the hunks write %q, the diff is %q", modes, written, diff)
 		}
@@ -189,14 +189,15 @@ func TestDiffStats(t *testing.T) {
 }
 
 // The counts are the +, - and @@ lines of the unified diff, for every
-// algorithm, context and mode.
+// algorithm, context and mode, and UnifiedDiffStats gives that diff and
+// those counts.
 func TestDiffStatsCountTheUnifiedDiff(t *testing.T) {
 	r := rand.New(rand.NewSource(11))
 	for i := 0; i < 600; i++ {
 		old, new := randomText(r, awkward, 25), randomText(r, awkward, 25)
 		opts := DefaultOptions()
 		opts.ContextLines, opts.Algorithm, opts.Modes = i%4, Algorithm(i%3), modeSets[i%len(modeSets)]
-		diff, err := UnifiedDiffString(old, new, &opts)
+		diff, err := UnifiedDiff(old, new, &opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -213,10 +214,14 @@ func TestDiffStatsCountTheUnifiedDiff(t *testing.T) {
 				want.LinesRemoved++
 			}
 		}
+		want.Similarity = similarity(t, []byte(old), []byte(new), opts)
 		got, err := DiffStats(old, new, &opts)
-		want.Similarity = got.Similarity
 		if err != nil || got != want || got.Similarity < 0 || got.Similarity > 1 {
 			t.Fatalf("%q %q %+v: %+v, %v; want %+v", old, new, opts, got, err, want)
+		}
+		if both, bothStats, err := UnifiedDiffStats(old, new, &opts); err != nil || both != diff || bothStats != want {
+			t.Fatalf("%q %q %+v: UnifiedDiffStats gives %q, %+v, %v; want %q, %+v", old, new, opts, both, bothStats, err,
+				diff, want)
 		}
 	}
 }

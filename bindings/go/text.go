@@ -3,20 +3,24 @@ package fastdiff
 // #include "shim.h"
 import "C"
 
-import "unsafe"
+import (
+	"reflect"
+	"runtime"
+	"unsafe"
+)
 
-// Text is what DiffStats, DiffHunks and WordDiff read: a byte slice or a
-// string, which may hold any bytes. The pieces of the input they return
-// (line and span texts) have the input's type and share its memory.
+// Text is what every function of the package reads and writes: a byte
+// slice or a string, which may hold any bytes, or a type defined on
+// either (json.RawMessage, a named string). A function returns text of
+// the type it was given, and the pieces of the input it returns (line and
+// span texts) share the input's memory.
 type Text interface {
-	[]byte | string
+	~[]byte | ~string
 }
 
-// isBytes reports whether T is []byte (else it is string).
+// isBytes reports whether T is a byte slice type (else it is a string type).
 func isBytes[T Text]() bool {
-	var zero T
-	_, ok := any(zero).([]byte)
-	return ok
+	return reflect.TypeFor[T]().Kind() == reflect.Slice
 }
 
 // bytesOf is t as a byte slice, without copying: a string is only ever
@@ -42,24 +46,24 @@ func piece[T Text](t T, start, end int, bytesType bool) T {
 }
 
 // copyOf is a copy of b, which may be C memory, in Go memory as a T; the
-// zero T when b is empty.
+// zero T (nil, "") when b is empty. A byte slice copy has no spare
+// capacity.
 func copyOf[T Text](b []byte, bytesType bool) T {
-	var out T
 	if len(b) == 0 {
-		return out
+		var none T
+		return none
 	}
-	if bytesType {
-		c := make([]byte, len(b))
-		copy(c, b)
-		*(*[]byte)(unsafe.Pointer(&out)) = c
-	} else {
-		*(*string)(unsafe.Pointer(&out)) = string(b)
+	if !bytesType {
+		// Converting to a string type copies.
+		return T(b)
 	}
-	return out
+	c := make([]byte, len(b))
+	copy(c, b)
+	return T(c)
 }
 
 // texts are a call's two inputs as C buffers, lent without copying (the
-// caller keeps the inputs alive until C returns), and its options.
+// caller keeps the inputs alive until C returns: finish), and its options.
 type texts struct {
 	old, new       *C.uint8_t
 	oldLen, newLen C.size_t
@@ -67,9 +71,10 @@ type texts struct {
 	callOptions
 }
 
-// lend prepares a call of op on old and new with opts (nil: the defaults).
-func lend[T Text](op string, old, new T, opts *Options) (texts, error) {
-	c, err := opts.call(op, optionsSize)
+// lend prepares a call of op on old and new with opts (nil: the defaults)
+// converted to an fd_options of structSize bytes.
+func lend[T Text](op string, old, new T, opts *Options, structSize uint32) (texts, error) {
+	c, err := opts.call(op, structSize)
 	if err != nil {
 		return texts{}, err
 	}
@@ -77,4 +82,14 @@ func lend[T Text](op string, old, new T, opts *Options) (texts, error) {
 	t.old, t.oldLen = cBytes(bytesOf(old, t.bytesType))
 	t.new, t.newLen = cBytes(bytesOf(new, t.bytesType))
 	return t, nil
+}
+
+// finish ends a call of op on what lend prepared: it keeps the inputs and
+// options alive until here, after C has returned, and is the status as an
+// error.
+func finish[T Text](op string, status C.fd_status, old, new T, opts *Options) error {
+	runtime.KeepAlive(old)
+	runtime.KeepAlive(new)
+	runtime.KeepAlive(opts)
+	return statusError(op, status)
 }

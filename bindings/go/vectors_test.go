@@ -212,49 +212,52 @@ func TestVectors(t *testing.T) {
 		if v.v1 {
 			structSize = optionsV1Size
 		}
-		oldPtr, oldLen := cBytes(v.old)
-		newPtr, newLen := cBytes(v.new)
-		res, err := unifiedDiff("test", oldPtr, oldLen, newPtr, newLen, &v.opts, structSize)
-		v.check(t, fmt.Sprintf("struct_size %d", structSize), takeBytes(res.buf), err)
+		got, err := unifiedDiff("test", v.old, v.new, &v.opts, structSize)
+		v.check(t, fmt.Sprintf("struct_size %d", structSize), got, err)
 
-		got, err := UnifiedDiff(v.old, v.new, &v.opts)
+		got, err = UnifiedDiff(v.old, v.new, &v.opts)
 		v.check(t, "UnifiedDiff", got, err)
 
-		s, err := UnifiedDiffString(string(v.old), string(v.new), &v.opts)
+		s, err := UnifiedDiff(string(v.old), string(v.new), &v.opts)
 		var sBytes []byte
 		if s != "" {
 			sBytes = []byte(s)
 		}
-		v.check(t, "UnifiedDiffString", sBytes, err)
+		v.check(t, "UnifiedDiff of strings", sBytes, err)
 		v.checkStructured(t)
 	}
 }
 
-// checkStructured runs the vector through DiffHunks, DiffStats and
-// WordDiff: the same status, and for a diff, hunks that write the expected
-// bytes exactly, counts that are theirs, and a word diff under the same
+// checkStructured runs the vector through DiffHunks, DiffStats,
+// UnifiedDiffStats and WordDiff: the same status, and for a diff, hunks
+// that write the expected bytes exactly, counts that are theirs, with the
+// similarity of the diff's matching, and a word diff under the same
 // headers.
 func (v *vector) checkStructured(t *testing.T) {
 	t.Helper()
 	hunks, hunksErr := DiffHunks(v.old, v.new, &v.opts)
 	stats, statsErr := DiffStats(string(v.old), string(v.new), &v.opts)
+	diff, both, bothErr := UnifiedDiffStats(v.old, v.new, &v.opts)
 	words, wordsErr := WordDiff(v.old, v.new, Words, &v.opts)
 	if v.status != StatusOK {
-		for _, err := range []error{hunksErr, statsErr, wordsErr} {
+		for _, err := range []error{hunksErr, statsErr, bothErr, wordsErr} {
 			if !errors.Is(err, &Error{Status: v.status}) {
 				t.Errorf("%s: %v, want status %v", v.name, err, v.status)
 			}
 		}
+		if diff != nil || both != (Stats{}) {
+			t.Errorf("%s: UnifiedDiffStats failed but returned %q, %+v", v.name, diff, both)
+		}
 		return
 	}
-	if hunksErr != nil || statsErr != nil || wordsErr != nil {
-		t.Errorf("%s: %v, %v, %v", v.name, hunksErr, statsErr, wordsErr)
+	if hunksErr != nil || statsErr != nil || bothErr != nil || wordsErr != nil {
+		t.Errorf("%s: %v, %v, %v, %v", v.name, hunksErr, statsErr, bothErr, wordsErr)
 		return
 	}
 	if got := writeUnified(hunks, v.opts.OldLabel, v.opts.NewLabel); !bytes.Equal(got, v.expected) {
 		t.Errorf("%s: the hunks write\n%q\nwant\n%q", v.name, clip(got), clip(v.expected))
 	}
-	want := Stats{Hunks: len(hunks), Identical: len(v.expected) == 0, Similarity: stats.Similarity}
+	want := Stats{Hunks: len(hunks), Identical: len(v.expected) == 0, Similarity: similarity(t, v.old, v.new, v.opts)}
 	for _, h := range hunks {
 		for _, l := range h.Lines {
 			switch l.Kind {
@@ -268,10 +271,57 @@ func (v *vector) checkStructured(t *testing.T) {
 	if stats != want || stats.Similarity < 0 || stats.Similarity > 1 || (bytes.Equal(v.old, v.new) && stats.Similarity != 1) {
 		t.Errorf("%s: stats %+v, want %+v", v.name, stats, want)
 	}
+	if !bytes.Equal(diff, v.expected) || both != want {
+		t.Errorf("%s: UnifiedDiffStats gives %q, %+v; want %q, %+v", v.name, clip(diff), both, clip(v.expected), want)
+	}
 	header := fmt.Sprintf("--- %s\n+++ %s\n", v.opts.OldLabel, v.opts.NewLabel)
 	if (len(words.Text) == 0) != want.Identical || (!want.Identical && !bytes.HasPrefix(words.Text, []byte(header))) {
 		t.Errorf("%s: word diff %q", v.name, clip(words.Text))
 	}
+}
+
+// similarity is what Stats.Similarity must be for old and new: 2 * matched
+// lines / (old lines + new lines), 1 for two empty texts, counted here from
+// the diff's own hunks, where every old line not removed is matched with a
+// new line not added. IgnoreBlankLines hides hunks of blank lines without
+// changing the matching, so the lines are counted in the diff without it.
+func similarity(t *testing.T, old, new []byte, opts Options) float64 {
+	t.Helper()
+	opts.Modes &^= IgnoreBlankLines
+	hunks, err := DiffHunks(old, new, &opts)
+	if err != nil {
+		t.Errorf("%q %q without IgnoreBlankLines: %v", clip(old), clip(new), err)
+		return -1
+	}
+	oldLines, newLines := lineCount(old), lineCount(new)
+	if oldLines+newLines == 0 {
+		return 1
+	}
+	matchedOld, matchedNew := oldLines, newLines
+	for _, h := range hunks {
+		for _, l := range h.Lines {
+			switch l.Kind {
+			case LineRemoved:
+				matchedOld--
+			case LineAdded:
+				matchedNew--
+			}
+		}
+	}
+	if matchedOld != matchedNew {
+		t.Errorf("%q %q: %d old lines are matched with %d new lines", clip(old), clip(new), matchedOld, matchedNew)
+	}
+	return 2 * float64(matchedOld) / float64(oldLines+newLines)
+}
+
+// lineCount is the number of lines of text, each ending at LF or at the
+// end of the text.
+func lineCount(text []byte) int {
+	n := bytes.Count(text, []byte("\n"))
+	if len(text) > 0 && text[len(text)-1] != '\n' {
+		n++
+	}
+	return n
 }
 
 func TestTheFirstOptionsVersionIsSmallerThanOrAsTheWhole(t *testing.T) {
@@ -281,10 +331,7 @@ func TestTheFirstOptionsVersionIsSmallerThanOrAsTheWhole(t *testing.T) {
 	}
 	// One byte less than the first version is refused by the library.
 	opts := DefaultOptions()
-	oldPtr, oldLen := cString("a\n")
-	res, err := unifiedDiff("test", oldPtr, oldLen, nil, 0, &opts, optionsV1Size-1)
-	takeBytes(res.buf)
-	if !errors.Is(err, ErrInvalidOptions) {
+	if _, err := unifiedDiff("test", "a\n", "", &opts, optionsV1Size-1); !errors.Is(err, ErrInvalidOptions) {
 		t.Fatalf("struct_size %d: %v", optionsV1Size-1, err)
 	}
 }

@@ -3,10 +3,7 @@ package fastdiff
 // #include "shim.h"
 import "C"
 
-import (
-	"runtime"
-	"unsafe"
-)
+import "unsafe"
 
 // Granularity is what an inline diff compares, fd_granularity in C. No
 // token splits a UTF-8 sequence.
@@ -78,16 +75,14 @@ type WordDiffResult[T Text] struct {
 // still correct). A Granularity the library does not know is
 // ErrInvalidOptions. opts nil means DefaultOptions().
 func WordDiff[T Text](old, new T, granularity Granularity, opts *Options) (WordDiffResult[T], error) {
-	in, err := lend("WordDiff", old, new, opts)
+	const op = "WordDiff"
+	in, err := lend(op, old, new, opts, optionsSize)
 	if err != nil {
 		return WordDiffResult[T]{}, err
 	}
 	res := C.fastdiff_word_diff(in.old, in.oldLen, in.new, in.newLen, in.use, in.opts, in.oldLabel, in.oldLabelLen,
 		in.newLabel, in.newLabelLen, C.uint32_t(granularity))
-	runtime.KeepAlive(old)
-	runtime.KeepAlive(new)
-	runtime.KeepAlive(opts)
-	if err := statusError("WordDiff", res.status); err != nil {
+	if err := finish(op, res.status, old, new, opts); err != nil {
 		return WordDiffResult[T]{}, err
 	}
 	defer C.fastdiff_word_diff_free(res.result)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
+from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -62,8 +63,18 @@ class build_rust_then_ext(build_ext):
         shutil.copy2(library, destination / LIBRARY)
 
 
+class build_py_afresh(build_py):
+    """Copies the package into an emptied build directory: pip builds in place, and
+    a module renamed or removed in the source must not be installed again from the
+    copy an earlier build left in build/."""
+
+    def run(self) -> None:
+        shutil.rmtree(Path(self.build_lib) / "fast_diff", ignore_errors=True)
+        super().run()
+
+
 setup(
     version=crate_version(),
     cffi_modules=["build_ffi.py:ffibuilder"],
-    cmdclass={"build_ext": build_rust_then_ext},
+    cmdclass={"build_py": build_py_afresh, "build_ext": build_rust_then_ext},
 )

@@ -44,6 +44,12 @@ async def test_the_tool_is_listed_with_its_schemas() -> None:
             "strict_line_endings",
         }
         assert all(properties[name].get("description") for name in properties)
+        # Plain types: what may be left out has no default (every text means something) or one that says so.
+        assert properties["original_text"] == {"type": "string", "description": properties["original_text"]["description"]}
+        assert properties["originals"]["type"] == "object" and "default" not in properties["originals"]
+        assert properties["originals"]["additionalProperties"] == {"type": "string"}
+        assert (properties["max_offset"]["type"], properties["max_offset"]["default"]) == ("integer", -1)
+        assert properties["max_offset"]["minimum"] == -1 and "-1 (default) means anywhere" in properties["max_offset"]["description"]
         assert tool.output_schema is not None
         assert set(tool.output_schema["properties"]) == {"text", "report", "files"}
         assert "Nothing is written to disk" in (tool.description or "")
@@ -85,9 +91,14 @@ async def test_drift_crlf_fuzz_and_whitespace_are_reported() -> None:
         hunks = result.structured_content["report"]["hunks"]
         assert [(h["line"], h["offset"]) for h in hunks] == [(3, 2), (9, 2)]
         assert "offset +2 lines" in result.structured_content["report"]["message"]
-        # Within max_offset only.
+        # Within max_offset only; -1 (the default) and null are anywhere.
         refused = await call(client, original_text=shifted, patch=TWO_HUNKS, max_offset=1)
         assert refused.is_error and "within 1 lines" in refused.content[0].text
+        assert "max_offset=-1 (look for hunks anywhere)" in refused.content[0].text
+        for anywhere in (-1, None):
+            found = await call(client, original_text=shifted, patch=TWO_HUNKS, max_offset=anywhere)
+            assert found.structured_content["text"] == "new 1\nnew 2\n" + PATCHED
+        assert (await call(client, original_text=shifted, patch=TWO_HUNKS, max_offset=0)).is_error
 
         crlf = await call(client, original_text=NUMBERED.replace("\n", "\r\n"), patch=TWO_HUNKS)
         assert crlf.structured_content["text"] == PATCHED.replace("\n", "\r\n")
@@ -241,11 +252,12 @@ async def test_sections_for_the_same_file_apply_in_turn() -> None:
     [
         ({"patch": "x"}, "Give exactly one of original_text"),
         ({"patch": "x", "original_text": "a", "originals": {}}, "Give exactly one of original_text"),
-        ({"patch": "x", "original_text": "a", "fuzz": -1}, "greater than or equal to 0"),
-        ({"patch": "x", "original_text": "a", "max_offset": -1}, "greater than or equal to 0"),
-        ({"patch": "x", "original_text": "a", "recount": "yes"}, "recount\n  Input should be a valid boolean"),
-        ({"patch": "x", "originals": {"a": 1}}, "Input should be a valid string"),
-        ({"original_text": "a"}, "patch\n  Missing required argument"),
+        ({"patch": "x", "original_text": None, "originals": None}, "Give exactly one of original_text"),  # null: not given
+        ({"patch": "x", "original_text": "a", "fuzz": -1}, "fuzz must be an integer from 0 to 4294967295, not -1."),
+        ({"patch": "x", "original_text": "a", "max_offset": -2}, "max_offset must be an integer of at least -1, not -2."),
+        ({"patch": "x", "original_text": "a", "recount": "yes"}, 'recount must be true or false, not "yes".'),
+        ({"patch": "x", "originals": {"a": 1}}, 'originals["a"] must be a string, not 1.'),
+        ({"original_text": "a"}, "patch is missing: it is required."),
         ({"patch": "", "originals": {"a": "b"}}, "The patch is empty"),
         ({"patch": "not a patch\n", "original_text": "a"}, "The patch cannot be read"),
         ({"patch": "--- a\n+++ b\n", "originals": {}}, "The patch cannot be read"),

@@ -91,6 +91,19 @@ async def test_diffs_two_files_by_relative_and_absolute_path(tree: dict[str, Pat
         assert identical.structured_content["identical"] is True
 
 
+async def test_labels_default_to_the_paths_as_given(tree: dict[str, Path]) -> None:
+    async with Client(create_server(roots=[tree["root"]])) as client:
+        properties = {t.name: t for t in await client.list_tools()}["diff_files"].input_schema["properties"]
+        for name in ("original_label", "modified_label"):
+            # Every string is a label: no default stands for "the path".
+            assert properties[name]["type"] == "string" and "default" not in properties[name]
+        for labels in ({}, {"original_label": None, "modified_label": None}):
+            result = await diff_files(client, "old.txt", "./sub/new.txt", **labels)
+            assert result.content[0].text.startswith("--- old.txt\n+++ ./sub/new.txt\n@@ ")
+        empty = await diff_files(client, "old.txt", "sub/new.txt", original_label="", modified_label="b/new")
+        assert empty.content[0].text.startswith("--- \n+++ b/new\n@@ ")
+
+
 async def test_links_that_stay_inside_are_followed(tree: dict[str, Path]) -> None:
     async with Client(create_server(roots=[tree["root"]])) as client:
         for link in ("inner-link.txt", "relative-inner-link.txt"):

@@ -15,7 +15,7 @@ import fast_diff
 from fast_diff_mcp import create_server
 from fast_diff_mcp.cli import parse_args
 from fast_diff_mcp.limits import ConfigError, max_output_chars
-from fast_diff_mcp.reference import split_lines
+from fast_diff_mcp.text import split_lines
 
 pytestmark = pytest.mark.anyio
 
@@ -69,7 +69,9 @@ async def test_the_inputs_are_described() -> None:
         assert properties["granularity"]["enum"] == ["words", "chars", "graphemes"]
         for name in MODES:
             assert properties[name]["type"] == "boolean" and properties[name]["default"] is False
-        assert properties["max_output_chars"]["default"] is None
+        limit = properties["max_output_chars"]
+        assert (limit["type"], limit["default"], limit["minimum"]) == ("integer", 0, 0) and "anyOf" not in limit
+        assert "0 (default): the server's limit" in limit["description"]
 
 
 async def test_unified_output() -> None:
@@ -187,11 +189,11 @@ async def test_mode_combinations() -> None:
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        ({"output": "html"}, "Input should be 'unified', 'stats', 'hunks' or 'words'"),
-        ({"granularity": "lines"}, "Input should be 'words', 'chars' or 'graphemes'"),
-        ({"ignore_case": "yes"}, "ignore_case\n  Input should be a valid boolean"),
-        ({"max_output_chars": 0}, "greater than or equal to 1"),
-        ({"max_output_chars": "10"}, "max_output_chars\n  Input should be a valid integer"),
+        ({"output": "html"}, 'output must be one of "unified", "stats", "hunks", "words", not "html".'),
+        ({"granularity": "lines"}, 'granularity must be one of "words", "chars", "graphemes", not "lines".'),
+        ({"ignore_case": "yes"}, 'ignore_case must be true or false, not "yes".'),
+        ({"max_output_chars": -1}, "max_output_chars must be an integer of at least 0, not -1."),
+        ({"max_output_chars": "10"}, 'max_output_chars must be an integer of at least 0, not "10".'),
     ],
 )
 async def test_bad_choices_are_tool_errors(arguments: dict[str, Any], message: str) -> None:
@@ -266,6 +268,10 @@ async def test_the_servers_limit_is_the_default_and_a_call_may_change_it() -> No
     async with Client(create_server(max_output_chars=100)) as client:
         capped = await call(client, original_text=OLD, modified_text=NEW)
         assert capped.structured_content["truncated"] is True and capped.structured_content["shown_chars"] <= 100
+        # 0 (the default) and null are the server's limit.
+        for default in (0, None):
+            again = await call(client, original_text=OLD, modified_text=NEW, max_output_chars=default)
+            assert again.structured_content == capped.structured_content
         wider = await call(client, original_text=OLD, modified_text=NEW, max_output_chars=10_000)
         assert wider.structured_content["truncated"] is False
         assert wider.content[0].text == fast_diff.unified_diff(OLD, NEW)

@@ -14,7 +14,7 @@ from fastmcp import Client
 import fast_diff
 from fast_diff_mcp import create_server
 from fast_diff_mcp.limits import DEFAULT_MAX_INPUT_BYTES, max_input_bytes, max_request_body_bytes
-from fast_diff_mcp.reference import split_lines
+from fast_diff_mcp.text import split_lines
 from fast_diff_mcp.stats import diff_stats
 
 pytestmark = pytest.mark.anyio
@@ -164,17 +164,17 @@ async def test_difflib_tool_marks_a_missing_final_newline() -> None:
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        ({"original_text": 5, "modified_text": "a"}, "original_text\n  Input should be a valid string"),
-        ({"original_text": "a", "modified_text": None}, "modified_text\n  Input should be a valid string"),
-        ({"original_text": "a"}, "modified_text\n  Missing required argument"),
-        ({"original_text": "a", "modified_text": "b", "context_lines": -1}, "greater than or equal to 0"),
-        ({"original_text": "a", "modified_text": "b", "context_lines": "3"}, "context_lines\n  Input should be a valid integer"),
-        ({"original_text": "a", "modified_text": "b", "context_lines": 2**32}, "less than or equal to 4294967295"),
-        ({"original_text": "a", "modified_text": "b", "algorithm": "fastest"}, "Input should be 'myers', 'histogram' or 'patience'"),
-        ({"original_text": "a", "modified_text": "b", "original_label": "x\ny"}, "original_label\n  String should match pattern"),
-        ({"original_text": "a", "modified_text": "b", "unknown": 1}, "unknown\n  Unexpected keyword argument"),
-        # A lone surrogate (valid JSON, not valid Unicode) is refused by input validation.
-        ({"original_text": "a\ud800", "modified_text": "b"}, "surrogates not allowed"),
+        ({"original_text": 5, "modified_text": "a"}, "original_text must be a string, not 5."),
+        ({"original_text": "a", "modified_text": None}, "modified_text must be a string, not null."),
+        ({"original_text": "a"}, "modified_text is missing: it is required."),
+        ({"original_text": "a", "modified_text": "b", "context_lines": -1}, "context_lines must be an integer from 0 to 4294967295, not -1."),
+        ({"original_text": "a", "modified_text": "b", "context_lines": "3"}, 'context_lines must be an integer from 0 to 4294967295, not "3".'),
+        ({"original_text": "a", "modified_text": "b", "context_lines": 2**32}, "context_lines must be an integer from 0 to 4294967295, not 4294967296."),
+        ({"original_text": "a", "modified_text": "b", "algorithm": "fastest"}, 'algorithm must be one of "myers", "histogram", "patience", not "fastest".'),
+        ({"original_text": "a", "modified_text": "b", "original_label": "x\ny"}, 'original_label must be a string of one line (no CR or LF), not "x\\ny".'),
+        ({"original_text": "a", "modified_text": "b", "unknown": 1}, "unknown is not a parameter of diff; it takes original_text, modified_text, original_label, "),
+        # A lone surrogate (valid JSON, not valid Unicode) is refused, naming where it is.
+        ({"original_text": "a\ud800", "modified_text": "b"}, "original_text is not valid Unicode: it holds a lone surrogate at index 1 (surrogates not allowed)"),
     ],
 )
 async def test_bad_requests_are_tool_errors_and_the_server_keeps_serving(arguments: dict[str, Any], message: str) -> None:
@@ -184,6 +184,39 @@ async def test_bad_requests_are_tool_errors_and_the_server_keeps_serving(argumen
         assert message in result.content[0].text
         after = await call(client, "diff", original_text="a\nb\n", modified_text="a\nc\n")
         assert not after.is_error and after.content[0].text == SIMPLE_DIFF
+
+
+async def test_invalid_arguments_are_told_one_line_each_without_pydantics_text() -> None:
+    async with Client(create_server()) as client:
+        result = await call(
+            client, "diff", original_text="a", modified_text="b" * 100, context_lines=-1, ignore_case=1, output=None
+        )
+        assert result.is_error
+        assert result.content[0].text.split("\n") == [
+            "context_lines must be an integer from 0 to 4294967295, not -1.",
+            'output must be one of "unified", "stats", "hunks", "words", not null.',
+            "ignore_case must be true or false, not 1.",
+        ]
+        # A long value is described, not quoted back.
+        long_label = await call(client, "diff", original_text="a", modified_text="b", original_label="x\n" * 1000)
+        assert long_label.content[0].text == (
+            "original_label must be a string of one line (no CR or LF), not a string of 2,000 characters."
+        )
+        for tool, arguments in (("diff_difflib", {"original_text": []}), ("apply_patch", {"patch": "x", "originals": ["a"]})):
+            text = (await call(client, tool, modified_text="b", **arguments)).content[0].text
+            assert "pydantic" not in text and "validation error" not in text and "type=" not in text, text
+
+
+async def test_every_parameter_has_one_plain_type() -> None:
+    # The MCP Inspector's CLI types its arguments by a property's top-level
+    # `type`: no anyOf, and no null default contradicting the type.
+    async with Client(create_server(roots=["."])) as client:
+        tools = await client.list_tools()
+        assert {tool.name for tool in tools} == {"diff", "diff_difflib", "apply_patch", "diff_files"}
+        for tool in tools:
+            for name, schema in tool.input_schema["properties"].items():
+                assert schema["type"] in ("string", "integer", "boolean", "object"), (tool.name, name, schema)
+                assert "anyOf" not in schema and schema.get("default", "") is not None, (tool.name, name, schema)
 
 
 async def test_over_the_limit_is_a_tool_error_that_says_how_to_raise_it() -> None:

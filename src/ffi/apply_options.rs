@@ -4,6 +4,8 @@
 use core::mem::{offset_of, size_of};
 
 use super::fd_status;
+use super::guard::guard;
+use super::versioned::{self, Versioned};
 use crate::ApplyOptions;
 
 /// Recount hunk bodies instead of trusting the line counts in their
@@ -54,6 +56,11 @@ pub struct fd_apply_options {
 /// The size of the first version of `fd_apply_options`.
 pub(crate) const FD_APPLY_OPTIONS_V1_SIZE: u32 = (offset_of!(fd_apply_options, fuzz) + size_of::<u32>()) as u32;
 
+// SAFETY: repr(C), starts with `struct_size`; integers only.
+unsafe impl Versioned for fd_apply_options {
+    const V1_SIZE: usize = FD_APPLY_OPTIONS_V1_SIZE as usize;
+}
+
 impl fd_apply_options {
     fn defaults() -> fd_apply_options {
         fd_apply_options {
@@ -73,13 +80,12 @@ impl fd_apply_options {
 /// `fd_apply_options`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_apply_options_init(options: *mut fd_apply_options) {
-    let _ = super::guard(|| {
+    guard(|| {
         if !options.is_null() {
             // SAFETY: the caller provides room for an fd_apply_options.
             unsafe { options.write(fd_apply_options::defaults()) };
         }
-        fd_status::FD_OK
-    });
+    })
 }
 
 /// Reads the caller's options (NULL means defaults).
@@ -88,18 +94,8 @@ pub unsafe extern "C" fn fd_apply_options_init(options: *mut fd_apply_options) {
 /// `options` must be NULL or point to `struct_size` readable bytes that
 /// start with an `fd_apply_options` prefix.
 pub(crate) unsafe fn read(options: *const fd_apply_options) -> Result<ApplyOptions, fd_status> {
-    let mut o = fd_apply_options::defaults();
-    if !options.is_null() {
-        // SAFETY: every fd_apply_options starts with its size.
-        let size = unsafe { options.cast::<u32>().read_unaligned() };
-        if size < FD_APPLY_OPTIONS_V1_SIZE {
-            return Err(fd_status::FD_ERR_INVALID_OPTIONS);
-        }
-        let known = (size as usize).min(size_of::<fd_apply_options>());
-        // SAFETY: the caller's struct has at least `size` bytes, and every
-        // bit pattern is valid for these integer fields.
-        unsafe { core::ptr::copy_nonoverlapping(options.cast::<u8>(), (&raw mut o).cast::<u8>(), known) };
-    }
+    // SAFETY: as promised by the caller.
+    let o = unsafe { versioned::read(options, fd_apply_options::defaults()) }?;
     if o.flags & !KNOWN_FLAGS != 0 {
         return Err(fd_status::FD_ERR_INVALID_OPTIONS);
     }

@@ -1,12 +1,16 @@
 //! Output buffers owned by the caller.
 
+use super::guard::guard;
+
 /// Bytes returned by the library. After a successful call the caller owns
 /// them and must release them with `fd_free` exactly once. An empty result
 /// is `{NULL, 0}`.
 #[repr(C)]
 #[allow(non_camel_case_types)]
 pub struct fd_buf {
+    /// The first byte; NULL when `len` is 0.
     pub ptr: *mut u8,
+    /// The number of bytes.
     pub len: usize,
 }
 
@@ -30,7 +34,7 @@ impl fd_buf {
 /// this library and not modified since.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_free(buf: *mut fd_buf) {
-    let _ = super::guard(|| {
+    guard(|| {
         // SAFETY: the caller passes NULL or a valid fd_buf.
         if let Some(buf) = unsafe { buf.as_mut() } {
             if !buf.ptr.is_null() && buf.len != 0 {
@@ -40,8 +44,7 @@ pub unsafe extern "C" fn fd_free(buf: *mut fd_buf) {
             buf.ptr = core::ptr::null_mut();
             buf.len = 0;
         }
-        super::fd_status::FD_OK
-    });
+    })
 }
 
 #[cfg(test)]

@@ -1,9 +1,44 @@
-//! `fd_unified_diff` and `fd_version`.
+//! `fd_unified_diff` and `fd_version`, and the reading of a diff call's
+//! arguments that every diff entry point shares.
 
 use core::ffi::c_char;
 
-use super::{fd_buf, fd_options, fd_status, guard, input, options};
-use crate::{Error, unified_diff};
+use super::guard::guard;
+use super::pointers::{input, required};
+use super::{fd_buf, fd_options, fd_status, options};
+use crate::{DiffOptions, LineDiff, diff_lines, unified_diff};
+
+/// A diff call's inputs and options, read and checked in the order every
+/// diff entry point reports their errors: old text, new text, options.
+///
+/// # Safety
+/// Buffers and `options` as for `fd_unified_diff`.
+pub(super) unsafe fn diff_args<'a>(
+    old_text: *const u8,
+    old_len: usize,
+    new_text: *const u8,
+    new_len: usize,
+    options: *const fd_options,
+) -> Result<(&'a [u8], &'a [u8], DiffOptions<'a>), fd_status> {
+    // SAFETY: the caller's buffers and options follow the conventions.
+    unsafe { Ok((input(old_text, old_len)?, input(new_text, new_len)?, options::read(options)?)) }
+}
+
+/// Reads a diff call's arguments and computes the line diff.
+///
+/// # Safety
+/// Buffers and `options` as for `fd_unified_diff`.
+pub(super) unsafe fn line_diff<'a>(
+    old_text: *const u8,
+    old_len: usize,
+    new_text: *const u8,
+    new_len: usize,
+    options: *const fd_options,
+) -> Result<(LineDiff<'a>, DiffOptions<'a>), fd_status> {
+    // SAFETY: as promised by the caller.
+    let (old, new, options) = unsafe { diff_args(old_text, old_len, new_text, new_len, options) }?;
+    Ok((diff_lines(old, new, &options)?, options))
+}
 
 /// Writes into `out` the unified diff that turns the `old_len` bytes at
 /// `old_text` into the `new_len` bytes at `new_text`, exactly as
@@ -29,24 +64,13 @@ pub unsafe extern "C" fn fd_unified_diff(
     out: *mut fd_buf,
 ) -> fd_status {
     guard(|| {
-        if out.is_null() {
-            return fd_status::FD_ERR_NULL_ARGUMENT;
-        }
-        // SAFETY: the caller's buffers and options follow the conventions.
-        let (old, new, options) =
-            match unsafe { (input(old_text, old_len), input(new_text, new_len), options::read(options)) } {
-                (Ok(old), Ok(new), Ok(options)) => (old, new, options),
-                (Err(status), _, _) | (_, Err(status), _) | (_, _, Err(status)) => return status,
-            };
-        match unified_diff(old, new, &options) {
-            Ok(diff) => {
-                // SAFETY: `out` is non-NULL and writable.
-                unsafe { out.write(fd_buf::from_vec(diff)) };
-                fd_status::FD_OK
-            }
-            Err(Error::InvalidLabel) => fd_status::FD_ERR_INVALID_OPTIONS,
-            Err(Error::TooManyLines) => fd_status::FD_ERR_INPUT_TOO_LARGE,
-        }
+        let out = required(out)?;
+        // SAFETY: as promised by the caller.
+        let (old, new, options) = unsafe { diff_args(old_text, old_len, new_text, new_len, options) }?;
+        let diff = unified_diff(old, new, &options)?;
+        // SAFETY: `out` is writable.
+        unsafe { out.write(fd_buf::from_vec(diff)) };
+        Ok(())
     })
 }
 

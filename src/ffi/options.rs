@@ -5,6 +5,9 @@ use core::mem::{offset_of, size_of};
 use std::time::Duration;
 
 use super::fd_status;
+use super::guard::guard;
+use super::pointers::input;
+use super::versioned::{self, Versioned};
 use crate::{Algorithm, DiffOptions, MAX_LINES, Modes};
 
 /// The line-matching algorithms, for `fd_options.algorithm`.
@@ -41,9 +44,11 @@ pub struct fd_options {
     /// Label on the `---` line, `old_label_len` bytes. NULL (the default)
     /// means `original`. Must not contain CR or LF.
     pub old_label: *const u8,
+    /// The length of `old_label` in bytes.
     pub old_label_len: usize,
     /// Label on the `+++` line. NULL (the default) means `modified`.
     pub new_label: *const u8,
+    /// The length of `new_label` in bytes.
     pub new_label_len: usize,
     /// An `fd_algorithm`. Default `FD_ALGORITHM_MYERS`.
     pub algorithm: u32,
@@ -62,6 +67,11 @@ pub struct fd_options {
 /// The size of the first version of `fd_options`; a smaller `struct_size`
 /// is `FD_ERR_INVALID_OPTIONS`.
 pub(crate) const FD_OPTIONS_V1_SIZE: u32 = (offset_of!(fd_options, deadline_ms) + size_of::<u64>()) as u32;
+
+// SAFETY: repr(C), starts with `struct_size`; integers and pointers only.
+unsafe impl Versioned for fd_options {
+    const V1_SIZE: usize = FD_OPTIONS_V1_SIZE as usize;
+}
 
 /// `fd_options.flags`: ignore changes in the amount of white space (`diff -b`).
 pub const FD_FLAG_IGNORE_SPACE_CHANGE: u32 = 1;
@@ -104,13 +114,12 @@ impl fd_options {
 /// `options` must be NULL or point to writable memory for an `fd_options`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_options_init(options: *mut fd_options) {
-    let _ = super::guard(|| {
+    guard(|| {
         if !options.is_null() {
             // SAFETY: the caller provides room for an fd_options.
             unsafe { options.write(fd_options::defaults()) };
         }
-        fd_status::FD_OK
-    });
+    })
 }
 
 /// Reads the caller's options (NULL means defaults) into engine options.
@@ -120,27 +129,15 @@ pub unsafe extern "C" fn fd_options_init(options: *mut fd_options) {
 /// start with an `fd_options` prefix; its labels must follow the buffer
 /// conventions and outlive `'a`.
 pub(crate) unsafe fn read<'a>(options: *const fd_options) -> Result<DiffOptions<'a>, fd_status> {
-    let mut o = fd_options::defaults();
-    if !options.is_null() {
-        // SAFETY: every fd_options starts with its size.
-        let size = unsafe { options.cast::<u32>().read_unaligned() };
-        if size < FD_OPTIONS_V1_SIZE {
-            return Err(fd_status::FD_ERR_INVALID_OPTIONS);
-        }
-        let known = (size as usize).min(size_of::<fd_options>());
-        // SAFETY: the caller's struct has at least `size` bytes, and every
-        // bit pattern is valid for these integer and pointer fields.
-        unsafe { core::ptr::copy_nonoverlapping(options.cast::<u8>(), (&raw mut o).cast::<u8>(), known) };
-    }
+    // SAFETY: as promised by the caller.
+    let o = unsafe { versioned::read(options, fd_options::defaults()) }?;
     let algorithm = match o.algorithm {
         0 => Algorithm::Myers,
         1 => Algorithm::Histogram,
         2 => Algorithm::Patience,
         _ => return Err(fd_status::FD_ERR_INVALID_OPTIONS),
     };
-    let Some(modes) = Modes::from_bits(o.flags) else {
-        return Err(fd_status::FD_ERR_INVALID_OPTIONS);
-    };
+    let modes = Modes::from_bits(o.flags).ok_or(fd_status::FD_ERR_INVALID_OPTIONS)?;
     let defaults = DiffOptions::default();
     // SAFETY: the caller's labels follow the buffer conventions.
     let old_label = unsafe { label(o.old_label, o.old_label_len) }?.unwrap_or(defaults.old_label);
@@ -155,16 +152,18 @@ pub(crate) unsafe fn read<'a>(options: *const fd_options) -> Result<DiffOptions<
     })
 }
 
-/// A label: NULL means the default (None).
+/// A label: NULL means the default (None). Too long a length, or a CR or
+/// LF in it, is `FD_ERR_INVALID_OPTIONS`.
+///
+/// # Safety
+/// As for [`input`].
 unsafe fn label<'a>(ptr: *const u8, len: usize) -> Result<Option<&'a [u8]>, fd_status> {
     if ptr.is_null() {
         return Ok(None);
     }
-    if len > isize::MAX as usize {
-        return Err(fd_status::FD_ERR_INVALID_OPTIONS);
-    }
-    // SAFETY: non-NULL, and the caller promises `len` readable bytes.
-    let label = unsafe { core::slice::from_raw_parts(ptr, len) };
+    // SAFETY: as promised by the caller; non-NULL, so only the length can
+    // be refused.
+    let label = unsafe { input(ptr, len) }.map_err(|_| fd_status::FD_ERR_INVALID_OPTIONS)?;
     if label.iter().any(|&b| b == b'\n' || b == b'\r') {
         return Err(fd_status::FD_ERR_INVALID_OPTIONS);
     }

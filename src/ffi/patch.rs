@@ -1,7 +1,9 @@
 //! `fd_apply_patch` and `fd_parse_patch`.
 
+use super::guard::guard;
+use super::pointers::{input, required};
 use super::report::{Builder, fd_patch_report};
-use super::{apply_options, fd_apply_options, fd_buf, fd_status, guard, input};
+use super::{apply_options, fd_apply_options, fd_buf, fd_status};
 use crate::{ApplyError, apply_patch, parse_patch};
 
 /// Applies the single-file unified diff `patch` to `text`.
@@ -44,60 +46,32 @@ pub unsafe extern "C" fn fd_apply_patch(
     report: *mut *mut fd_patch_report,
 ) -> fd_status {
     guard(|| {
-        if out.is_null() {
-            return fd_status::FD_ERR_NULL_ARGUMENT;
-        }
+        let out = required(out)?;
         // SAFETY: the caller's buffers and options follow the conventions.
         let (text, patch, options) =
-            match unsafe { (input(text, text_len), input(patch, patch_len), apply_options::read(options)) } {
-                (Ok(text), Ok(patch), Ok(options)) => (text, patch, options),
-                (Err(status), _, _) | (_, Err(status), _) | (_, _, Err(status)) => return status,
-            };
+            unsafe { (input(text, text_len)?, input(patch, patch_len)?, apply_options::read(options)?) };
         let (status, new_text, built) = match apply_patch(text, patch, &options) {
-            Ok(applied) => (fd_status::FD_OK, Some(applied.text), with_hunks(&applied.report)),
+            Ok(applied) => (fd_status::FD_OK, Some(applied.text), Builder::applied(&applied.report)),
             Err(error) => {
-                let built = match &error {
-                    ApplyError::Malformed(m) => Builder::malformed(m),
-                    ApplyError::MultipleFiles { files } => {
-                        let mut b = Builder::new(&error.to_string());
-                        for file in files {
-                            b.file(file, 0);
-                        }
-                        b
-                    }
-                    ApplyError::HunksFailed { report, .. } | ApplyError::AlreadyApplied { report } => {
-                        with_hunks(report)
-                    }
+                let built = Builder::error(&error);
+                let status = fd_status::from(&error);
+                let partial = match error {
+                    ApplyError::HunksFailed { partial, .. } => partial,
+                    _ => None,
                 };
-                match error {
-                    ApplyError::Malformed(_) => (fd_status::FD_ERR_PATCH_MALFORMED, None, built),
-                    ApplyError::MultipleFiles { .. } => (fd_status::FD_ERR_PATCH_MULTIPLE_FILES, None, built),
-                    ApplyError::HunksFailed { partial, .. } => (fd_status::FD_ERR_PATCH_HUNK_FAILED, partial, built),
-                    ApplyError::AlreadyApplied { .. } => (fd_status::FD_ERR_PATCH_ALREADY_APPLIED, None, built),
-                }
+                (status, partial, built)
             }
         };
         if let Some(new_text) = new_text {
-            // SAFETY: `out` is non-NULL and writable.
+            // SAFETY: `out` is writable.
             unsafe { out.write(fd_buf::from_vec(new_text)) };
         }
         if !report.is_null() {
             // SAFETY: `report` is non-NULL and writable.
             unsafe { report.write(built.finish()) };
         }
-        status
+        status.into_result()
     })
-}
-
-fn with_hunks(report: &crate::Report) -> Builder {
-    let mut b = Builder::new(&report.message);
-    if let Some(file) = &report.file {
-        b.file(file, 0);
-    }
-    for hunk in &report.hunks {
-        b.hunk(hunk);
-    }
-    b
 }
 
 /// Reads `patch` into its file sections and hunks without applying it, for
@@ -121,20 +95,15 @@ pub unsafe extern "C" fn fd_parse_patch(
     report: *mut *mut fd_patch_report,
 ) -> fd_status {
     guard(|| {
-        if report.is_null() {
-            return fd_status::FD_ERR_NULL_ARGUMENT;
-        }
+        let report = required(report)?;
         // SAFETY: the caller's buffer and options follow the conventions.
-        let (patch, options) = match unsafe { (input(patch, patch_len), apply_options::read(options)) } {
-            (Ok(patch), Ok(options)) => (patch, options),
-            (Err(status), _) | (_, Err(status)) => return status,
-        };
+        let (patch, options) = unsafe { (input(patch, patch_len)?, apply_options::read(options)?) };
         let (status, built) = match parse_patch(patch, options.recount) {
             Ok(parsed) => (fd_status::FD_OK, Builder::parsed(&parsed)),
             Err(malformed) => (fd_status::FD_ERR_PATCH_MALFORMED, Builder::malformed(&malformed)),
         };
-        // SAFETY: `report` is non-NULL and writable.
+        // SAFETY: `report` is writable.
         unsafe { report.write(built.finish()) };
-        status
+        status.into_result()
     })
 }

@@ -13,7 +13,11 @@
 use core::ffi::c_char;
 use std::ffi::CString;
 
-use crate::{FailReason, FileChange, FileInfo, HunkOutcome, HunkReport, Malformed, Mode, Patch};
+use super::guard::guard;
+use super::owned::{Owned, array};
+use crate::{
+    ApplyError, FailReason, FileChange, FileInfo, HunkOutcome, HunkReport, Malformed, MatchMode, Patch, Report,
+};
 
 /// What happened to a hunk, for `fd_hunk_report.outcome`.
 #[repr(u32)]
@@ -67,6 +71,7 @@ pub enum fd_match_mode {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[allow(non_camel_case_types)]
 pub enum fd_file_change {
+    /// The file is changed in place.
     FD_FILE_MODIFIED = 0,
     /// Old side `/dev/null` or git's `new file mode`: the text must be
     /// empty.
@@ -74,7 +79,9 @@ pub enum fd_file_change {
     /// New side `/dev/null` or git's `deleted file mode`: the result is
     /// empty.
     FD_FILE_DELETED = 2,
+    /// git's `rename from` / `rename to`.
     FD_FILE_RENAMED = 3,
+    /// git's `copy from` / `copy to`.
     FD_FILE_COPIED = 4,
 }
 
@@ -105,16 +112,20 @@ pub struct fd_hunk_report {
     /// Lines of the hunk body on the old and new side (as applied: swapped
     /// with `FD_APPLY_REVERSE`).
     pub old_lines: u64,
+    /// The hunk body's lines on the new side, as applied.
     pub new_lines: u64,
     /// Failed: the line of the text where its old lines come closest (most
     /// lines equal), 0 when no line is equal anywhere; how many are equal
     /// there; and the first line there that differs.
     pub candidate_line: u64,
+    /// Failed: how many of its old lines are equal at `candidate_line`.
     pub candidate_matching: u64,
+    /// Failed: the line of the first difference at `candidate_line`, or 0.
     pub difference_line: u64,
     /// The hunk's bytes in the patch, from its `@@` line to its last line:
     /// what to show someone fixing it.
     pub patch_offset: usize,
+    /// The length of the hunk's bytes in the patch.
     pub patch_len: usize,
     /// One line of English (UTF-8, NUL-terminated): what happened, and for
     /// a failure why, with the closest candidate and its first difference
@@ -131,21 +142,27 @@ pub struct fd_patch_file {
     /// The names on the `---` and `+++` lines (or git's headers), unquoted
     /// and without timestamps, e.g. `a/src/x.c`, `/dev/null`.
     pub old_path: *const u8,
+    /// The length of `old_path` in bytes.
     pub old_path_len: usize,
+    /// The name on the `+++` line, as `old_path`.
     pub new_path: *const u8,
+    /// The length of `new_path` in bytes.
     pub new_path_len: usize,
     /// The file's name: the new name unless the file is deleted, without
     /// git's `a/` `b/` prefixes, e.g. `src/x.c`.
     pub path: *const u8,
+    /// The length of `path` in bytes.
     pub path_len: usize,
     /// The section's bytes in the patch: a single-file patch of its own,
     /// which can be passed to `fd_apply_patch`.
     pub patch_offset: usize,
+    /// The length of the section's bytes in the patch.
     pub patch_len: usize,
     /// Its hunks: `hunks[first_hunk]` to `hunks[first_hunk + hunk_count -
     /// 1]` of the report (for `fd_parse_patch`; `fd_apply_patch` reports
     /// the one file applied).
     pub first_hunk: usize,
+    /// The number of its hunks.
     pub hunk_count: usize,
     /// An `fd_file_change`.
     pub change: u32,
@@ -159,16 +176,20 @@ pub struct fd_patch_file {
 pub struct fd_patch_report {
     /// One entry per hunk, in patch order; NULL when there are none.
     pub hunks: *const fd_hunk_report,
+    /// The number of hunks.
     pub hunk_count: usize,
     /// One entry per file section; NULL when there are none.
     pub files: *const fd_patch_file,
+    /// The number of file sections.
     pub file_count: usize,
     /// For `FD_ERR_PATCH_MALFORMED`: the byte offset in the patch where
     /// reading stopped (the patch's length if it ended early), its 1-based
     /// line, and what was expected there (NUL-terminated, owned by the
     /// report). Otherwise 0, 0 and NULL.
     pub error_offset: usize,
+    /// For `FD_ERR_PATCH_MALFORMED`: the line of `error_offset`, else 0.
     pub error_line: u64,
+    /// For `FD_ERR_PATCH_MALFORMED`: what was expected, else NULL.
     pub error_expected: *const c_char,
     /// A summary in English (UTF-8, NUL-terminated, never NULL): the
     /// outcome, then one line per hunk that failed or did not apply exactly
@@ -176,11 +197,8 @@ pub struct fd_patch_report {
     pub message: *const c_char,
 }
 
-/// The report and everything it points to, in one allocation to free.
-#[repr(C)]
-struct Owned {
-    // First, so that a pointer to `Owned` is a pointer to the report.
-    report: fd_patch_report,
+/// What `fd_patch_report` points into.
+struct ReportData {
     hunks: Vec<fd_hunk_report>,
     files: Vec<fd_patch_file>,
     strings: Vec<CString>,
@@ -193,7 +211,8 @@ fn c_string(text: &str) -> CString {
 
 /// A report under construction.
 pub(crate) struct Builder {
-    owned: Owned,
+    report: fd_patch_report,
+    data: ReportData,
 }
 
 impl Builder {
@@ -210,24 +229,25 @@ impl Builder {
             message: message.as_ptr(),
         };
         Builder {
-            owned: Owned { report, hunks: Vec::new(), files: Vec::new(), strings: vec![message], paths: Vec::new() },
+            report,
+            data: ReportData { hunks: Vec::new(), files: Vec::new(), strings: vec![message], paths: Vec::new() },
         }
     }
 
     pub(crate) fn malformed(error: &Malformed) -> Builder {
         let mut builder = Builder::new(&error.to_string());
         let expected = c_string(error.expected);
-        builder.owned.report.error_offset = error.offset;
-        builder.owned.report.error_line = error.line;
-        builder.owned.report.error_expected = expected.as_ptr();
-        builder.owned.strings.push(expected);
+        builder.report.error_offset = error.offset;
+        builder.report.error_line = error.line;
+        builder.report.error_expected = expected.as_ptr();
+        builder.data.strings.push(expected);
         builder
     }
 
     fn string(&mut self, text: &str) -> *const c_char {
         let s = c_string(text);
         let ptr = s.as_ptr();
-        self.owned.strings.push(s);
+        self.data.strings.push(s);
         ptr
     }
 
@@ -237,7 +257,7 @@ impl Builder {
         bytes.extend_from_slice(path);
         bytes.push(0);
         let ptr = bytes.as_ptr();
-        self.owned.paths.push(bytes);
+        self.data.paths.push(bytes);
         (ptr, path.len())
     }
 
@@ -252,7 +272,7 @@ impl Builder {
             FileChange::Renamed => fd_file_change::FD_FILE_RENAMED,
             FileChange::Copied => fd_file_change::FD_FILE_COPIED,
         };
-        self.owned.files.push(fd_patch_file {
+        self.data.files.push(fd_patch_file {
             old_path,
             old_path_len,
             new_path,
@@ -279,13 +299,13 @@ impl Builder {
             Some(FailReason::Ambiguous) => fd_hunk_reason::FD_HUNK_REASON_AMBIGUOUS,
         };
         let match_mode = match hunk.mode {
-            Mode::Exact => fd_match_mode::FD_MATCH_EXACT,
-            Mode::LineEndings => fd_match_mode::FD_MATCH_LINE_ENDINGS,
-            Mode::Whitespace => fd_match_mode::FD_MATCH_WHITESPACE,
+            MatchMode::Exact => fd_match_mode::FD_MATCH_EXACT,
+            MatchMode::LineEndings => fd_match_mode::FD_MATCH_LINE_ENDINGS,
+            MatchMode::Whitespace => fd_match_mode::FD_MATCH_WHITESPACE,
         };
         let candidate = hunk.candidate.as_ref();
         let message = self.string(&hunk.message);
-        self.owned.hunks.push(fd_hunk_report {
+        self.data.hunks.push(fd_hunk_report {
             outcome: outcome as u32,
             reason: reason as u32,
             match_mode: match_mode as u32,
@@ -305,16 +325,43 @@ impl Builder {
         });
     }
 
+    /// The report of a patch that was applied, or whose hunks were tried.
+    pub(crate) fn applied(report: &Report) -> Builder {
+        let mut b = Builder::new(&report.message);
+        if let Some(file) = &report.file {
+            b.file(file, 0);
+        }
+        for hunk in &report.hunks {
+            b.hunk(hunk);
+        }
+        b
+    }
+
+    /// The report of a patch that was not applied.
+    pub(crate) fn error(error: &ApplyError) -> Builder {
+        match error {
+            ApplyError::Malformed(m) => Builder::malformed(m),
+            ApplyError::MultipleFiles { files } => {
+                let mut b = Builder::new(&error.to_string());
+                for file in files {
+                    b.file(file, 0);
+                }
+                b
+            }
+            ApplyError::HunksFailed { report, .. } | ApplyError::AlreadyApplied { report } => Builder::applied(report),
+        }
+    }
+
     /// Every section and hunk of a parsed patch, none tried.
     pub(crate) fn parsed(patch: &Patch<'_>) -> Builder {
         let hunks: usize = patch.files.iter().map(|f| f.hunks.len()).sum();
         let mut builder = Builder::new(&format!("read {} file sections with {hunks} hunks", patch.files.len()));
         for file in &patch.files {
-            let first = builder.owned.hunks.len();
+            let first = builder.data.hunks.len();
             builder.file(&FileInfo::from(file), first);
             for (k, hunk) in file.hunks.iter().enumerate() {
                 let message = builder.string(&crate::patch::hunk_name(k + 1, hunk.header));
-                builder.owned.hunks.push(fd_hunk_report {
+                builder.data.hunks.push(fd_hunk_report {
                     outcome: fd_hunk_outcome::FD_HUNK_NOT_TRIED as u32,
                     reason: fd_hunk_reason::FD_HUNK_REASON_NONE as u32,
                     match_mode: fd_match_mode::FD_MATCH_EXACT as u32,
@@ -339,16 +386,10 @@ impl Builder {
 
     /// Hands the report over to C.
     pub(crate) fn finish(self) -> *mut fd_patch_report {
-        let mut owned = Box::new(self.owned);
-        if !owned.hunks.is_empty() {
-            owned.report.hunks = owned.hunks.as_ptr();
-            owned.report.hunk_count = owned.hunks.len();
-        }
-        if !owned.files.is_empty() {
-            owned.report.files = owned.files.as_ptr();
-            owned.report.file_count = owned.files.len();
-        }
-        Box::into_raw(owned).cast()
+        let mut report = self.report;
+        (report.hunks, report.hunk_count) = array(&self.data.hunks);
+        (report.files, report.file_count) = array(&self.data.files);
+        Owned::into_raw(report, self.data)
     }
 }
 
@@ -360,12 +401,6 @@ impl Builder {
 /// freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fd_patch_report_free(report: *mut fd_patch_report) {
-    let _ = super::guard(|| {
-        if !report.is_null() {
-            // SAFETY: reports are the first field of an `Owned` made by
-            // `Builder::finish`, and the caller frees each once.
-            drop(unsafe { Box::from_raw(report.cast::<Owned>()) });
-        }
-        super::fd_status::FD_OK
-    });
+    // SAFETY: as promised by the caller.
+    guard(|| unsafe { Owned::<fd_patch_report, ReportData>::free(report) })
 }

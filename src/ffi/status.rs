@@ -1,6 +1,8 @@
-//! Status codes.
+//! Status codes, and the one place where an engine error becomes one.
 
 use core::ffi::c_char;
+
+use crate::{ApplyError, Error};
 
 /// The result of a fallible call. Numbers are part of the ABI: they are
 /// explicit, only ever appended, and never reused.
@@ -56,6 +58,26 @@ impl fd_status {
             7 => b"the patch is already applied (it applies in reverse)\0",
             8 => b"the patch changes several files; apply one file's section at a time\0",
             _ => UNKNOWN,
+        }
+    }
+}
+
+impl From<Error> for fd_status {
+    fn from(error: Error) -> fd_status {
+        match error {
+            Error::InvalidLabel => fd_status::FD_ERR_INVALID_OPTIONS,
+            Error::TooManyLines => fd_status::FD_ERR_INPUT_TOO_LARGE,
+        }
+    }
+}
+
+impl From<&ApplyError> for fd_status {
+    fn from(error: &ApplyError) -> fd_status {
+        match error {
+            ApplyError::Malformed(_) => fd_status::FD_ERR_PATCH_MALFORMED,
+            ApplyError::MultipleFiles { .. } => fd_status::FD_ERR_PATCH_MULTIPLE_FILES,
+            ApplyError::HunksFailed { .. } => fd_status::FD_ERR_PATCH_HUNK_FAILED,
+            ApplyError::AlreadyApplied { .. } => fd_status::FD_ERR_PATCH_ALREADY_APPLIED,
         }
     }
 }

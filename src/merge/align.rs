@@ -8,9 +8,9 @@ use hashbrown::HashMap;
 
 use super::git_myers;
 use super::lines::Lines;
-use crate::compact::compact;
+use crate::diff::compact;
 use crate::error::{Error, MAX_LINES};
-use crate::options::{Algorithm, DiffOptions};
+use crate::{Algorithm, DiffOptions};
 use crate::{Modes, diff_lines};
 
 /// A stretch of base lines a side replaced (either range may be empty), as

@@ -43,9 +43,9 @@ mod write;
 
 use core::ops::Range;
 
-use crate::engine::Change;
+use crate::diff::Change;
 use crate::error::Error;
-use crate::options::Algorithm;
+use crate::Algorithm;
 
 /// The marker length git uses unless told otherwise: `<<<<<<<`.
 pub const DEFAULT_MARKER_SIZE: usize = 7;
@@ -82,8 +82,11 @@ pub enum Favor {
 /// Labels must not contain CR or LF.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Labels<'a> {
+    /// After `<<<<<<<`; `git merge-file` uses the first `-L`, or the file.
     pub ours: &'a [u8],
+    /// After `|||||||` (styles diff3 and zdiff3).
     pub base: &'a [u8],
+    /// After `>>>>>>>`.
     pub theirs: &'a [u8],
 }
 
@@ -97,9 +100,11 @@ impl Default for Labels<'_> {
 /// theirs`: style merge, no favour, markers of 7, Myers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MergeOptions<'a> {
+    /// How conflicts are written.
     pub style: Style,
     /// Resolve every conflict this way instead of marking it.
     pub favor: Option<Favor>,
+    /// The names after the markers.
     pub labels: Labels<'a>,
     /// Length of the marker runs; 0 means [`DEFAULT_MARKER_SIZE`].
     pub marker_size: usize,
@@ -130,15 +135,22 @@ pub enum RegionKind {
 /// as 0-based line ranges. The regions of a merge follow one another: their
 /// ranges tile the result and each of the three inputs.
 ///
-/// A conflict's `result` lines include its marker lines. Where a change of
-/// both sides was split into several conflicts (style [`Style::Merge`]),
-/// their `base` ranges are an even share of that change's base lines.
+/// Where a conflict was narrowed ([`Style::Merge`]), its base lines are
+/// shared out among the pieces it split into, following our side's lines;
+/// lines moved out of a conflict by [`Style::Zdiff3`] have no base lines,
+/// since the conflict shows them all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Region {
+    /// What the region is.
     pub kind: RegionKind,
+    /// Its lines in the base.
     pub base: Range<usize>,
+    /// Its lines in ours.
     pub ours: Range<usize>,
+    /// Its lines in theirs.
     pub theirs: Range<usize>,
+    /// Its lines in the merged text; for a conflict, from its `<<<<<<<` line
+    /// to its `>>>>>>>` line.
     pub result: Range<usize>,
 }
 

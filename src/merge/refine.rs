@@ -12,7 +12,7 @@ use super::align::{self, Edit};
 use super::chunks::{Chunk, Take};
 use super::lines::{Lines, Texts};
 use crate::error::Error;
-use crate::options::Algorithm;
+use crate::Algorithm;
 
 /// Conflicts at most this many lines apart are joined.
 const JOIN_WITHIN: usize = 3;

@@ -4,11 +4,12 @@
 //! that is already applied from one that does not fit.
 
 use super::locate::{Finder, Miss, Placement, Request};
-use super::matching::{Line, Mode, Text};
-use super::model::{FileChange, FilePatch, Hunk, HunkLine, LineKind};
+use super::matching::{Line, MatchMode, Text};
+use super::model::{FileChange, FilePatch, Hunk, HunkLine};
 use super::options::ApplyOptions;
 use super::report::{self, FailReason, FileInfo, HunkOutcome, HunkReport, Report};
 use super::{Applied, ApplyError};
+use crate::LineKind;
 
 /// One hunk's search: where it was expected and what was found.
 struct Attempt {
@@ -20,7 +21,7 @@ struct Attempt {
 /// Places the hunks in order: each after the previous one, expected at its
 /// stated line moved by the offset the previous hunk needed (as GNU patch).
 fn place_all(finder: &Finder<'_, '_>, file: &FilePatch<'_>, options: &ApplyOptions) -> Vec<Attempt> {
-    let modes = options.modes();
+    let modes = options.match_modes();
     let whole = matches!(file.change, FileChange::Created | FileChange::Deleted);
     let (mut lo, mut drift, mut closed) = (0usize, 0i128, false);
     let mut attempts = Vec::with_capacity(file.hunks.len());
@@ -137,7 +138,7 @@ fn base_report(hunk: &Hunk<'_>, outcome: HunkOutcome) -> HunkReport {
     HunkReport {
         outcome,
         reason: None,
-        mode: Mode::Exact,
+        mode: MatchMode::Exact,
         span: hunk.span.clone(),
         header: hunk.header,
         stated_line: hunk.stated_position().map(|s| s.saturating_add(1)),
@@ -181,7 +182,7 @@ fn failed_report(
     let mut r = base_report(hunk, HunkOutcome::Failed);
     let name = report::hunk_name(number, hunk.header);
     let old: Vec<Line<'_>> = hunk.old_lines().map(|l| (l.body, l.newline)).collect();
-    let loosest = *options.modes().last().unwrap();
+    let loosest = *options.match_modes().last().unwrap();
     r.candidate = finder.candidate(&old, attempt.guess.unwrap_or(attempt.lo), loosest);
     r.message = match miss {
         Miss::Ambiguous(first, second) => {
@@ -343,7 +344,7 @@ fn write(text: &Text<'_>, file: &FilePatch<'_>, placements: &[Option<Placement>]
         out.extend_from_slice(text.raw_lines(cursor..placed.pos));
         let old_count = hunk.old_lines().count();
         new_starts[k] = (placed.pos as i128 + shift) as usize + 1;
-        let lenient = placed.mode != Mode::Exact;
+        let lenient = placed.mode != MatchMode::Exact;
         let end = if lenient { line_end(text, placed.pos..placed.pos + old_count) } else { None };
         let mut i = placed.pos;
         let mut last_end = 0;

@@ -6,7 +6,7 @@
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-use super::matching::{self, Index, Line, Mode, Text};
+use super::matching::{self, Index, Line, MatchMode, Text};
 use super::model::Hunk;
 use super::report::Candidate;
 
@@ -16,7 +16,7 @@ pub struct Placement {
     /// The number of text lines before the hunk's old lines.
     pub pos: usize,
     pub fuzz: usize,
-    pub mode: Mode,
+    pub mode: MatchMode,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,7 +37,7 @@ pub struct Request<'r, 'h> {
     pub guess: Option<usize>,
     pub max_offset: usize,
     pub max_fuzz: usize,
-    pub modes: &'r [Mode],
+    pub modes: &'r [MatchMode],
     /// Whether a hunk without context on one side can be trusted to be at
     /// that edge of the file (as git has it), which is not so for recounted
     /// hunks.
@@ -69,7 +69,7 @@ impl<'s, 't> Finder<'s, 't> {
         Finder { text, indexes: Default::default() }
     }
 
-    fn index(&self, mode: Mode) -> &Index {
+    fn index(&self, mode: MatchMode) -> &Index {
         self.indexes[mode as usize].get_or_init(|| Index::new(self.text, mode))
     }
 
@@ -123,7 +123,7 @@ impl<'s, 't> Finder<'s, 't> {
         request: &Request<'_, '_>,
         old: &[Line<'_>],
         level: &Level,
-        mode: Mode,
+        mode: MatchMode,
     ) -> (Option<usize>, Option<usize>) {
         let (n, m) = (self.text.len(), old.len());
         let Some(hi) = n.checked_sub(m) else { return (None, None) };
@@ -196,7 +196,7 @@ impl<'s, 't> Finder<'s, 't> {
     /// The place where most of `old` matches in `mode`, nearest `around` on
     /// ties. Lines are matched by hash, with a bound on the work for texts
     /// of many repeated lines.
-    pub fn candidate(&self, old: &[Line<'_>], around: usize, mode: Mode) -> Option<Candidate> {
+    pub fn candidate(&self, old: &[Line<'_>], around: usize, mode: MatchMode) -> Option<Candidate> {
         let (n, m) = (self.text.len(), old.len());
         if m == 0 || n == 0 {
             return None;

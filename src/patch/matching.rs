@@ -10,7 +10,7 @@ use foldhash::fast::FixedState;
 
 /// How lines are compared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Mode {
+pub enum MatchMode {
     /// Byte for byte, with the line's end (LF, or none at the end of the
     /// text).
     Exact,
@@ -85,11 +85,11 @@ fn without_cr(body: &[u8]) -> &[u8] {
 }
 
 /// Whether two lines are the same in `mode`.
-pub fn same(a: Line<'_>, b: Line<'_>, mode: Mode) -> bool {
+pub fn same(a: Line<'_>, b: Line<'_>, mode: MatchMode) -> bool {
     match mode {
-        Mode::Exact => a == b,
-        Mode::LineEndings => without_cr(a.0) == without_cr(b.0),
-        Mode::Whitespace => squeezed(a.0).eq(squeezed(b.0)),
+        MatchMode::Exact => a == b,
+        MatchMode::LineEndings => without_cr(a.0) == without_cr(b.0),
+        MatchMode::Whitespace => squeezed(a.0).eq(squeezed(b.0)),
     }
 }
 
@@ -123,15 +123,15 @@ fn power(mut base: u64, mut exp: u64) -> u64 {
 }
 
 /// A line's hash in `mode`, below `P`.
-pub fn line_hash(line: Line<'_>, mode: Mode, scratch: &mut Vec<u8>) -> u64 {
+pub fn line_hash(line: Line<'_>, mode: MatchMode, scratch: &mut Vec<u8>) -> u64 {
     let mut hasher = FixedState::with_seed(0x6661_7374_2d64_6966).build_hasher();
     match mode {
-        Mode::Exact => {
+        MatchMode::Exact => {
             hasher.write(line.0);
             hasher.write_u8(u8::from(line.1));
         }
-        Mode::LineEndings => hasher.write(without_cr(line.0)),
-        Mode::Whitespace => {
+        MatchMode::LineEndings => hasher.write(without_cr(line.0)),
+        MatchMode::Whitespace => {
             scratch.clear();
             scratch.extend(squeezed(line.0));
             hasher.write(scratch);
@@ -153,7 +153,7 @@ pub struct Index {
 }
 
 impl Index {
-    pub fn new(text: &Text<'_>, mode: Mode) -> Index {
+    pub fn new(text: &Text<'_>, mode: MatchMode) -> Index {
         let mut scratch = Vec::new();
         let hashes: Vec<u64> = (0..text.len()).map(|i| line_hash(text.line(i), mode, &mut scratch)).collect();
         let mut prefix = Vec::with_capacity(hashes.len() + 1);
@@ -195,7 +195,9 @@ mod tests {
         ];
         let mut scratch = Vec::new();
         for &(a, b, expected) in cases {
-            for (mode, expect) in [Mode::Exact, Mode::LineEndings, Mode::Whitespace].into_iter().zip(expected) {
+            for (mode, expect) in
+                [MatchMode::Exact, MatchMode::LineEndings, MatchMode::Whitespace].into_iter().zip(expected)
+            {
                 assert_eq!(same(a, b, mode), expect, "{a:?} {b:?} {mode:?}");
                 if expect {
                     assert_eq!(line_hash(a, mode, &mut scratch), line_hash(b, mode, &mut scratch));
@@ -210,7 +212,7 @@ mod tests {
         assert_eq!(text.len(), 5);
         assert_eq!(text.line(4), (&b"d"[..], false));
         assert_eq!(text.raw_lines(1..3), b"b\r\nc\n");
-        let index = Index::new(&text, Mode::Exact);
+        let index = Index::new(&text, MatchMode::Exact);
         for start in 0..=5 {
             for len in 0..=5 - start {
                 let expected = sequence_hash(index.hashes[start..start + len].iter().copied());

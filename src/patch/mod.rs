@@ -33,8 +33,8 @@ mod report;
 
 use core::fmt;
 
-pub use matching::Mode;
-pub use model::{FileChange, FilePatch, Hunk, HunkHeader, HunkLine, LineKind, Patch};
+pub use matching::MatchMode;
+pub use model::{FileChange, FilePatch, Hunk, HunkHeader, HunkLine, Patch};
 pub use options::ApplyOptions;
 pub use parse::Malformed;
 pub(crate) use report::hunk_name;
@@ -46,7 +46,9 @@ pub const EXPECTED_TEXT_HUNK: &str = "a text hunk: binary patches cannot be appl
 /// The text a patch produced, and what was done.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Applied {
+    /// The patched text.
     pub text: Vec<u8>,
+    /// Where each hunk went.
     pub report: Report,
 }
 
@@ -57,13 +59,24 @@ pub enum ApplyError {
     Malformed(Malformed),
     /// The patch has sections for several files; apply them one by one
     /// (each section's `span` is a patch of its own).
-    MultipleFiles { files: Vec<FileInfo> },
+    MultipleFiles {
+        /// The patch's file sections.
+        files: Vec<FileInfo>,
+    },
     /// At least one hunk does not apply. `partial` is the text with the
     /// hunks that do, when [`ApplyOptions::partial`] asked for it.
-    HunksFailed { report: Box<Report>, partial: Option<Vec<u8>> },
+    HunksFailed {
+        /// Every hunk: which failed and why, and which would apply.
+        report: Box<Report>,
+        /// The text with the hunks that apply, when asked for.
+        partial: Option<Vec<u8>>,
+    },
     /// No hunk applies forwards but all apply backwards: the text already
     /// has the patch's changes (or, when reversing, already lacks them).
-    AlreadyApplied { report: Box<Report> },
+    AlreadyApplied {
+        /// Every hunk, with where its new lines already are.
+        report: Box<Report>,
+    },
 }
 
 impl ApplyError {

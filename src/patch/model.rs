@@ -3,20 +3,12 @@
 
 use core::ops::Range;
 
-/// Which side or sides of the diff a hunk line belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LineKind {
-    /// On both sides: must be in the text, and stays.
-    Context,
-    /// On the old side only: must be in the text, and goes.
-    Removed,
-    /// On the new side only: is written.
-    Added,
-}
+use crate::LineKind;
 
 /// One line of a hunk body, without its tag.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HunkLine<'a> {
+    /// Its tag: ` ` context, `-` removed, `+` added.
     pub kind: LineKind,
     /// The line's bytes without the tag and without the LF (a CR before the
     /// LF is part of the body).
@@ -28,12 +20,18 @@ pub struct HunkLine<'a> {
 /// The line ranges an `@@ -start,count +start,count @@` header states.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HunkHeader {
+    /// The old side's first line (1-based; for an empty range, the line
+    /// before it).
     pub old_start: u64,
+    /// The old side's number of lines.
     pub old_count: u64,
+    /// The new side's first line, as `old_start`.
     pub new_start: u64,
+    /// The new side's number of lines.
     pub new_count: u64,
 }
 
+/// A hunk of a patch: its header and its body.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hunk<'a> {
     /// None for a bare `@@` line, which states no position (only accepted
@@ -41,6 +39,7 @@ pub struct Hunk<'a> {
     pub header: Option<HunkHeader>,
     /// The hunk's bytes in the patch, from its `@@` line to its last line.
     pub span: Range<usize>,
+    /// Its body, in order.
     pub lines: Vec<HunkLine<'a>>,
 }
 
@@ -113,6 +112,7 @@ impl<'a> Hunk<'a> {
 /// What a file section does to its file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileChange {
+    /// The file is changed in place.
     Modified,
     /// The old side is `/dev/null` or git says `new file mode`: the text
     /// must be empty.
@@ -133,16 +133,19 @@ pub struct FilePatch<'a> {
     /// `rename` and `copy` lines), unquoted and without timestamps; None when
     /// the section has no such line (bare hunks).
     pub old_path: Option<Vec<u8>>,
+    /// The new side's name, as `old_path`.
     pub new_path: Option<Vec<u8>>,
     /// The file's name for a caller: the new name unless the file is
     /// deleted, without git's `a/` or `b/` prefix.
     pub path: Option<Vec<u8>>,
+    /// What the section does to the file.
     pub change: FileChange,
     /// Where a binary patch (`GIT binary patch`, `Binary files ... differ`)
     /// starts, which cannot be applied to text.
     pub binary_at: Option<usize>,
     /// The section's bytes in the patch: a patch of its own.
     pub span: Range<usize>,
+    /// Its hunks, in order.
     pub hunks: Vec<Hunk<'a>>,
 }
 
@@ -169,5 +172,6 @@ impl<'a> FilePatch<'a> {
 /// A whole patch: one section per file, in order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Patch<'a> {
+    /// The file sections.
     pub files: Vec<FilePatch<'a>>,
 }

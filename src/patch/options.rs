@@ -1,6 +1,6 @@
 //! What a caller can allow when applying a patch.
 
-use super::matching::Mode;
+use super::matching::MatchMode;
 
 /// How forgiving [`apply_patch`](super::apply_patch) is. `Default` applies
 /// well-formed patches at their stated lines or anywhere else their context
@@ -47,14 +47,14 @@ impl Default for ApplyOptions {
 }
 
 impl ApplyOptions {
-    /// The comparison modes allowed, strictest first.
-    pub(crate) fn modes(&self) -> Vec<Mode> {
-        let mut modes = vec![Mode::Exact];
+    /// The ways of comparing lines allowed, strictest first.
+    pub(crate) fn match_modes(&self) -> Vec<MatchMode> {
+        let mut modes = vec![MatchMode::Exact];
         if !self.strict_line_endings {
-            modes.push(Mode::LineEndings);
+            modes.push(MatchMode::LineEndings);
         }
         if self.ignore_whitespace {
-            modes.push(Mode::Whitespace);
+            modes.push(MatchMode::Whitespace);
         }
         modes
     }

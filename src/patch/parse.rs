@@ -6,8 +6,9 @@
 //! disagrees with them is malformed, never silently cut short, so a patch
 //! is never taken to say less than it does.
 
-use super::model::{FileChange, FilePatch, Hunk, HunkHeader, HunkLine, LineKind, Patch};
+use super::model::{FileChange, FilePatch, Hunk, HunkHeader, HunkLine, Patch};
 use super::names::{self, DEV_NULL};
+use crate::LineKind;
 
 /// Why a patch cannot be read.
 #[derive(Clone, Debug, PartialEq, Eq)]

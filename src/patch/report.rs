@@ -3,7 +3,7 @@
 use core::fmt::Write;
 use core::ops::Range;
 
-use super::matching::Mode;
+use super::matching::MatchMode;
 use super::model::{FileChange, FilePatch, HunkHeader};
 
 /// What happened to a hunk.
@@ -39,13 +39,15 @@ pub struct Candidate {
     pub difference: Option<(usize, Vec<u8>, Option<Vec<u8>>)>,
 }
 
+/// What applying did with one hunk.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HunkReport {
+    /// Applied, failed or already applied.
     pub outcome: HunkOutcome,
     /// Set when `outcome` is `Failed`.
     pub reason: Option<FailReason>,
     /// How lines were compared where the hunk was found.
-    pub mode: Mode,
+    pub mode: MatchMode,
     /// The hunk's bytes in the patch, from its `@@` line.
     pub span: Range<usize>,
     /// The header as applied (sides swapped when reversing); None for `@@`.
@@ -63,9 +65,11 @@ pub struct HunkReport {
     pub offset: i64,
     /// Context lines ignored at each edge.
     pub fuzz: usize,
+    /// For a failed hunk, the place in the text most like its old lines.
     pub candidate: Option<Candidate>,
     /// Lines of the body on each side, as applied.
     pub old_lines: usize,
+    /// The body's lines on the new side, as applied.
     pub new_lines: usize,
     /// One line in English: what happened and, for a failure, why and the
     /// closest candidate. Bytes from the text or patch are escaped.
@@ -75,11 +79,17 @@ pub struct HunkReport {
 /// A file section, without its hunks.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileInfo {
+    /// As [`FilePatch::old_path`].
     pub old_path: Option<Vec<u8>>,
+    /// As [`FilePatch::new_path`].
     pub new_path: Option<Vec<u8>>,
+    /// As [`FilePatch::path`].
     pub path: Option<Vec<u8>>,
+    /// As [`FilePatch::change`].
     pub change: FileChange,
+    /// As [`FilePatch::span`].
     pub span: Range<usize>,
+    /// The number of hunks in the section.
     pub hunks: usize,
 }
 
@@ -96,10 +106,12 @@ impl From<&FilePatch<'_>> for FileInfo {
     }
 }
 
+/// What applying a patch did, hunk by hunk.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {
     /// The file section applied; None for an empty patch.
     pub file: Option<FileInfo>,
+    /// One report per hunk, in patch order.
     pub hunks: Vec<HunkReport>,
     /// A summary, then the message of every hunk that failed or did not
     /// apply exactly at its stated line, one per line.
@@ -159,16 +171,16 @@ impl HunkReport {
             write!(m, " with fuzz {}", self.fuzz).unwrap();
         }
         match self.mode {
-            Mode::Exact => {}
-            Mode::LineEndings => m.push_str(", ignoring line ends (added lines take the text's)"),
-            Mode::Whitespace => m.push_str(", ignoring whitespace differences"),
+            MatchMode::Exact => {}
+            MatchMode::LineEndings => m.push_str(", ignoring line ends (added lines take the text's)"),
+            MatchMode::Whitespace => m.push_str(", ignoring whitespace differences"),
         }
         m
     }
 
     /// Whether the hunk applied just as its header says.
     pub(crate) fn is_plain(&self) -> bool {
-        self.outcome == HunkOutcome::Applied && self.offset == 0 && self.fuzz == 0 && self.mode == Mode::Exact
+        self.outcome == HunkOutcome::Applied && self.offset == 0 && self.fuzz == 0 && self.mode == MatchMode::Exact
     }
 }
 

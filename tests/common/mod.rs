@@ -7,7 +7,6 @@
 pub mod git;
 pub mod scratch;
 pub mod three_way;
-pub mod vectors;
 
 /// Splits at LF, keeping it; a last line without LF is a line.
 pub fn lines(text: &[u8]) -> Vec<&[u8]> {

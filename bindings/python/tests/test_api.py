@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import array
 import importlib.metadata
+import inspect
 import mmap
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import fast_diff
 from fast_diff import Algorithm, DiffError, unified_diff
-from fast_diff import _errors
+from fast_diff import _errors, _inputs
+from fast_diff._call import TEXT, Output, call
+from fast_diff._diff_options import diff_options
 from fast_diff._native import ffi, lib
 
 SIMPLE = "--- original\n+++ modified\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n"
@@ -147,9 +151,8 @@ def test_unencodable_str_is_a_value_error() -> None:
         ({"context_lines": True}, TypeError, "context_lines must be an int, not bool"),
         ({"context_lines": 3.0}, TypeError, "context_lines must be an int, not float"),
         ({"context_lines": "3"}, TypeError, "context_lines must be an int, not str"),
-        ({"deadline_ms": 0}, ValueError, "deadline_ms must be between 1 and"),
-        ({"deadline_ms": -5}, ValueError, "deadline_ms must be between 1 and"),
-        ({"deadline_ms": 2**64}, ValueError, "deadline_ms must be between 1 and"),
+        ({"deadline_ms": -5}, ValueError, "deadline_ms must be between 0 and"),
+        ({"deadline_ms": 2**64}, ValueError, "deadline_ms must be between 0 and"),
         ({"deadline_ms": 1.5}, TypeError, "deadline_ms must be an int"),
         ({"algorithm": "fast"}, ValueError, "unknown algorithm 'fast'; expected one of 'myers', 'histogram', 'patience'"),
         ({"algorithm": "MYERS"}, ValueError, "unknown algorithm"),
@@ -163,7 +166,7 @@ def test_unencodable_str_is_a_value_error() -> None:
 )
 def test_bad_options_are_refused_before_c(options: dict[str, object], error: type[Exception], match: str) -> None:
     with pytest.raises(error, match=match):
-        unified_diff("a\n", "b\n", **options)  # type: ignore[arg-type]
+        unified_diff("a\n", "b\n", **options)  # type: ignore[call-overload]
 
 
 def test_bytes_labels_may_be_str_or_bytes_like_but_nothing_else() -> None:
@@ -191,23 +194,75 @@ def test_every_status_maps_to_its_exception() -> None:
         assert str(error) == f"{error.message} (fd_status {status})"
         messages.add(error.message)
     assert len(messages) == len(expected)
-    _errors.check(lib.FD_OK)
+
+
+def status_function(status: int) -> Any:
+    """A stand-in for an fd_ function that returns ``status`` and writes nothing."""
+    return lambda *args: status
+
+
+def test_the_call_helper_raises_the_exception_of_each_status() -> None:
+    inputs = _inputs.lend(("old", "new"), (b"a\n", b"b\n"))
+    assert call(status_function(lib.FD_OK), inputs, out=TEXT) == b""
     with pytest.raises(fast_diff.InputTooLargeError):
-        _errors.check(lib.FD_ERR_INPUT_TOO_LARGE)
+        call(status_function(lib.FD_ERR_INPUT_TOO_LARGE), inputs, out=TEXT)
+    with pytest.raises(DiffError) as caught:
+        call(status_function(9999), inputs, out=TEXT)
+    assert type(caught.value) is DiffError and caught.value.status == 9999
+
+
+class Recording(Output[Any]):
+    """TEXT, keeping the out-parameters it made, to look at them after the call."""
+
+    __slots__ = ("made",)
+
+    def __init__(self) -> None:
+        self.made: list[tuple[Any, ...]] = []
+
+    def new(self) -> tuple[Any, ...]:
+        outs = TEXT.new()
+        self.made.append(outs)
+        return outs
+
+    def read(self, outs: tuple[Any, ...], inputs: _inputs.Lent) -> Any:
+        return TEXT.read(outs, inputs)
+
+    def free(self, outs: tuple[Any, ...]) -> None:
+        TEXT.free(outs)
 
 
 def test_a_c_error_is_raised_and_the_buffer_freed() -> None:
     # Options that bypass the Python checks reach C and come back as an exception.
-    from fast_diff import _buffers
-
     options = ffi.new("fd_options *")
     lib.fd_options_init(options)
     options.flags = 1 << 31
-    out = ffi.new("fd_buf *")
-    status = lib.fd_unified_diff(ffi.NULL, 0, ffi.NULL, 0, options, out)
+    recording = Recording()
+    inputs = _inputs.lend(("old", "new"), ("", ""))
     with pytest.raises(fast_diff.InvalidOptionsError, match=r"invalid options .* \(fd_status 2\)"):
-        _buffers.take(status, out, True)
+        call(lib.fd_unified_diff, inputs, options, out=recording)
+    (out,) = recording.made[0]
     assert out.ptr == ffi.NULL and out.len == 0
+
+
+def test_a_result_is_copied_and_its_buffer_freed() -> None:
+    recording = Recording()
+    inputs = _inputs.lend(("old", "new"), ("a\nb\n", "a\nc\n"))
+    assert call(lib.fd_unified_diff, inputs, ffi.NULL, out=recording) == SIMPLE
+    (out,) = recording.made[0]
+    assert out.ptr == ffi.NULL and out.len == 0
+
+
+def test_a_deadline_of_zero_means_no_limit_as_in_c() -> None:
+    old = "".join(f"{i}\n" for i in range(1, 200))
+    new = old.replace("50\n", "fifty\n")
+    for function in (fast_diff.unified_diff, fast_diff.diff_stats, fast_diff.diff_hunks, fast_diff.word_diff):
+        assert function(old, new, deadline_ms=0) == function(old, new, deadline_ms=None) == function(old, new)
+    # 0 is the library's own default: the options are left to it (NULL).
+    inputs = _inputs.lend(("old", "new"), (old, new))
+    assert diff_options("unified_diff", {"deadline_ms": 0}, inputs, labels=True) == ffi.NULL
+    assert diff_options("unified_diff", {"deadline_ms": 5}, inputs, labels=True).deadline_ms == 5
+    # The largest deadline C takes is accepted too.
+    assert unified_diff(old, new, deadline_ms=2**64 - 1) == unified_diff(old, new)
 
 
 def test_large_inputs_round_trip_through_the_boundary() -> None:
@@ -236,11 +291,9 @@ class Text(str):
 
 
 def test_ascii_str_is_lent_without_copy_and_agrees_with_encoding() -> None:
-    from fast_diff import _buffers
-
     # On CPython, ASCII text reaches C from the str's own storage.
-    assert _buffers._LEND_ASCII_STR == (sys.implementation.name == "cpython")
-    long = "x" * _buffers.LEND_MIN_LENGTH + "\n"
+    assert _inputs._LEND_ASCII_STR == (sys.implementation.name == "cpython")
+    long = "x" * _inputs.LEND_MIN_LENGTH + "\n"
     pairs = [
         ("a\nb\n", "a\nc\n"),  # short: encoded
         (long + "a\nb\n", long + "a\nc\n"),  # both ASCII and long: both lent
@@ -258,14 +311,47 @@ def test_ascii_str_is_lent_without_copy_and_agrees_with_encoding() -> None:
 
 
 def test_a_long_ascii_str_is_lent_from_its_own_storage() -> None:
-    from fast_diff import _buffers
-
-    if not _buffers._LEND_ASCII_STR:
+    if not _inputs._LEND_ASCII_STR:
         pytest.skip("only CPython lends str storage")
     text = "line\n" * 2000
-    pointer, length = _buffers.lend_str("old", text)
+    pointer, length = _inputs.lend_str("old", text)
     assert isinstance(pointer, ffi.CData) and length == len(text)
     assert ffi.buffer(pointer, length)[:] == text.encode()
     # Short or non-ASCII text is encoded instead.
-    assert _buffers.lend_str("old", "short\n") == (b"short\n", 6)
-    assert _buffers.lend_str("old", "é" * 5000) == (("é" * 5000).encode(), 10000)
+    assert _inputs.lend_str("old", "short\n") == (b"short\n", 6)
+    assert _inputs.lend_str("old", "é" * 5000) == (("é" * 5000).encode(), 10000)
+
+
+MODE_NAMES = ["ignore_space_change", "ignore_all_space", "ignore_blank_lines", "ignore_case", "strip_trailing_cr"]
+DIFF_KEYWORDS = ["context_lines", "algorithm", "deadline_ms", *MODE_NAMES]
+
+
+@pytest.mark.parametrize(
+    ("function", "keywords"),
+    [
+        (fast_diff.unified_diff, [*DIFF_KEYWORDS, "old_label", "new_label"]),
+        (fast_diff.unified_diff_stats, [*DIFF_KEYWORDS, "old_label", "new_label"]),
+        (fast_diff.diff_stats, DIFF_KEYWORDS),
+        (fast_diff.diff_hunks, DIFF_KEYWORDS),
+        (fast_diff.word_diff, ["granularity", *DIFF_KEYWORDS, "old_label", "new_label"]),
+        (
+            fast_diff.apply_patch,
+            ["max_offset", "fuzz", "recount", "reverse", "ignore_whitespace", "strict_line_endings", "partial"],
+        ),
+    ],
+    ids=lambda value: getattr(value, "__name__", ""),
+)
+def test_signatures_show_every_keyword_with_the_librarys_default(function: Any, keywords: list[str]) -> None:
+    signature = inspect.signature(function)
+    parameters = list(signature.parameters.values())
+    assert [p.kind for p in parameters[:2]] == [inspect.Parameter.POSITIONAL_OR_KEYWORD] * 2
+    assert [p.name for p in parameters[2:]] == keywords
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in parameters[2:])
+    defaults = {p.name: p.default for p in parameters[2:]}
+    assert {defaults[name] for name in MODE_NAMES if name in defaults} <= {False}
+    # Passing every default explicitly is the same as passing none.
+    old, new = "a\nb\nc\nd\ne\nf\ng\nh\n", "a\nB\nc\nd\ne\nf\ng\nH\n"
+    if function is fast_diff.apply_patch:
+        old, new = old, unified_diff(old, new)
+    assert function(old, new, **defaults) == function(old, new)
+    assert function(old.encode(), new.encode(), **defaults) == function(old.encode(), new.encode())

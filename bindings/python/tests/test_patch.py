@@ -297,7 +297,7 @@ def test_every_option_together() -> None:
 )
 def test_bad_options_are_refused_before_c(options: dict[str, object], error: type[Exception], match: str) -> None:
     with pytest.raises(error, match=match):
-        apply_patch(NUMBERED, FIVE, **options)  # type: ignore[arg-type]
+        apply_patch(NUMBERED, FIVE, **options)  # type: ignore[call-overload]
 
 
 def test_bad_inputs_are_refused() -> None:

@@ -387,9 +387,9 @@ def test_granularity_in_bytes_keeps_utf8_sequences_whole() -> None:
 
 def test_bad_granularity() -> None:
     with pytest.raises(ValueError, match="unknown granularity 'letters'; expected one of 'words', 'chars', 'graphemes'"):
-        word_diff("a", "b", granularity="letters")  # type: ignore[arg-type]
+        word_diff("a", "b", granularity="letters")  # type: ignore[call-overload]
     with pytest.raises(TypeError, match="granularity must be"):
-        word_diff("a", "b", granularity=1)  # type: ignore[arg-type]
+        word_diff("a", "b", granularity=1)  # type: ignore[call-overload]
 
 
 @pytest.mark.parametrize("granularity", list(Granularity))

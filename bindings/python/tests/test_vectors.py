@@ -59,7 +59,7 @@ def read(name: str) -> Vector:
     vector.options["context_lines"] = int(values["context_lines"])
     vector.options["algorithm"] = values["algorithm"]
     deadline = int(values["deadline_ms"])
-    vector.options["deadline_ms"] = deadline or None
+    vector.options["deadline_ms"] = deadline  # 0 is no limit, as in C
     assert values["struct_size"] in ("full", "v1"), f"{name}: struct_size"
     flags = int(values["flags"])
     for bit, mode in MODE_BITS.items():

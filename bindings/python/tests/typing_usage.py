@@ -1,5 +1,7 @@
 """Checked by mypy --strict in test_typing.py (not collected by pytest): the
-overloads give str for str and bytes for bytes-like inputs."""
+overloads give str for str and bytes for bytes-like inputs, and the option
+keywords, declared once as TypedDicts, are checked by name and type, written
+out or unpacked from a dict of that TypedDict."""
 
 from __future__ import annotations
 
@@ -10,21 +12,27 @@ from typing_extensions import assert_type
 import fast_diff
 from fast_diff import (
     Algorithm,
+    Applied,
     DiffError,
+    DiffOptions,
     DiffStats,
     Granularity,
     Hunk,
     HunkOutcome,
     LineKind,
     PatchHunkFailedError,
+    PatchOptions,
     PatchReport,
     SpanKind,
+    UnifiedDiffBytesOptions,
+    UnifiedDiffOptions,
     WordDiff,
     apply_patch,
     diff_hunks,
     diff_stats,
     parse_patch,
     unified_diff,
+    unified_diff_stats,
     word_diff,
 )
 
@@ -76,6 +84,37 @@ def structured(m: mmap.mmap) -> None:
     assert_type(word_diff("a", "b", granularity="graphemes").spans[0].text, str)
     assert_type(word_diff(m, m, granularity=Granularity.CHARS, old_label=b"x").text, bytes)
     assert_type(word_diff(b"a", b"b").spans[0].kind, SpanKind)
+
+
+def declared_options(m: mmap.mmap) -> None:
+    comparison: DiffOptions = {"context_lines": 1, "algorithm": "histogram", "deadline_ms": 0, "ignore_case": True}
+    assert_type(unified_diff("a", "b", **comparison), str)
+    assert_type(unified_diff(m, b"b", **comparison), bytes)
+    assert_type(diff_stats(b"a", b"b", **comparison), DiffStats)
+    assert_type(diff_hunks("a", "b", **comparison), list[Hunk[str]])
+    labelled: UnifiedDiffOptions = {"old_label": "a/x", "new_label": "b/x", "ignore_all_space": True}
+    assert_type(unified_diff_stats("a", "b", **labelled), tuple[str, DiffStats])
+    assert_type(unified_diff_stats(b"a", b"b", **labelled), tuple[bytes, DiffStats])
+    assert_type(word_diff("a", "b", granularity="chars", **labelled), WordDiff[str])
+    raw_labels: UnifiedDiffBytesOptions = {"old_label": b"\xff", "new_label": "y", "context_lines": 0}
+    assert_type(unified_diff(m, b"b", **raw_labels), bytes)
+    assert_type(word_diff(b"a", bytearray(), **raw_labels), WordDiff[bytes])
+    patching: PatchOptions = {"fuzz": 2, "max_offset": None, "reverse": True}
+    assert_type(apply_patch("a", "b", **patching), Applied[str])
+    assert_type(apply_patch(b"a", b"b", **patching).text, bytes)
+    assert_type(unified_diff("a", "b", deadline_ms=None, strip_trailing_cr=False), str)
+
+
+def misuses_of_declared_options(labelled: UnifiedDiffOptions, raw_labels: UnifiedDiffBytesOptions) -> None:
+    misspelt: DiffOptions = {"context": 1}  # E: not a keyword
+    wrong: DiffOptions = {"deadline_ms": "5"}  # E: a deadline is an int or None
+    diff_stats("a", "b", old_label="x")  # E: diff_stats takes no labels
+    diff_hunks("a", "b", **labelled)  # E: nor does diff_hunks
+    unified_diff("a", "b", **raw_labels)  # E: bytes labels when diffing str
+    unified_diff("a", "b", deadline_ms="5")  # E: a deadline is an int or None
+    unified_diff("a", "b", context_lines=None)  # E: context is an int
+    apply_patch("a", "b", context_lines=1)  # E: not a patch keyword
+    word_diff("a", "b", granularity="lines", **labelled)  # E: not a granularity
 
 
 def misuses() -> None:

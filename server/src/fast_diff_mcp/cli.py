@@ -46,16 +46,18 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--max-input-bytes",
         default=None,
+        metavar="N",
         help=(
-            f"largest total size of the two texts, in bytes (default ${limits.ENV_MAX_INPUT_BYTES}, "
+            f"largest total size of the texts of one call, in bytes (default ${limits.ENV_MAX_INPUT_BYTES}, "
             f"or {limits.DEFAULT_MAX_INPUT_BYTES} = 64 MiB)"
         ),
     )
     parser.add_argument(
         "--max-output-chars",
         default=None,
+        metavar="N",
         help=(
-            "longest output of the diff tools, in characters, when a call does not set max_output_chars: longer "
+            "longest output of the diff tools, in characters, when a call leaves max_output_chars at 0: longer "
             f"ones are cut with a note of what was left out (default ${limits.ENV_MAX_OUTPUT_CHARS}, or no limit)"
         ),
     )

@@ -50,8 +50,9 @@ def max_request_body_bytes(max_input: int) -> int:
 
 
 def utf8_size(text: str) -> int:
-    """The length of ``text`` in UTF-8, without encoding it when it is ASCII."""
-    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+    """The length of ``text`` in UTF-8, without encoding it when it is ASCII.
+    Raises UnicodeEncodeError for a lone surrogate, which UTF-8 cannot encode."""
+    return len(text) if text.isascii() else len(text.encode("utf-8"))
 
 
 def human(size: int) -> str:

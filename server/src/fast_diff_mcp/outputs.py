@@ -9,19 +9,16 @@ bytes (files) are shown as text, bytes that are not UTF-8 as ``\\xNN``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, AnyStr, Literal, NamedTuple
+from typing import Any, AnyStr, NamedTuple
 
 import fast_diff
 from fast_diff import DiffStats, Hunk, LineKind
 
-from .reference import split_lines
+from .options import EngineOptions, GranularityName, Output
+from .text import NO_NEWLINE, as_text, split_lines
 
-Output = Literal["unified", "stats", "hunks", "words"]
-GranularityName = Literal["words", "chars", "graphemes"]
-
-NO_NEWLINE = "\\ No newline at end of file\n"
 _SIGNS = {LineKind.CONTEXT: " ", LineKind.REMOVED: "-", LineKind.ADDED: "+"}
 
 
@@ -55,9 +52,9 @@ def compute(
     granularity: GranularityName,
     old_label: str,
     new_label: str,
-    options: Mapping[str, Any],
+    options: EngineOptions,
 ) -> Computed:
-    """The output asked for. ``options`` are the engine's (context, algorithm, modes)."""
+    """The output asked for, computed with the engine's ``options``."""
     if output == "unified":
         # One diff's work for the text and its counts alike.
         diff, stats = fast_diff.unified_diff_stats(old, new, old_label=old_label, new_label=new_label, **options)
@@ -83,16 +80,6 @@ def stats_summary(stats: DiffStats) -> str:
         f"{stats.hunks} hunk{'s' * (stats.hunks != 1)}: {stats.lines_added} line{'s' * (stats.lines_added != 1)} "
         f"added, {stats.lines_removed} removed; similarity {stats.similarity:.4f} (difflib's ratio over lines).\n"
     )
-
-
-def as_text(data: str | bytes) -> tuple[str, bool]:
-    """``data`` as text, and whether bytes that are not UTF-8 had to be escaped."""
-    if isinstance(data, str):
-        return data, False
-    try:
-        return data.decode("utf-8"), False
-    except UnicodeDecodeError:
-        return data.decode("utf-8", "backslashreplace"), True
 
 
 def unified_lines(text: str) -> list[Line]:

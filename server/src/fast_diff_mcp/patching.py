@@ -1,4 +1,4 @@
-"""The `apply_patch` tool: applying a patch to texts it is given, never to files.
+"""Applying a patch to texts it is given, never to files: the work of the `apply_patch` tool.
 
 A patch of one file applies to ``original_text``. A patch of several files
 (several ``---``/``+++`` sections) applies to ``originals``, a mapping from
@@ -11,69 +11,23 @@ text where it comes closest, so that the caller can fix the patch and retry.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal
 
 import fast_diff
 from fast_diff import HunkReport, PatchFile, PatchReport
-from pydantic import BaseModel, Field
 
-from .reference import split_lines
-
-MatchModeName = Literal["exact", "line_endings", "whitespace"]
-ChangeName = Literal["modified", "created", "deleted", "renamed", "copied"]
+from .models import AppliedHunk, ApplyPatchResult, FileReport, PatchedFile
+from .options import PatchOptions
+from .text import NO_NEWLINE, split_lines
 
 # A failed hunk's lines and the text's lines are shown up to this many each.
 SHOWN_LINES = 40
-
-
-class AppliedHunk(BaseModel):
-    """Where and how one hunk applied."""
-
-    stated_line: int | None = Field(description="The line its header names (null for a bare '@@').")
-    line: int = Field(description="The line of the original text where its old lines were found (1-based).")
-    new_line: int = Field(description="The line of the new text where its new lines start.")
-    offset: int = Field(description="line - stated_line: how far the hunk had drifted (0 when unknown).")
-    fuzz: int = Field(description="Context lines ignored at each edge to make it fit (0: none).")
-    match_mode: MatchModeName = Field(
-        description="How lines were compared: 'exact', 'line_endings' (CRLF/LF differences ignored; added "
-        "lines took the text's line ends) or 'whitespace' (whitespace differences ignored)."
-    )
-    message: str = Field(description="What happened, in one line.")
-
-
-class FileReport(BaseModel):
-    """What was done to one file."""
-
-    path: str | None = Field(description="The file's path as the patch names it, without git's a/ b/ prefixes.")
-    old_path: str | None = Field(description="The name on the patch's '---' line (e.g. 'a/x.py', '/dev/null').")
-    new_path: str | None = Field(description="The name on the patch's '+++' line.")
-    change: ChangeName = Field(description="What the patch does to the file.")
-    message: str = Field(description="A summary: how many hunks applied, and any that needed an offset or fuzz.")
-    hunks: list[AppliedHunk] = Field(description="One entry per hunk, in patch order.")
-
-
-class PatchedFile(BaseModel):
-    """One file's new text and report."""
-
-    text: str = Field(description="The file's new text (empty for a deleted file).")
-    report: FileReport
-
-
-class ApplyPatchResult(BaseModel):
-    """The result of `apply_patch`: ``text`` and ``report`` for ``original_text``, ``files`` for ``originals``."""
-
-    text: str | None = Field(description="The new text, when the patch was applied to original_text; else null.")
-    report: FileReport | None = Field(description="What was done, when the patch was applied to original_text.")
-    files: dict[str, PatchedFile] | None = Field(
-        description="When the patch was applied to originals: each patched file's new text and report, keyed by path."
-    )
 
 
 class PatchFailed(Exception):
     """The patch was not applied; the message is written for whoever fixes the patch."""
 
 
-def apply_to_text(original: str, patch: str, options: Mapping[str, Any]) -> ApplyPatchResult:
+def apply_to_text(original: str, patch: str, options: PatchOptions) -> ApplyPatchResult:
     """Applies a single-file patch to ``original``."""
     try:
         applied = fast_diff.apply_patch(original, patch, **options)
@@ -89,7 +43,7 @@ def apply_to_text(original: str, patch: str, options: Mapping[str, Any]) -> Appl
     return ApplyPatchResult(text=applied.text, report=_file_report(applied.report), files=None)
 
 
-def apply_to_originals(originals: Mapping[str, str], patch: str, options: Mapping[str, Any]) -> ApplyPatchResult:
+def apply_to_originals(originals: Mapping[str, str], patch: str, options: PatchOptions) -> ApplyPatchResult:
     """Applies each file section of ``patch`` to its text in ``originals``."""
     try:
         sections = fast_diff.parse_patch(patch, recount=options["recount"]).files
@@ -180,12 +134,12 @@ def _file_report(report: PatchReport[str]) -> FileReport:
     )
 
 
-def _explain(error: fast_diff.PatchError, text: str, options: Mapping[str, Any]) -> str:
+def _explain(error: fast_diff.PatchError, text: str, options: PatchOptions) -> str:
     """A failure, for an agent to fix its patch: what went wrong, each failed hunk with the
     text's closest lines, and what to try."""
     report = error.report
     if isinstance(error, fast_diff.PatchMalformedError):
-        hint = "" if options.get("recount") else " If the hunk headers' line counts are wrong or bare, retry with recount=true."
+        hint = "" if options["recount"] else " If the hunk headers' line counts are wrong or bare, retry with recount=true."
         return f"The patch cannot be read: {report.message}.{hint}"
     if isinstance(error, fast_diff.PatchAlreadyAppliedError):
         return (
@@ -218,21 +172,21 @@ def _show_failed_hunk(hunk: HunkReport[str], lines: list[str]) -> str:
 def _clip(lines: list[str]) -> str:
     text = "".join(lines[:SHOWN_LINES])
     if not text.endswith("\n"):
-        text += "\n\\ No newline at end of file\n" if text else ""
+        text += "\n" + NO_NEWLINE if text else ""
     if len(lines) > SHOWN_LINES:
         text += f"[... {len(lines) - SHOWN_LINES} more lines]\n"
     return text
 
 
-def _hints(options: Mapping[str, Any]) -> str:
+def _hints(options: PatchOptions) -> str:
     untried = []
-    if not options.get("fuzz"):
+    if not options["fuzz"]:
         untried.append("fuzz=1 or 2 (context lines at a hunk's edges may differ)")
-    if not options.get("ignore_whitespace"):
+    if not options["ignore_whitespace"]:
         untried.append("ignore_whitespace=true (whitespace differences)")
-    if options.get("max_offset") is not None:
-        untried.append("max_offset=null (look for hunks anywhere)")
-    if not options.get("recount"):
+    if options["max_offset"] is not None:
+        untried.append("max_offset=-1 (look for hunks anywhere)")
+    if not options["recount"]:
         untried.append("recount=true (hunk headers with wrong or missing line counts)")
     advice = (
         "To fix it, make the hunk's context lines (' ') and removed lines ('-') exactly the text's lines "

@@ -4,22 +4,10 @@ from __future__ import annotations
 
 import difflib
 
-NO_NEWLINE = "\\ No newline at end of file\n"
+from .text import NO_NEWLINE, split_lines
 
 
-def split_lines(text: str) -> list[str]:
-    """Lines ending at LF only, as fast-diff, GNU diff and patch split them.
-
-    (``str.splitlines`` would also split at CR, form feeds and more.)
-    """
-    pieces = text.split("\n")
-    lines = [piece + "\n" for piece in pieces[:-1]]
-    if pieces[-1]:
-        lines.append(pieces[-1])
-    return lines
-
-
-def difflib_unified_diff(old: str, new: str, *, context_lines: int, old_label: str, new_label: str) -> str:
+def difflib_unified_diff(old: str, new: str, context_lines: int, old_label: str, new_label: str) -> str:
     """``difflib.unified_diff`` of the two texts, with GNU's marker after a last line
     that has no newline (difflib would run it into the next line)."""
     out: list[str] = []

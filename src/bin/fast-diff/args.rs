@@ -1,16 +1,15 @@
-//! The command line, read the way GNU diff's getopt_long reads it: short
-//! options may be bundled (`-bU5`), long options may be abbreviated to any
-//! unambiguous prefix and take their argument as `--opt=value` (or as the
-//! next word when it is required), options may follow the operands, and
-//! `--` ends the options.
+//! fast-diff's options, its usage text (the one place they are written for
+//! users), and what they ask for. The words are read as GNU diff reads them,
+//! by `fast_diff_cli::options`.
 
-use std::ffi::{OsStr, OsString};
-use std::os::unix::ffi::OsStrExt;
+use std::ffi::OsString;
 use std::time::Duration;
 
 use fast_diff::{Algorithm, Granularity, Modes};
+use fast_diff_cli::Trouble;
+use fast_diff_cli::options::{Arg, Given, Parser, Table, Takes, choice, count};
 
-use crate::trouble::Trouble;
+use crate::PROGRAM;
 
 /// What the command was asked to do.
 pub enum Command {
@@ -57,43 +56,42 @@ enum Opt {
     Version,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Takes {
-    Nothing,
-    Required,
-    /// Only as `--opt=value`.
-    Optional,
-}
+const OPTIONS: Table<Opt> = Table {
+    long: &[
+        ("algorithm", Opt::Algorithm, Takes::Required),
+        ("brief", Opt::Brief, Takes::Nothing),
+        ("deadline-ms", Opt::DeadlineMs, Takes::Required),
+        ("help", Opt::Help, Takes::Nothing),
+        ("ignore-all-space", Opt::Modes(Modes::IGNORE_ALL_SPACE), Takes::Nothing),
+        ("ignore-blank-lines", Opt::Modes(Modes::IGNORE_BLANK_LINES), Takes::Nothing),
+        ("ignore-case", Opt::Modes(Modes::IGNORE_CASE), Takes::Nothing),
+        ("ignore-space-change", Opt::Modes(Modes::IGNORE_SPACE_CHANGE), Takes::Nothing),
+        ("json", Opt::Json, Takes::Nothing),
+        ("label", Opt::Label, Takes::Required),
+        ("stat", Opt::Stat, Takes::Nothing),
+        ("strip-trailing-cr", Opt::Modes(Modes::STRIP_TRAILING_CR), Takes::Nothing),
+        ("text", Opt::Text, Takes::Nothing),
+        ("unified", Opt::Unified, Takes::Optional),
+        ("version", Opt::Version, Takes::Nothing),
+        ("word-diff", Opt::WordDiff, Takes::Optional),
+    ],
+    short: &[
+        ('a', Opt::Text, Takes::Nothing),
+        ('b', Opt::Modes(Modes::IGNORE_SPACE_CHANGE), Takes::Nothing),
+        ('B', Opt::Modes(Modes::IGNORE_BLANK_LINES), Takes::Nothing),
+        ('i', Opt::Modes(Modes::IGNORE_CASE), Takes::Nothing),
+        ('q', Opt::Brief, Takes::Nothing),
+        ('u', Opt::Unified, Takes::Nothing),
+        ('U', Opt::Unified, Takes::Required),
+        ('w', Opt::Modes(Modes::IGNORE_ALL_SPACE), Takes::Nothing),
+    ],
+};
 
-const LONG: &[(&str, Opt, Takes)] = &[
-    ("algorithm", Opt::Algorithm, Takes::Required),
-    ("brief", Opt::Brief, Takes::Nothing),
-    ("deadline-ms", Opt::DeadlineMs, Takes::Required),
-    ("help", Opt::Help, Takes::Nothing),
-    ("ignore-all-space", Opt::Modes(Modes::IGNORE_ALL_SPACE), Takes::Nothing),
-    ("ignore-blank-lines", Opt::Modes(Modes::IGNORE_BLANK_LINES), Takes::Nothing),
-    ("ignore-case", Opt::Modes(Modes::IGNORE_CASE), Takes::Nothing),
-    ("ignore-space-change", Opt::Modes(Modes::IGNORE_SPACE_CHANGE), Takes::Nothing),
-    ("json", Opt::Json, Takes::Nothing),
-    ("label", Opt::Label, Takes::Required),
-    ("stat", Opt::Stat, Takes::Nothing),
-    ("strip-trailing-cr", Opt::Modes(Modes::STRIP_TRAILING_CR), Takes::Nothing),
-    ("text", Opt::Text, Takes::Nothing),
-    ("unified", Opt::Unified, Takes::Optional),
-    ("version", Opt::Version, Takes::Nothing),
-    ("word-diff", Opt::WordDiff, Takes::Optional),
-];
+const ALGORITHMS: &[(&str, Algorithm)] =
+    &[("myers", Algorithm::Myers), ("histogram", Algorithm::Histogram), ("patience", Algorithm::Patience)];
 
-const SHORT: &[(u8, Opt, Takes)] = &[
-    (b'a', Opt::Text, Takes::Nothing),
-    (b'b', Opt::Modes(Modes::IGNORE_SPACE_CHANGE), Takes::Nothing),
-    (b'B', Opt::Modes(Modes::IGNORE_BLANK_LINES), Takes::Nothing),
-    (b'i', Opt::Modes(Modes::IGNORE_CASE), Takes::Nothing),
-    (b'q', Opt::Brief, Takes::Nothing),
-    (b'u', Opt::Unified, Takes::Nothing),
-    (b'U', Opt::Unified, Takes::Required),
-    (b'w', Opt::Modes(Modes::IGNORE_ALL_SPACE), Takes::Nothing),
-];
+const GRANULARITIES: &[(&str, Granularity)] =
+    &[("words", Granularity::Words), ("chars", Granularity::Chars), ("graphemes", Granularity::Graphemes)];
 
 pub const USAGE: &str = "\
 Usage: fast-diff [OPTION]... OLD NEW
@@ -152,51 +150,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, Troubl
         style: None,
         operands: Vec::new(),
     };
-    let mut args = args.into_iter();
-    let mut only_operands = false;
-    while let Some(arg) = args.next() {
-        let bytes = arg.as_bytes();
-        if only_operands || bytes == b"-" || !bytes.starts_with(b"-") {
-            g.operands.push(arg);
-        } else if bytes == b"--" {
-            only_operands = true;
-        } else if let Some(long) = bytes.strip_prefix(b"--") {
-            let (name, value) = match long.iter().position(|&b| b == b'=') {
-                Some(at) => (&long[..at], Some(OsStr::from_bytes(&long[at + 1..]))),
-                None => (long, None),
-            };
-            let (full, opt, takes) = find_long(name, &arg)?;
-            let value = match (takes, value) {
-                (Takes::Nothing, Some(_)) => {
-                    return Err(Trouble::Usage(format!("option '--{full}' doesn't allow an argument")));
-                }
-                (Takes::Required, None) => {
-                    Some(args.next().ok_or_else(|| Trouble::Usage(format!("option '--{full}' requires an argument")))?)
-                }
-                (_, value) => value.map(OsStr::to_os_string),
-            };
-            if let Some(done) = g.apply(opt, value.as_deref(), &format!("--{full}"))? {
-                return Ok(done);
-            }
-        } else {
-            let mut at = 1;
-            while at < bytes.len() {
-                let c = bytes[at];
-                at += 1;
-                let Some(&(_, opt, takes)) = SHORT.iter().find(|(s, ..)| *s == c) else {
-                    return Err(Trouble::Usage(format!("invalid option -- '{}'", show_byte(c))));
-                };
-                let mut value = None;
-                if takes == Takes::Required {
-                    value = Some(if at < bytes.len() {
-                        OsStr::from_bytes(&bytes[at..]).to_os_string()
-                    } else {
-                        args.next()
-                            .ok_or_else(|| Trouble::Usage(format!("option requires an argument -- '{}'", c as char)))?
-                    });
-                    at = bytes.len();
-                }
-                if let Some(done) = g.apply(opt, value.as_deref(), &format!("-{}", c as char))? {
+    for arg in Parser::new(args, &OPTIONS) {
+        match arg? {
+            Arg::Operand(operand) => g.operands.push(operand),
+            Arg::Option(given) => {
+                if let Some(done) = g.apply(given)? {
                     return Ok(done);
                 }
             }
@@ -205,42 +163,18 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, Troubl
     g.finish().map(Command::Diff)
 }
 
-/// The long option `name` names: itself, or the only option it begins.
-fn find_long(name: &[u8], arg: &OsStr) -> Result<(&'static str, Opt, Takes), Trouble> {
-    if let Some(&found) = LONG.iter().find(|(full, ..)| full.as_bytes() == name) {
-        return Ok(found);
-    }
-    let matches: Vec<_> =
-        LONG.iter().filter(|(full, ..)| !name.is_empty() && full.as_bytes().starts_with(name)).collect();
-    match matches.as_slice() {
-        [only] => Ok(**only),
-        [] => Err(Trouble::Usage(format!("unrecognized option '{}'", arg.to_string_lossy()))),
-        many => {
-            let names: Vec<String> = many.iter().map(|(full, ..)| format!("'--{full}'")).collect();
-            Err(Trouble::Usage(format!(
-                "option '--{}' is ambiguous; possibilities: {}",
-                String::from_utf8_lossy(name),
-                names.join(" ")
-            )))
-        }
-    }
-}
-
-fn show_byte(c: u8) -> String {
-    if c.is_ascii_graphic() { (c as char).to_string() } else { format!("\\{c:03o}") }
-}
-
 impl Gathered {
     /// Takes one option in; `Some` when it settles the command (`--help`).
-    fn apply(&mut self, opt: Opt, value: Option<&OsStr>, spelled: &str) -> Result<Option<Command>, Trouble> {
-        match opt {
+    fn apply(&mut self, given: Given<Opt>) -> Result<Option<Command>, Trouble> {
+        let value = given.value.as_deref();
+        match given.opt {
             // Every input is text already.
             Opt::Text => {}
             Opt::Modes(modes) => self.modes = self.modes | modes,
             Opt::Brief => self.brief = true,
             Opt::Unified => {
                 let n = match value {
-                    Some(v) => number(v)
+                    Some(v) => count(v)
                         .ok_or_else(|| Trouble::Usage(format!("invalid context length '{}'", v.to_string_lossy())))?,
                     None => 3,
                 };
@@ -256,26 +190,17 @@ impl Gathered {
             Opt::Stat => self.set_style(Format::Stat)?,
             Opt::Json => self.set_style(Format::Json)?,
             Opt::WordDiff => {
-                let granularity = match value.map(OsStr::as_bytes) {
-                    None | Some(b"words") => Granularity::Words,
-                    Some(b"chars") => Granularity::Chars,
-                    Some(b"graphemes") => Granularity::Graphemes,
-                    Some(_) => return Err(invalid_choice(value, spelled, "'words', 'chars', 'graphemes'")),
+                let granularity = match value {
+                    None => Granularity::Words,
+                    Some(v) => choice(v, &given.spelled, GRANULARITIES)?,
                 };
                 self.set_style(Format::WordDiff(granularity))?;
             }
-            Opt::Algorithm => {
-                self.algorithm = match value.map(OsStr::as_bytes) {
-                    Some(b"myers") => Algorithm::Myers,
-                    Some(b"histogram") => Algorithm::Histogram,
-                    Some(b"patience") => Algorithm::Patience,
-                    _ => return Err(invalid_choice(value, spelled, "'myers', 'histogram', 'patience'")),
-                };
-            }
+            Opt::Algorithm => self.algorithm = choice(value.unwrap_or_default(), &given.spelled, ALGORITHMS)?,
             Opt::DeadlineMs => {
                 let v = value.unwrap_or_default();
                 let ms =
-                    number(v).ok_or_else(|| Trouble::Usage(format!("invalid deadline '{}'", v.to_string_lossy())))?;
+                    count(v).ok_or_else(|| Trouble::Usage(format!("invalid deadline '{}'", v.to_string_lossy())))?;
                 self.deadline = (ms > 0).then(|| Duration::from_millis(ms as u64));
             }
             Opt::Help => return Ok(Some(Command::Help)),
@@ -312,7 +237,7 @@ impl Gathered {
             (Some(old), None, _) => {
                 return Err(Trouble::Usage(format!("missing operand after '{}'", old.to_string_lossy())));
             }
-            (None, ..) => return Err(Trouble::Usage("missing operand after 'fast-diff'".into())),
+            (None, ..) => return Err(Trouble::Usage(format!("missing operand after '{}'", PROGRAM.name))),
         };
         Ok(Config {
             format,
@@ -328,20 +253,6 @@ impl Gathered {
 
 fn conflict() -> Trouble {
     Trouble::Usage("conflicting output style options (-q, --stat, --json, --word-diff: at most one)".into())
-}
-
-fn invalid_choice(value: Option<&OsStr>, spelled: &str, valid: &str) -> Trouble {
-    let value = value.unwrap_or_default().to_string_lossy();
-    Trouble::Usage(format!("invalid argument '{value}' for '{spelled}'; valid arguments are {valid}"))
-}
-
-/// A decimal count; one too large for memory is as good as unlimited.
-fn number(text: &OsStr) -> Option<usize> {
-    let digits = text.as_bytes();
-    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    Some(digits.iter().fold(0usize, |n, &d| n.saturating_mul(10).saturating_add(usize::from(d - b'0'))))
 }
 
 #[cfg(test)]
@@ -395,6 +306,22 @@ mod tests {
         assert!(parse_strs(&["--foo", "--help"]).is_err());
         assert!(matches!(parse_strs(&["--help", "--foo"]), Ok(Command::Help)));
         assert!(matches!(parse_strs(&["--vers"]), Ok(Command::Version)));
+    }
+
+    #[test]
+    fn the_usage_text_lists_every_option() {
+        let listed = |spelled: String| {
+            USAGE.lines().map(str::trim_start).filter(|line| line.starts_with('-')).any(|line| {
+                let names = line.split("  ").next().unwrap_or_default();
+                names.split([',', ' ', '[', '=']).any(|name| name == spelled)
+            })
+        };
+        for (name, ..) in OPTIONS.long {
+            assert!(listed(format!("--{name}")), "--{name} is missing from the usage text");
+        }
+        for (letter, ..) in OPTIONS.short {
+            assert!(listed(format!("-{letter}")), "-{letter} is missing from the usage text");
+        }
     }
 
     #[test]

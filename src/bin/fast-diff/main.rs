@@ -1,44 +1,28 @@
 //! `fast-diff [OPTION]... OLD NEW`: the fast-diff engine as a command, a
 //! drop-in for the common subset of GNU `diff -u` (same output, same exit
 //! status: 0 same, 1 different, 2 trouble), plus git-style `--stat`,
-//! `--json` and `--word-diff`. Usage in `args::USAGE` and the README.
+//! `--json` and `--word-diff`. Its options are written for users in
+//! `args::USAGE`, which `--help` prints.
 
 mod args;
-mod input;
 mod json;
-mod quote;
+mod operands;
 mod stat;
-mod timestamp;
-mod trouble;
 
-use std::ffi::OsStr;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::os::unix::ffi::OsStrExt;
 use std::process::ExitCode;
 
 use fast_diff::{DiffOptions, LineDiff, Modes, diff_lines};
+use fast_diff_cli::input::{self, Input};
+use fast_diff_cli::{Program, Trouble, emit};
 
 use args::{Command, Config, Format};
-use input::Input;
-use quote::{Style, quote};
-use trouble::Trouble;
+
+const PROGRAM: Program = Program { name: "fast-diff", trouble_status: 2 };
 
 fn main() -> ExitCode {
-    // Rust ignores SIGPIPE; GNU diff dies of it when its reader goes away
-    // (`fast-diff a b | head`), quietly. Do the same.
-    // SAFETY: setting a signal's disposition to its default has no
-    // precondition; no other thread exists yet.
-    unsafe {
-        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
-    }
-    match run() {
-        Ok(false) => ExitCode::from(0),
-        Ok(true) => ExitCode::from(1),
-        Err(trouble) => {
-            trouble.report();
-            ExitCode::from(2)
-        }
-    }
+    PROGRAM.run(|| run().map(u8::from))
 }
 
 /// Whether the inputs differ.
@@ -47,11 +31,11 @@ fn run() -> Result<bool, Trouble> {
         Command::Diff(config) => config,
         Command::Help => return emit(|out| out.write_all(args::USAGE.as_bytes())).map(|()| false),
         Command::Version => {
-            let version = format!("fast-diff {}\n", env!("CARGO_PKG_VERSION"));
+            let version = format!("{} {}\n", PROGRAM.name, env!("CARGO_PKG_VERSION"));
             return emit(|out| out.write_all(version.as_bytes())).map(|()| false);
         }
     };
-    let [old, new] = input::load(input::resolve(&config.operands)?)?;
+    let [old, new] = input::open_all(operands::resolve(&config.operands)?)?;
     compare(&config, &old, &new)
 }
 
@@ -119,20 +103,7 @@ fn name(config: &Config, which: usize, input: &Input) -> Vec<u8> {
     config.labels.get(which).map_or(&*input.name, |label| label.as_os_str()).as_bytes().to_vec()
 }
 
-/// The `---`/`+++` header: the `--label`, else the name, quoted as GNU
-/// diff quotes it, a tab and the modification time.
+/// The `---`/`+++` header: the `--label`, else GNU diff's name and time.
 fn header_label(config: &Config, which: usize, input: &Input) -> Vec<u8> {
-    if let Some(label) = config.labels.get(which) {
-        return label.as_bytes().to_vec();
-    }
-    let mut label = quote(OsStr::as_bytes(&input.name), Style::GnuDiff);
-    label.push(b'\t');
-    label.extend_from_slice(input.modified.gnu_format().as_bytes());
-    label
-}
-
-/// Writes to standard output through a buffer; a failed write is trouble.
-fn emit(write: impl FnOnce(&mut BufWriter<io::StdoutLock<'static>>) -> io::Result<()>) -> Result<(), Trouble> {
-    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    write(&mut out).and_then(|()| out.flush()).map_err(|e| Trouble::io("standard output", &e))
+    config.labels.get(which).map_or_else(|| input.header_label(), |label| label.as_bytes().to_vec())
 }

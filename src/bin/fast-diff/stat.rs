@@ -11,13 +11,14 @@
 
 use std::io::{self, Write};
 
-use crate::quote::{Style, quote};
+use fast_diff_cli::quote::{Style, quote};
+use fast_diff_cli::terminal;
 
 pub fn write(out: &mut impl Write, old_name: &[u8], new_name: &[u8], added: usize, removed: usize) -> io::Result<()> {
     let name = display_name(old_name, new_name);
     let changed = added + removed;
     let number_width = changed.to_string().len();
-    let (name_width, graph_width) = widths(columns(), name.len(), number_width, changed);
+    let (name_width, graph_width) = widths(terminal::columns(), name.len(), number_width, changed);
 
     let (prefix, shown): (&[u8], &[u8]) = if name.len() > name_width {
         // Keep the end of the name, from a slash when there is one in it.
@@ -81,19 +82,6 @@ fn display_name(old: &[u8], new: &[u8]) -> Vec<u8> {
         return [old, b" => ", new].concat();
     }
     [&old[..prefix], b"{", &middle(old), b" => ", &middle(new), b"}", &old[old.len() - suffix..]].concat()
-}
-
-/// The terminal's width as git reads it.
-fn columns() -> usize {
-    if let Some(n) = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok()).filter(|&n| n > 0) {
-        return n;
-    }
-    // SAFETY: TIOCGWINSZ writes one `winsize` into the struct passed.
-    let mut size: libc::winsize = unsafe { core::mem::zeroed() };
-    if unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0 && size.ws_col > 0 {
-        return usize::from(size.ws_col);
-    }
-    80
 }
 
 /// The widths of the name and of the bar within `width` columns: each as

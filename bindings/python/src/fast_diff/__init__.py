@@ -28,7 +28,9 @@ The same diff as data, under comparison modes, and word by word::
     the [-quick-]{+slow+} fox
 """
 
-from ._diff import unified_diff
+from ._diff import diff_hunks, diff_stats, unified_diff, unified_diff_stats, word_diff
+from ._diff_options import Algorithm, DiffOptions, Granularity, UnifiedDiffBytesOptions, UnifiedDiffOptions
+from ._diff_results import DiffLine, DiffStats, Hunk, LineKind, SpanKind, WordDiff, WordSpan
 from ._errors import (
     DiffError,
     InputTooLargeError,
@@ -43,11 +45,9 @@ from ._errors import (
 )
 from ._native import ffi as _ffi
 from ._native import lib as _lib
-from ._options import Algorithm
 from ._patch import apply_patch, parse_patch
-from ._report import Applied, FailReason, FileChange, HunkOutcome, HunkReport, MatchMode, PatchFile, PatchReport
-from ._results import DiffLine, DiffStats, Granularity, Hunk, LineKind, SpanKind, WordDiff, WordSpan
-from ._structured import diff_hunks, diff_stats, unified_diff_stats, word_diff
+from ._patch_options import PatchOptions
+from ._patch_results import Applied, FailReason, FileChange, HunkOutcome, HunkReport, MatchMode, PatchFile, PatchReport
 
 __version__: str = _ffi.string(_lib.fd_version()).decode("ascii")
 """The version of the bundled library, as ``fd_version()`` reports it."""
@@ -57,6 +57,7 @@ __all__ = [
     "Applied",
     "DiffError",
     "DiffLine",
+    "DiffOptions",
     "DiffStats",
     "FailReason",
     "FileChange",
@@ -76,8 +77,11 @@ __all__ = [
     "PatchHunkFailedError",
     "PatchMalformedError",
     "PatchMultipleFilesError",
+    "PatchOptions",
     "PatchReport",
     "SpanKind",
+    "UnifiedDiffBytesOptions",
+    "UnifiedDiffOptions",
     "WordDiff",
     "WordSpan",
     "__version__",

@@ -1,76 +1,48 @@
-"""``unified_diff``: the unified diff of two texts."""
+"""The diff functions: the unified diff of two texts, and the same diff as data.
+
+Each takes two ``str`` (diffed as UTF-8, giving ``str``) or two bytes-like
+objects (read in place, giving ``bytes``), and the keywords of
+:class:`DiffOptions`; those that write a unified diff's headers take its
+labels too. All describe the same hunks for the same arguments.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Any, overload
 
-from . import _buffers
-from ._native import ffi, lib
-from ._options import (
-    DEFAULT_CONTEXT_LINES,
-    DEFAULT_NEW_LABEL,
-    DEFAULT_OLD_LABEL,
-    Algorithm,
-    AlgorithmName,
-    c_options,
-    mode_flags,
+from ._call import TEXT, Output, call
+from ._diff_options import (
+    DEFAULTS,
+    DiffOptions,
+    Granularity,
+    GranularityName,
+    UnifiedDiffBytesOptions,
+    UnifiedDiffOptions,
+    diff_options,
+    granularity_number,
 )
+from ._diff_results import DiffStats, Hunk, WordDiff, read_hunks, read_stats, read_word_diff
+from ._inputs import Lent, lend
+from ._keywords import with_keywords
+from ._native import ffi, lib
 
 if TYPE_CHECKING:
+    from typing import Unpack
+
     from typing_extensions import Buffer
 
+_TEXTS = ("old", "new")
 
+
+# Each function has one overload for str and one for bytes-like texts, so
+# that a type checker gives the result's type and refuses a str paired with
+# bytes, as the call does.
 @overload
-def unified_diff(
-    old: str,
-    new: str,
-    *,
-    context_lines: int = ...,
-    old_label: str = ...,
-    new_label: str = ...,
-    algorithm: AlgorithmName = ...,
-    deadline_ms: int | None = ...,
-    ignore_space_change: bool = ...,
-    ignore_all_space: bool = ...,
-    ignore_blank_lines: bool = ...,
-    ignore_case: bool = ...,
-    strip_trailing_cr: bool = ...,
-) -> str: ...
-
-
+def unified_diff(old: str, new: str, **options: Unpack[UnifiedDiffOptions]) -> str: ...
 @overload
-def unified_diff(
-    old: Buffer,
-    new: Buffer,
-    *,
-    context_lines: int = ...,
-    old_label: str | Buffer = ...,
-    new_label: str | Buffer = ...,
-    algorithm: AlgorithmName = ...,
-    deadline_ms: int | None = ...,
-    ignore_space_change: bool = ...,
-    ignore_all_space: bool = ...,
-    ignore_blank_lines: bool = ...,
-    ignore_case: bool = ...,
-    strip_trailing_cr: bool = ...,
-) -> bytes: ...
-
-
-def unified_diff(
-    old: str | Buffer,
-    new: str | Buffer,
-    *,
-    context_lines: int = DEFAULT_CONTEXT_LINES,
-    old_label: str | Buffer = DEFAULT_OLD_LABEL,
-    new_label: str | Buffer = DEFAULT_NEW_LABEL,
-    algorithm: AlgorithmName = Algorithm.MYERS,
-    deadline_ms: int | None = None,
-    ignore_space_change: bool = False,
-    ignore_all_space: bool = False,
-    ignore_blank_lines: bool = False,
-    ignore_case: bool = False,
-    strip_trailing_cr: bool = False,
-) -> str | bytes:
+def unified_diff(old: Buffer, new: Buffer, **options: Unpack[UnifiedDiffBytesOptions]) -> bytes: ...
+@with_keywords(UnifiedDiffBytesOptions, DEFAULTS)
+def unified_diff(old: str | Buffer, new: str | Buffer, **options: Unpack[UnifiedDiffBytesOptions]) -> str | bytes:
     """The unified diff that turns ``old`` into ``new``, exactly as GNU ``diff -u`` writes it.
 
     ``old`` and ``new`` are both ``str`` (diffed as UTF-8; the result is ``str``)
@@ -80,83 +52,178 @@ def unified_diff(
     final newline are carried through unchanged; lines end at LF only.
     Identical texts give an empty result.
 
-    Args:
-        old: the original text.
-        new: the modified text.
-        context_lines: unchanged lines shown around each change (default 3).
-        old_label: the name on the ``---`` line (default ``original``); no CR or LF.
-        new_label: the name on the ``+++`` line (default ``modified``); no CR or LF.
-            When diffing ``str``, labels must be ``str``; when diffing bytes, they may be either.
-        algorithm: an :class:`Algorithm` or its name (default Myers).
-        deadline_ms: a time limit in milliseconds for finding a small diff; when it
-            passes the rest is diffed coarsely (larger hunks, still correct).
-            ``None`` (the default) means none.
-        ignore_space_change: ``diff -b``: a run of white space equals any other, and
-            white space at line ends is ignored.
-        ignore_all_space: ``diff -w``: white space is ignored wherever it is.
-        ignore_blank_lines: ``diff -B``: changes whose lines are all blank are not shown,
-            unless they fall inside a hunk shown for other changes.
-        ignore_case: ``diff -i``: ASCII letters compare without regard to case.
-        strip_trailing_cr: ``diff --strip-trailing-cr``: a CR just before the end of a
-            line is ignored.
-
-    Under the comparison modes, lines that differ only in ignored ways count as
-    equal, and the diff still shows real lines (context and removed lines from
-    ``old``, added lines from ``new``), so it applies to ``old``. A missing final
-    newline always counts as a difference.
+    The keywords are those of :class:`UnifiedDiffOptions`: ``context_lines``,
+    ``algorithm``, ``deadline_ms``, the comparison modes (``ignore_space_change``,
+    ``ignore_all_space``, ``ignore_blank_lines``, ``ignore_case``,
+    ``strip_trailing_cr``) and the labels ``old_label`` and ``new_label``. When
+    diffing ``str``, labels must be ``str``; when diffing bytes, they may be either.
 
     Raises:
-        TypeError: an argument of the wrong type, or ``str`` mixed with bytes.
+        TypeError: an argument of the wrong type, an unknown keyword, or ``str``
+            mixed with bytes. (A mode that is not a ``bool`` is a TypeError.)
         ValueError: an option out of range, an unknown algorithm, a label with a
             line break, or a ``str`` that is not encodable as UTF-8.
-            (A mode that is not a ``bool`` is a TypeError.)
         DiffError: the library failed (a subclass per status, e.g. ``InputTooLargeError``).
 
     The GIL is released while the library works, so threads can diff in parallel.
     """
-    # The common cases (two bytes or two str, default options) take the
-    # shortest path: this function's own cost is the binding's overhead.
-    # The pointers lend the caller's memory: `old`, `new` and the lent
-    # objects stay referenced here until the call has returned.
-    if type(old) is bytes and type(new) is bytes:
-        text = False
-        old_c, old_len, new_c, new_len = old, len(old), new, len(new)
-    elif type(old) is str and type(new) is str:
-        text = True
-        old_c, old_len = _buffers.lend_str("old", old)
-        new_c, new_len = _buffers.lend_str("new", new)
-    else:  # str subclasses, other buffers, or a TypeError for a bad pair
-        text, old_c, old_len, new_c, new_len = _buffers.lend_pair(old, new)
-    if (
-        deadline_ms is None
-        and context_lines is DEFAULT_CONTEXT_LINES
-        and algorithm is _MYERS
-        and old_label is DEFAULT_OLD_LABEL
-        and new_label is DEFAULT_NEW_LABEL
-        and ignore_space_change is False
-        and ignore_all_space is False
-        and ignore_blank_lines is False
-        and ignore_case is False
-        and strip_trailing_cr is False
-    ):
-        options = _NULL  # the library's defaults, which are these
-    else:
-        options, _labels = c_options(
-            context_lines=context_lines,
-            old_label=old_label,
-            new_label=new_label,
-            algorithm=algorithm,
-            deadline_ms=deadline_ms,
-            text=text,
-            flags=mode_flags(ignore_space_change, ignore_all_space, ignore_blank_lines, ignore_case, strip_trailing_cr),
-        )
-    out = ffi.new(_FD_BUF_P)
-    status = lib.fd_unified_diff(old_c, old_len, new_c, new_len, options, out)
-    return _take(status, out, text)  # type: ignore[no-any-return]
+    inputs = lend(_TEXTS, (old, new))
+    return call(lib.fd_unified_diff, inputs, diff_options("unified_diff", options, inputs, labels=True), out=TEXT)
 
 
-# Looked up once: module constants are the cheapest names to reach.
-_MYERS = Algorithm.MYERS
-_NULL = ffi.NULL
-_FD_BUF_P = _buffers.FD_BUF_P
-_take = _buffers.take
+@overload
+def unified_diff_stats(old: str, new: str, **options: Unpack[UnifiedDiffOptions]) -> tuple[str, DiffStats]: ...
+@overload
+def unified_diff_stats(
+    old: Buffer, new: Buffer, **options: Unpack[UnifiedDiffBytesOptions]
+) -> tuple[bytes, DiffStats]: ...
+@with_keywords(UnifiedDiffBytesOptions, DEFAULTS)
+def unified_diff_stats(
+    old: str | Buffer, new: str | Buffer, **options: Unpack[UnifiedDiffBytesOptions]
+) -> tuple[str | bytes, DiffStats]:
+    """:func:`unified_diff` and :func:`diff_stats` of the same texts in one call, for the work of one
+    diff: the unified diff (``str`` for ``str`` inputs, else ``bytes``) and its counts.
+    Inputs and options are those of :func:`unified_diff`."""
+    inputs = lend(_TEXTS, (old, new))
+    options_c = diff_options("unified_diff_stats", options, inputs, labels=True)
+    return call(lib.fd_unified_diff_stats, inputs, options_c, out=_TEXT_AND_STATS)
+
+
+@overload
+def diff_stats(old: str, new: str, **options: Unpack[DiffOptions]) -> DiffStats: ...
+@overload
+def diff_stats(old: Buffer, new: Buffer, **options: Unpack[DiffOptions]) -> DiffStats: ...
+@with_keywords(DiffOptions, DEFAULTS)
+def diff_stats(old: str | Buffer, new: str | Buffer, **options: Unpack[DiffOptions]) -> DiffStats:
+    """The counts of the diff :func:`unified_diff` would write, without writing it.
+
+    Lines added and removed and hunks are as the diff shows them with
+    ``context_lines`` (hunks merge when their changes are close) and the
+    comparison modes; ``similarity`` is difflib's ``SequenceMatcher.ratio()``
+    over lines, from this diff's matching. Inputs are those of
+    :func:`unified_diff`, options those of :class:`DiffOptions`. The GIL is
+    released while the library works.
+    """
+    inputs = lend(_TEXTS, (old, new))
+    return call(lib.fd_diff_stats, inputs, diff_options("diff_stats", options, inputs, labels=False), out=_STATS)
+
+
+@overload
+def diff_hunks(old: str, new: str, **options: Unpack[DiffOptions]) -> list[Hunk[str]]: ...
+@overload
+def diff_hunks(old: Buffer, new: Buffer, **options: Unpack[DiffOptions]) -> list[Hunk[bytes]]: ...
+@with_keywords(DiffOptions, DEFAULTS)
+def diff_hunks(
+    old: str | Buffer, new: str | Buffer, **options: Unpack[DiffOptions]
+) -> list[Hunk[str]] | list[Hunk[bytes]]:
+    """The hunks of the diff :func:`unified_diff` would write, as data: an empty list
+    when there are none.
+
+    Each :class:`Hunk` has its header numbers and its lines, each line its kind,
+    its 1-based numbers in the old and new text, and its text, LF included, sliced
+    from the input it comes from (the old text for context and removed lines, the
+    new one for added lines): ``str`` for ``str`` inputs, ``bytes`` for bytes-like
+    ones, never re-encoded. Inputs are those of :func:`unified_diff`, options
+    those of :class:`DiffOptions`.
+    """
+    inputs = lend(_TEXTS, (old, new))
+    return call(lib.fd_diff_hunks, inputs, diff_options("diff_hunks", options, inputs, labels=False), out=_HUNKS)
+
+
+@overload
+def word_diff(
+    old: str, new: str, *, granularity: GranularityName = ..., **options: Unpack[UnifiedDiffOptions]
+) -> WordDiff[str]: ...
+@overload
+def word_diff(
+    old: Buffer, new: Buffer, *, granularity: GranularityName = ..., **options: Unpack[UnifiedDiffBytesOptions]
+) -> WordDiff[bytes]: ...
+@with_keywords(UnifiedDiffBytesOptions, DEFAULTS)
+def word_diff(
+    old: str | Buffer,
+    new: str | Buffer,
+    *,
+    granularity: GranularityName = Granularity.WORDS,
+    **options: Unpack[UnifiedDiffBytesOptions],
+) -> WordDiff[str] | WordDiff[bytes]:
+    """Which words (``granularity="words"``), characters (``"chars"``) or grapheme
+    clusters (``"graphemes"``) changed in each hunk of the diff :func:`unified_diff`
+    would write.
+
+    The result has the spans of every hunk (equal, removed, added; each a slice of
+    the input it comes from) and the same as text in the style of ``git diff
+    --word-diff=plain``: ``the [-quick-]{+slow+} fox``, under the unified diff's
+    headers (``old_label``, ``new_label``) and hunk headers. Tokens never split a
+    UTF-8 sequence. ``deadline_ms`` bounds the token diffs too (past it they are
+    coarser, still correct). Inputs and other options are those of
+    :func:`unified_diff`.
+    """
+    granularity_c = granularity_number(granularity)
+    inputs = lend(_TEXTS, (old, new))
+    options_c = diff_options("word_diff", options, inputs, labels=True)
+    return call(lib.fd_word_diff, inputs, options_c, granularity_c, out=_WORDS)
+
+
+class _StatsOutput(Output[DiffStats]):
+    """An ``fd_stats *``, which the caller sizes."""
+
+    __slots__ = ()
+
+    def new(self) -> tuple[Any, ...]:
+        stats = ffi.new("fd_stats *")
+        stats.struct_size = ffi.sizeof("fd_stats")
+        return (stats,)
+
+    def read(self, outs: tuple[Any, ...], inputs: Lent) -> DiffStats:
+        return read_stats(outs[0])
+
+
+class _TextAndStatsOutput(Output["tuple[str | bytes, DiffStats]"]):
+    """An ``fd_buf *`` of text, then an ``fd_stats *``."""
+
+    __slots__ = ()
+
+    def new(self) -> tuple[Any, ...]:
+        return TEXT.new() + _STATS.new()
+
+    def read(self, outs: tuple[Any, ...], inputs: Lent) -> tuple[str | bytes, DiffStats]:
+        return TEXT.read(outs[:1], inputs), _STATS.read(outs[1:], inputs)
+
+    def free(self, outs: tuple[Any, ...]) -> None:
+        TEXT.free(outs[:1])
+
+
+class _HunksOutput(Output["list[Hunk[Any]]"]):
+    """An ``fd_hunks **``, its lines sliced from the two texts."""
+
+    __slots__ = ()
+
+    def new(self) -> tuple[Any, ...]:
+        return (ffi.new("fd_hunks **"),)
+
+    def read(self, outs: tuple[Any, ...], inputs: Lent) -> list[Hunk[Any]]:
+        return read_hunks(outs[0][0], inputs.indexed(0), inputs.indexed(1))
+
+    def free(self, outs: tuple[Any, ...]) -> None:
+        lib.fd_hunks_free(outs[0][0])
+
+
+class _WordDiffOutput(Output["WordDiff[Any]"]):
+    """An ``fd_word_diff_result **``, its spans sliced from the two texts."""
+
+    __slots__ = ()
+
+    def new(self) -> tuple[Any, ...]:
+        return (ffi.new("fd_word_diff_result **"),)
+
+    def read(self, outs: tuple[Any, ...], inputs: Lent) -> WordDiff[Any]:
+        return read_word_diff(outs[0][0], inputs.indexed(0), inputs.indexed(1))
+
+    def free(self, outs: tuple[Any, ...]) -> None:
+        lib.fd_word_diff_free(outs[0][0])
+
+
+_STATS = _StatsOutput()
+_TEXT_AND_STATS = _TextAndStatsOutput()
+_HUNKS = _HunksOutput()
+_WORDS = _WordDiffOutput()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._native import ffi, lib
-from ._report import HunkReport, PatchFile, PatchReport
+from ._patch_results import HunkReport, PatchFile, PatchReport
 
 
 class DiffError(Exception):
@@ -119,9 +119,3 @@ def status_message(status: int) -> str:
 def error_for_status(status: int) -> DiffError:
     """The exception for a non-OK ``status``."""
     return _BY_STATUS.get(status, DiffError)(status, status_message(status))
-
-
-def check(status: int) -> None:
-    """Raises the exception for ``status`` unless it is ``FD_OK``."""
-    if status != lib.FD_OK:
-        raise error_for_status(status)

@@ -1,0 +1,81 @@
+# Benchmarks: every language and tool on the same fixtures, one report.
+# `make bench` writes benches/results/{report.md,results.json,ratios.png}
+# (committed; about 18 minutes on 2 cores); `make bench-quick` a reduced set
+# into build/bench-quick; `make bench-report` rewrites the report from
+# results.json. The bench-only Python packages (benches/requirements.txt)
+# and the article's tool stand-in (benches/article_standin) go into .venv
+# here, never for `make test`. See benches/README.md.
+
+.PHONY: fixtures bench bench-quick bench-report bench-venv bench-go bench-python bench-cli readme-figures test-benches FORCE
+
+fixtures: benches/data/manifest.json ## generate the synthetic benchmark fixtures
+
+benches/data/manifest.json: benches/fixtures.py
+	$(PYTHON) benches/fixtures.py benches/data
+
+BENCH_PROGRAMS := $(BUILD)/c_call $(BUILD)/c_loop.so $(BUILD)/fd_file_diff $(BUILD)/spawn_time $(BUILD)/fastdiff.test $(CLI)
+BENCH_RUN = $(VENV_PYTHON) benches/run.py --c-call $(BUILD)/c_call --c-loop $(BUILD)/c_loop.so --file-diff $(BUILD)/fd_file_diff \
+            --spawn-time $(BUILD)/spawn_time --go-test $(abspath $(BUILD))/fastdiff.test --go $(GO) \
+            --cli $(CLI)
+
+bench: fixtures python bench-venv $(BENCH_PROGRAMS) ## every benchmark; writes benches/results/ and the README's figures
+	$(BENCH_RUN) --out benches/results
+	$(VENV_PYTHON) benches/report.py benches/results
+	$(VENV_PYTHON) benches/readme_figures.py
+
+bench-quick: fixtures python bench-venv $(BENCH_PROGRAMS) ## a reduced benchmark run into build/bench-quick
+	$(BENCH_RUN) --quick --out $(BUILD)/bench-quick
+	$(VENV_PYTHON) benches/report.py $(BUILD)/bench-quick
+
+bench-report: bench-venv ## rewrite the report and chart from results.json
+	$(VENV_PYTHON) benches/report.py benches/results
+
+readme-figures: ## rewrite the figures quoted in README.md and docs/ from results.json
+	$(PYTHON) benches/readme_figures.py
+
+# The benchmark scripts' own tests (outputs' verdicts, the report's
+# sentences) and the README's figures against results.json.
+test-benches: python ## the benchmark scripts' tests and the README's figures
+	$(call pytest,benches/tests)
+
+bench-venv: $(VENV)/.bench
+
+# On the venv, not on the binding's install: changing the engine must not
+# rebuild the stand-in.
+$(VENV)/.bench: $(VENV)/.requirements benches/requirements.txt $(wildcard benches/article_standin/*.toml benches/article_standin/Cargo.lock benches/article_standin/src/*.rs)
+	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check -r benches/requirements.txt
+	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check ./benches/article_standin
+	touch $@
+
+# Timing loops over the header: the C call (baseline of the bindings'
+# overheads), fast-diff as a whole static process, and process spawn cost.
+$(BUILD)/c_call: benches/c_call.c $(HEADER) $(SHARED)
+	@mkdir -p $(BUILD)
+	$(CC) -std=c99 -O2 $(WARN) -Iinclude $< -o $@ -L$(LIBDIR) -lfast_diff -Wl,-rpath,$(abspath $(LIBDIR))
+
+# The C loop the Python overhead is measured against, loaded into the Python process.
+$(BUILD)/c_loop.so: benches/c_loop.c $(HEADER)
+	@mkdir -p $(BUILD)
+	$(CC) -std=c99 -O2 $(WARN) -fPIC -shared -Iinclude $< -o $@
+
+$(BUILD)/fd_file_diff: benches/fd_file_diff.c $(HEADER) $(STATIC)
+	@mkdir -p $(BUILD)
+	$(CC) -std=c99 -O2 $(WARN) -Iinclude $< -o $@ $(STATIC) $(STATIC_DEPS)
+
+$(BUILD)/spawn_time: benches/spawn_time.c
+	@mkdir -p $(BUILD)
+	$(CC) -std=c99 -O2 $(WARN) $< -o $@
+
+# Always relinked: the go command does not notice a rebuilt C library.
+$(BUILD)/fastdiff.test: lib FORCE
+	@mkdir -p $(BUILD)
+	cd $(GO_DIR) && $(GO_ENV) $(GO) test -c -o $(abspath $@) .
+
+bench-go: lib ## the Go binding's cost per call over the raw C call
+	cd $(GO_DIR) && $(GO_TEST) -run '^$$' -bench Tiny -benchtime 200000x -count 5 .
+
+bench-python: fixtures python $(BUILD)/c_loop.so ## the Python binding's cost per call over the raw C call
+	$(VENV_PYTHON) benches/python_overhead.py $(BUILD)/c_loop.so benches/data
+
+bench-cli: fixtures python $(CLI) $(BUILD)/spawn_time $(BUILD)/fd_file_diff ## fast-diff against GNU diff and git diff as processes
+	$(VENV_PYTHON) benches/cli_vs_tools.py $(BUILD)/spawn_time $(BUILD)/fd_file_diff $(CLI) benches/data

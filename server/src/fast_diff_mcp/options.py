@@ -1,0 +1,33 @@
+"""What the tools hand the engine: the choices a caller makes, typed, as fast_diff's functions take them."""
+
+from __future__ import annotations
+
+from typing import Literal, TypedDict
+
+Algorithm = Literal["myers", "histogram", "patience"]
+Output = Literal["unified", "stats", "hunks", "words"]
+GranularityName = Literal["words", "chars", "graphemes"]
+
+
+class EngineOptions(TypedDict):
+    """The line diff's keywords of ``fast_diff.unified_diff``, ``diff_stats``, ``diff_hunks`` and ``word_diff``."""
+
+    context_lines: int
+    algorithm: Algorithm
+    ignore_space_change: bool
+    ignore_all_space: bool
+    ignore_blank_lines: bool
+    ignore_case: bool
+    strip_trailing_cr: bool
+
+
+class PatchOptions(TypedDict):
+    """The keywords of ``fast_diff.apply_patch``."""
+
+    max_offset: int | None
+    """None: a hunk may be found anywhere after the previous one."""
+    fuzz: int
+    recount: bool
+    reverse: bool
+    ignore_whitespace: bool
+    strict_line_endings: bool
