@@ -17,8 +17,8 @@ mod versioned;
 
 // cbindgen writes the header in the order it meets the items, following
 // these declarations, and rustfmt sorts only declarations not separated by
-// a blank line: keep this order (stats, hunks and word diffs last), so that
-// the header only ever grows.
+// a blank line: keep this order (stats, hunks, word diffs, then the merge
+// last), so that the header only ever grows.
 mod apply_options;
 mod buf;
 mod diff;
@@ -33,6 +33,10 @@ mod hunks;
 
 mod words;
 
+mod merge_options;
+
+mod merge;
+
 pub use buf::{fd_buf, fd_free};
 pub use diff::{fd_unified_diff, fd_version};
 pub use options::{
@@ -43,6 +47,8 @@ pub use status::{StatusCode, fd_status, fd_status_message};
 
 pub use hunks::{fd_diff_hunks, fd_diff_line, fd_hunk, fd_hunks, fd_hunks_free, fd_line_kind};
 pub use stats::{fd_diff_stats, fd_stats, fd_unified_diff_stats};
+pub use merge::{fd_merge, fd_merge_region, fd_merge_regions, fd_merge_result, fd_merge_result_free, fd_region_kind};
+pub use merge_options::{FD_MERGE_MAX_MARKER_SIZE, fd_merge_favor, fd_merge_options, fd_merge_options_init, fd_merge_style};
 pub use words::{fd_granularity, fd_span_kind, fd_word_diff, fd_word_diff_free, fd_word_diff_result, fd_word_span};
 
 pub use apply_options::{

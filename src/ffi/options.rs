@@ -131,12 +131,7 @@ pub unsafe extern "C" fn fd_options_init(options: *mut fd_options) {
 pub(crate) unsafe fn read<'a>(options: *const fd_options) -> Result<DiffOptions<'a>, fd_status> {
     // SAFETY: as promised by the caller.
     let o = unsafe { versioned::read(options, fd_options::defaults()) }?;
-    let algorithm = match o.algorithm {
-        0 => Algorithm::Myers,
-        1 => Algorithm::Histogram,
-        2 => Algorithm::Patience,
-        _ => return Err(fd_status::FD_ERR_INVALID_OPTIONS),
-    };
+    let algorithm = algorithm(o.algorithm)?;
     let modes = Modes::from_bits(o.flags).ok_or(fd_status::FD_ERR_INVALID_OPTIONS)?;
     let defaults = DiffOptions::default();
     // SAFETY: the caller's labels follow the buffer conventions.
@@ -152,12 +147,22 @@ pub(crate) unsafe fn read<'a>(options: *const fd_options) -> Result<DiffOptions<
     })
 }
 
+/// The algorithm an `fd_algorithm` number names.
+pub(super) fn algorithm(value: u32) -> Result<Algorithm, fd_status> {
+    match value {
+        0 => Ok(Algorithm::Myers),
+        1 => Ok(Algorithm::Histogram),
+        2 => Ok(Algorithm::Patience),
+        _ => Err(fd_status::FD_ERR_INVALID_OPTIONS),
+    }
+}
+
 /// A label: NULL means the default (None). Too long a length, or a CR or
 /// LF in it, is `FD_ERR_INVALID_OPTIONS`.
 ///
 /// # Safety
 /// As for [`input`].
-unsafe fn label<'a>(ptr: *const u8, len: usize) -> Result<Option<&'a [u8]>, fd_status> {
+pub(super) unsafe fn label<'a>(ptr: *const u8, len: usize) -> Result<Option<&'a [u8]>, fd_status> {
     if ptr.is_null() {
         return Ok(None);
     }

@@ -15,7 +15,8 @@ pub enum fd_status {
     /// A NULL pointer where a non-empty buffer or an out-param was required.
     FD_ERR_NULL_ARGUMENT = 1,
     /// Bad options: a `struct_size` below the first version's, unknown flag
-    /// bits, an unknown algorithm, or a label containing CR or LF.
+    /// bits, an unknown algorithm, merge style or favour, a marker size
+    /// above `FD_MERGE_MAX_MARKER_SIZE`, or a label containing CR or LF.
     FD_ERR_INVALID_OPTIONS = 2,
     /// A documented limit was exceeded: a length above `PTRDIFF_MAX`, or
     /// more than `FD_MAX_LINES` lines to compare in one text.
@@ -50,7 +51,7 @@ impl fd_status {
         match code {
             0 => b"ok\0",
             1 => b"a required pointer argument was NULL\0",
-            2 => b"invalid options (struct_size, flags, algorithm or label)\0",
+            2 => b"invalid options (struct_size, flags, algorithm, style, favor, marker size or label)\0",
             3 => b"input too large (a length above PTRDIFF_MAX or more than FD_MAX_LINES lines)\0",
             4 => b"internal error in fast-diff (a bug; please report it)\0",
             5 => b"malformed patch (the report gives the byte offset and what was expected)\0",
@@ -67,6 +68,7 @@ impl From<Error> for fd_status {
         match error {
             Error::InvalidLabel => fd_status::FD_ERR_INVALID_OPTIONS,
             Error::TooManyLines => fd_status::FD_ERR_INPUT_TOO_LARGE,
+            Error::InvalidMarkerSize => fd_status::FD_ERR_INVALID_OPTIONS,
         }
     }
 }

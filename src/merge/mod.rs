@@ -49,6 +49,10 @@ use crate::Algorithm;
 
 /// The marker length git uses unless told otherwise: `<<<<<<<`.
 pub const DEFAULT_MARKER_SIZE: usize = 7;
+/// The longest markers a merge writes: a bound on how much a merge can
+/// write for each conflict, far above any use (git's attribute
+/// `conflict-marker-size` is set to a few dozen at most).
+pub const MAX_MARKER_SIZE: usize = 1024;
 
 /// How conflicts are written, as git's `merge.conflictStyle`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -106,7 +110,8 @@ pub struct MergeOptions<'a> {
     pub favor: Option<Favor>,
     /// The names after the markers.
     pub labels: Labels<'a>,
-    /// Length of the marker runs; 0 means [`DEFAULT_MARKER_SIZE`].
+    /// Length of the marker runs, at most [`MAX_MARKER_SIZE`]; 0 means
+    /// [`DEFAULT_MARKER_SIZE`].
     pub marker_size: usize,
     /// The algorithm of the diffs against the base (and of the narrowing of
     /// conflicts).
@@ -167,10 +172,13 @@ pub struct Merged {
 
 /// Merges `ours` and `theirs`, two edits of `base`, with `options`.
 ///
-/// Fails only on a label holding a line break
-/// ([`Error::InvalidLabel`]) or on a text with more lines than the engine
-/// diffs ([`Error::TooManyLines`]).
+/// Fails only on a label holding a line break ([`Error::InvalidLabel`]), a
+/// marker size above [`MAX_MARKER_SIZE`] ([`Error::InvalidMarkerSize`]), or
+/// a text with more lines than the engine diffs ([`Error::TooManyLines`]).
 pub fn merge(base: &[u8], ours: &[u8], theirs: &[u8], options: &MergeOptions<'_>) -> Result<Merged, Error> {
+    if options.marker_size > MAX_MARKER_SIZE {
+        return Err(Error::InvalidMarkerSize);
+    }
     let labels = options.labels;
     if [labels.ours, labels.base, labels.theirs].iter().any(|l| l.iter().any(|&b| b == b'\n' || b == b'\r')) {
         return Err(Error::InvalidLabel);
