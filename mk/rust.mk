@@ -1,13 +1,13 @@
 # The crate: the library (cdylib, staticlib, rlib), the commands, the header.
 
-.PHONY: lib cli header check-header test-rust lint-rust vectors fuzz
+.PHONY: lib cli header check-header test-rust lint-rust vectors fuzz merge-corpus test-merge-real
 
 lib: $(SHARED) $(STATIC) ## target/release/libfast_diff.{so,a}
 
 $(SHARED) $(STATIC) &: $(RUST_SOURCES)
 	$(CARGO) build --release --locked --lib
 
-cli: $(CLI) ## the fast-diff command, target/release/fast-diff
+cli: $(CLI) ## the commands, target/release/fast-diff and fast-merge
 
 $(CLI): $(RUST_SOURCES)
 	$(CARGO) build --release --locked --bins
@@ -34,10 +34,10 @@ vectors: ## regenerate the conformance vectors in tests/vectors
 	$(CARGO) run --release --locked -p fast-diff-vectors --bin gen-vectors -- tests/vectors
 
 # Coverage-guided fuzzing with cargo-fuzz (nightly, installed on demand,
-# never by `make test`; the bounded fuzz run of `make test` is
-# tests/patch_fuzz.rs), FUZZ_SECONDS per target.
+# never by `make test`; the bounded fuzz runs of `make test` are
+# tests/patch_fuzz.rs and tests/merge.rs), FUZZ_SECONDS per target.
 FUZZ_SECONDS  ?= 120
-FUZZ_TARGETS  := parse_patch apply_patch
+FUZZ_TARGETS  := parse_patch apply_patch merge
 CARGO_FUZZ_VERSION := 0.13.2
 
 fuzz: ## run every cargo-fuzz target for FUZZ_SECONDS (needs nightly)
@@ -46,3 +46,16 @@ fuzz: ## run every cargo-fuzz target for FUZZ_SECONDS (needs nightly)
 	for target in $(FUZZ_TARGETS); do \
 	  $(CARGO) +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) -max_len=8192 || exit 1; \
 	done
+
+# Real merges from release history (benches/merge_corpus.py: three releases
+# of each of a few crates and Python packages, fetched by cargo and pip into
+# target/merge-corpus, never committed), against git merge-file.
+MERGE_CORPUS := target/merge-corpus
+
+merge-corpus: $(MERGE_CORPUS)/cases.json ## fetch the real-merge corpus into target/merge-corpus (needs the registries)
+
+$(MERGE_CORPUS)/cases.json: benches/merge_corpus.py
+	$(PYTHON) benches/merge_corpus.py $(MERGE_CORPUS)
+
+test-merge-real: merge-corpus ## real merges from release history against git merge-file
+	FAST_DIFF_MERGE_CORPUS=$(abspath $(MERGE_CORPUS)) $(CARGO) test --release --locked --test merge_real -- --nocapture
