@@ -43,6 +43,7 @@ from ._errors import (
     PatchMalformedError,
     PatchMultipleFilesError,
 )
+from ._merge import MergeFavor, MergeRegion, MergeResult, MergeStyle, RegionKind, merge
 from ._native import ffi as _ffi
 from ._native import lib as _lib
 from ._patch import apply_patch, parse_patch
@@ -70,6 +71,10 @@ __all__ = [
     "InvalidOptionsError",
     "LineKind",
     "MatchMode",
+    "MergeFavor",
+    "MergeRegion",
+    "MergeResult",
+    "MergeStyle",
     "NullArgumentError",
     "PatchAlreadyAppliedError",
     "PatchError",
@@ -79,6 +84,7 @@ __all__ = [
     "PatchMultipleFilesError",
     "PatchOptions",
     "PatchReport",
+    "RegionKind",
     "SpanKind",
     "UnifiedDiffBytesOptions",
     "UnifiedDiffOptions",
@@ -88,6 +94,7 @@ __all__ = [
     "apply_patch",
     "diff_hunks",
     "diff_stats",
+    "merge",
     "unified_diff_stats",
     "parse_patch",
     "unified_diff",
