@@ -7,6 +7,8 @@ from typing import Literal, TypedDict
 Algorithm = Literal["myers", "histogram", "patience"]
 Output = Literal["unified", "stats", "hunks", "words"]
 GranularityName = Literal["words", "chars", "graphemes"]
+MergeStyleName = Literal["merge", "diff3", "zdiff3"]
+FavorName = Literal["none", "ours", "theirs", "union"]
 
 
 class EngineOptions(TypedDict):
