@@ -128,3 +128,8 @@ pub use patch::{
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeExamples;
+
+/// The Rust examples of the merge's manual page, likewise.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/merge.md")]
+struct MergeExamples;

@@ -51,7 +51,7 @@ impl fd_status {
         match code {
             0 => b"ok\0",
             1 => b"a required pointer argument was NULL\0",
-            2 => b"invalid options (struct_size, flags, algorithm, style, favor, marker size or label)\0",
+            2 => b"invalid options (struct_size, flags, algorithm or label)\0",
             3 => b"input too large (a length above PTRDIFF_MAX or more than FD_MAX_LINES lines)\0",
             4 => b"internal error in fast-diff (a bug; please report it)\0",
             5 => b"malformed patch (the report gives the byte offset and what was expected)\0",
