@@ -23,14 +23,17 @@ pub(crate) struct Edit {
 }
 
 /// The edits turning `base` into `side`, with lines compared byte for byte.
-/// Myers runs as git runs it (see [`git_myers`]); histogram and patience
-/// are the engine's, which line up as git's nearly always.
+/// Myers runs as git runs it (see [`git_myers`]), unless that search gives
+/// up; histogram and patience are the engine's, which line up as git's
+/// nearly always.
 pub(crate) fn edits(base: &[u8], side: &[u8], algorithm: Algorithm) -> Result<Vec<Edit>, Error> {
     if base == side {
         return Ok(Vec::new());
     }
-    if algorithm == Algorithm::Myers {
-        return git_edits(base, side);
+    if algorithm == Algorithm::Myers
+        && let Some(edits) = git_edits(base, side)?
+    {
+        return Ok(edits);
     }
     // One line of context, not zero: the engine diffs only the part of the
     // texts that differs plus the context, and slides each change to its
@@ -42,7 +45,9 @@ pub(crate) fn edits(base: &[u8], side: &[u8], algorithm: Algorithm) -> Result<Ve
     Ok(diff.changes().map(|c| Edit { base: c.old, side: c.new }).collect())
 }
 
-fn git_edits<'a>(base: &'a [u8], side: &'a [u8]) -> Result<Vec<Edit>, Error> {
+/// The edits git's Myers finds, or `None` when its search gives up (see
+/// [`git_myers`]).
+fn git_edits<'a>(base: &'a [u8], side: &'a [u8]) -> Result<Option<Vec<Edit>>, Error> {
     let (base, side) = (Lines::new(base), Lines::new(side));
     if base.len().max(side.len()) > MAX_LINES {
         return Err(Error::TooManyLines);
@@ -58,9 +63,9 @@ fn git_edits<'a>(base: &'a [u8], side: &'a [u8]) -> Result<Vec<Edit>, Error> {
             .collect()
     };
     let (a, b) = (intern(&base), intern(&side));
-    let (mut removed, mut added) = git_myers::diff(&a, &b, ids.len());
+    let Some((mut removed, mut added)) = git_myers::diff(&a, &b, ids.len()) else { return Ok(None) };
     compact(&a, &mut removed, &b, &mut added);
-    Ok(from_marks(&removed, &added))
+    Ok(Some(from_marks(&removed, &added)))
 }
 
 /// The edits of a diff given as marks of the changed lines of each side:

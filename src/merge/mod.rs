@@ -43,9 +43,9 @@ mod write;
 
 use core::ops::Range;
 
+use crate::Algorithm;
 use crate::diff::Change;
 use crate::error::Error;
-use crate::Algorithm;
 
 /// The marker length git uses unless told otherwise: `<<<<<<<`.
 pub const DEFAULT_MARKER_SIZE: usize = 7;

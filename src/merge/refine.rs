@@ -11,8 +11,8 @@ use core::ops::Range;
 use super::align::{self, Edit};
 use super::chunks::{Chunk, Take};
 use super::lines::{Lines, Texts};
-use crate::error::Error;
 use crate::Algorithm;
+use crate::error::Error;
 
 /// Conflicts at most this many lines apart are joined.
 const JOIN_WITHIN: usize = 3;
