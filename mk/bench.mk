@@ -6,7 +6,7 @@
 # and the article's tool stand-in (benches/article_standin) go into .venv
 # here, never for `make test`. See benches/README.md.
 
-.PHONY: fixtures bench bench-quick bench-report bench-venv bench-go bench-python bench-cli readme-figures test-benches FORCE
+.PHONY: bench-merge fixtures bench bench-quick bench-report bench-venv bench-go bench-python bench-cli readme-figures test-benches FORCE
 
 fixtures: benches/data/manifest.json ## generate the synthetic benchmark fixtures
 
@@ -18,7 +18,7 @@ BENCH_RUN = $(VENV_PYTHON) benches/run.py --c-call $(BUILD)/c_call --c-loop $(BU
             --spawn-time $(BUILD)/spawn_time --go-test $(abspath $(BUILD))/fastdiff.test --go $(GO) \
             --cli $(CLI)
 
-bench: fixtures python bench-venv $(BENCH_PROGRAMS) ## every benchmark; writes benches/results/ and the README's figures
+bench: fixtures python bench-venv $(BENCH_PROGRAMS) bench-merge ## every benchmark; writes benches/results/ and the README's figures
 	$(BENCH_RUN) --out benches/results
 	$(VENV_PYTHON) benches/report.py benches/results
 	$(VENV_PYTHON) benches/readme_figures.py
@@ -79,3 +79,13 @@ bench-python: fixtures python $(BUILD)/c_loop.so ## the Python binding's cost pe
 
 bench-cli: fixtures python $(CLI) $(BUILD)/spawn_time $(BUILD)/fd_file_diff ## fast-diff against GNU diff and git diff as processes
 	$(VENV_PYTHON) benches/cli_vs_tools.py $(BUILD)/spawn_time $(BUILD)/fd_file_diff $(CLI) benches/data
+
+# Three-way merges (benches/merge.rs): fast-diff against diffy in-process and
+# fast-merge against git merge-file as processes, on the real merges of
+# `make merge-corpus` and on synthetic shapes; criterion's summary goes to
+# benches/results/merge.txt.
+bench-merge: merge-corpus $(CLI) ## the merge against git merge-file and diffy, on real merges
+	@mkdir -p benches/results $(BUILD)
+	$(CARGO) bench --locked --bench merge > $(BUILD)/merge-bench.log 2>&1 || { cat $(BUILD)/merge-bench.log; exit 1; }
+	grep -E '^merge|time:|merge bench' $(BUILD)/merge-bench.log > benches/results/merge.txt
+	cat benches/results/merge.txt
