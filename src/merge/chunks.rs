@@ -59,7 +59,9 @@ impl Builder {
             if take != last.take {
                 last.take = Take::Conflict;
             }
-            debug_assert!(base.1 >= last.base.end as Pos && ours.1 >= last.ours.end as Pos);
+            // The new ends replace the old, as in git, even when smaller: a
+            // stretch assumed the side unchanged over base lines where its
+            // next edit lies, and that edit's chunk corrects it here.
             last.base = range(last.base.start as Pos, base.1);
             last.ours = range(last.ours.start as Pos, ours.1);
             last.theirs = range(last.theirs.start as Pos, theirs.1);
@@ -164,6 +166,14 @@ mod tests {
     fn a_deletion_against_an_edit_is_a_conflict() {
         let c = chunks(b"a\nb\nc\n", b"a\nc\n", b"a\nB\nc\n");
         assert_eq!(c, [(Take::Conflict, 1..2, 1..1, 1..2)]);
+    }
+
+    #[test]
+    fn a_later_edit_corrects_an_over_stretched_conflict() {
+        // Ours deletes the first and last lines, theirs everything: the
+        // first conflict assumes ours kept "E", the second knows better.
+        let c = chunks(b"$\n\nE\n", b"\n", b"");
+        assert_eq!(c, [(Take::Conflict, 0..3, 0..1, 0..0)]);
     }
 
     #[test]
