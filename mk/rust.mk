@@ -34,8 +34,8 @@ vectors: ## regenerate the conformance vectors in tests/vectors
 	$(CARGO) run --release --locked -p fast-diff-vectors --bin gen-vectors -- tests/vectors
 
 # Coverage-guided fuzzing with cargo-fuzz (nightly, installed on demand,
-# never by `make test`; the bounded fuzz runs of `make test` are
-# tests/patch_fuzz.rs and tests/merge.rs), FUZZ_SECONDS per target.
+# never by `make test`; the bounded fuzz run of `make test` is
+# tests/patch_fuzz.rs), FUZZ_SECONDS per target.
 FUZZ_SECONDS  ?= 120
 FUZZ_TARGETS  := parse_patch apply_patch merge
 CARGO_FUZZ_VERSION := 0.13.2

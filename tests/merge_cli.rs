@@ -37,7 +37,7 @@ const FLAG_SETS: &[&[&str]] = &[
 fn output_and_status_are_git_merge_files() {
     let scratch = Scratch::new("merge-cli");
     let dir = &scratch.0;
-    let mut rng = Rng(0xc1_0e);
+    let mut rng = Rng(0xc10e);
     let mut compared = 0;
     for n in 0..300 {
         let c = case(&mut rng);

@@ -26,21 +26,29 @@ fn corpus() -> Option<PathBuf> {
     found.then_some(dir)
 }
 
-/// Each case: (project, file path, base, ours, theirs).
-fn cases(dir: &std::path::Path) -> Vec<(String, String, Vec<u8>, Vec<u8>, Vec<u8>)> {
+/// A real merge: where it comes from, and its three texts.
+struct RealCase {
+    project: String,
+    path: String,
+    base: Vec<u8>,
+    ours: Vec<u8>,
+    theirs: Vec<u8>,
+}
+
+fn cases(dir: &std::path::Path) -> Vec<RealCase> {
     let summary: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("cases.json")).unwrap()).unwrap();
     let mut out = Vec::new();
     for project in summary["projects"].as_array().unwrap() {
         let name = project["name"].as_str().unwrap();
         for (n, case) in project["cases"].as_array().unwrap().iter().enumerate() {
             let read = |suffix: &str| std::fs::read(dir.join(format!("cases/{name}/{n:04}.{suffix}"))).unwrap();
-            out.push((
-                name.to_string(),
-                case["path"].as_str().unwrap().to_string(),
-                read("base"),
-                read("ours"),
-                read("theirs"),
-            ));
+            out.push(RealCase {
+                project: name.to_string(),
+                path: case["path"].as_str().unwrap().to_string(),
+                base: read("base"),
+                ours: read("ours"),
+                theirs: read("theirs"),
+            });
         }
     }
     out
@@ -64,7 +72,7 @@ fn real_merges_match_git_merge_file() {
     for style in [Style::Merge, Style::Diff3, Style::Zdiff3] {
         let options = MergeOptions { style, ..MergeOptions::default() };
         let (mut identical, mut misaligned, mut conflicted) = (0, 0, 0);
-        for (project, path, base, ours, theirs) in &cases {
+        for RealCase { project, path, base, ours, theirs } in &cases {
             let m = merge(base, ours, theirs, &options).unwrap();
             conflicted += usize::from(m.conflicts > 0);
             let (text, status) = git::merge_file(dir, base, ours, theirs, &options);

@@ -108,8 +108,9 @@ unsafe fn merged<'a>(
 ) -> Result<([&'a [u8]; 3], MergeOptions<'a>, Merged), fd_status> {
     let [base, ours, theirs] = texts;
     // SAFETY: the caller's buffers and options follow the conventions.
-    let (base, ours, theirs, options) =
-        unsafe { (input(base.0, base.1)?, input(ours.0, ours.1)?, input(theirs.0, theirs.1)?, merge_options::read(options)?) };
+    let (base, ours, theirs, options) = unsafe {
+        (input(base.0, base.1)?, input(ours.0, ours.1)?, input(theirs.0, theirs.1)?, merge_options::read(options)?)
+    };
     let merged = merge(base, ours, theirs, &options)?;
     Ok(([base, ours, theirs], options, merged))
 }
@@ -189,8 +190,10 @@ pub unsafe extern "C" fn fd_merge_regions(
     guard(|| {
         let out = required(out)?;
         // SAFETY: as promised by the caller.
-        let (inputs, _, merged) = unsafe { merged([(base, base_len), (ours, ours_len), (theirs, theirs_len)], options) }?;
-        let starts = [line_starts(inputs[0]), line_starts(inputs[1]), line_starts(inputs[2]), line_starts(&merged.text)];
+        let (inputs, _, merged) =
+            unsafe { merged([(base, base_len), (ours, ours_len), (theirs, theirs_len)], options) }?;
+        let starts =
+            [line_starts(inputs[0]), line_starts(inputs[1]), line_starts(inputs[2]), line_starts(&merged.text)];
         let bytes = |which: usize, lines: &Range<usize>| {
             let (start, end) = (starts[which][lines.start], starts[which][lines.end]);
             (start, end - start)
@@ -259,9 +262,23 @@ mod tests {
         let mut out = fd_buf { ptr: core::ptr::null_mut(), len: 0 };
         let mut conflicts = usize::MAX;
         let status = unsafe {
-            fd_merge(base.as_ptr(), base.len(), ours.as_ptr(), ours.len(), theirs.as_ptr(), theirs.len(), options, &mut out, &mut conflicts)
+            fd_merge(
+                base.as_ptr(),
+                base.len(),
+                ours.as_ptr(),
+                ours.len(),
+                theirs.as_ptr(),
+                theirs.len(),
+                options,
+                &mut out,
+                &mut conflicts,
+            )
         };
-        let text = if out.ptr.is_null() { Vec::new() } else { unsafe { core::slice::from_raw_parts(out.ptr, out.len) }.to_vec() };
+        let text = if out.ptr.is_null() {
+            Vec::new()
+        } else {
+            unsafe { core::slice::from_raw_parts(out.ptr, out.len) }.to_vec()
+        };
         unsafe { super::super::fd_free(&mut out) };
         (status, text, conflicts)
     }

@@ -46,9 +46,11 @@ pub use options::{
 pub use status::{StatusCode, fd_status, fd_status_message};
 
 pub use hunks::{fd_diff_hunks, fd_diff_line, fd_hunk, fd_hunks, fd_hunks_free, fd_line_kind};
-pub use stats::{fd_diff_stats, fd_stats, fd_unified_diff_stats};
 pub use merge::{fd_merge, fd_merge_region, fd_merge_regions, fd_merge_result, fd_merge_result_free, fd_region_kind};
-pub use merge_options::{FD_MERGE_MAX_MARKER_SIZE, fd_merge_favor, fd_merge_options, fd_merge_options_init, fd_merge_style};
+pub use merge_options::{
+    FD_MERGE_MAX_MARKER_SIZE, fd_merge_favor, fd_merge_options, fd_merge_options_init, fd_merge_style,
+};
+pub use stats::{fd_diff_stats, fd_stats, fd_unified_diff_stats};
 pub use words::{fd_granularity, fd_span_kind, fd_word_diff, fd_word_diff_free, fd_word_diff_result, fd_word_span};
 
 pub use apply_options::{

@@ -145,7 +145,10 @@ mod tests {
     use crate::Algorithm;
     use crate::merge::align::edits;
 
-    fn chunks(base: &[u8], ours: &[u8], theirs: &[u8]) -> Vec<(Take, Range<usize>, Range<usize>, Range<usize>)> {
+    /// What a chunk takes, and its base, ours and theirs lines.
+    type Seen = (Take, Range<usize>, Range<usize>, Range<usize>);
+
+    fn chunks(base: &[u8], ours: &[u8], theirs: &[u8]) -> Vec<Seen> {
         let texts = Texts::new(base, ours, theirs);
         let (a, b) = (edits(base, ours, Algorithm::Myers).unwrap(), edits(base, theirs, Algorithm::Myers).unwrap());
         combine(&texts, &a, &b).into_iter().map(|c| (c.take, c.base, c.ours, c.theirs)).collect()

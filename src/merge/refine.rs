@@ -131,7 +131,7 @@ pub(crate) fn trim_common_ends(texts: &Texts<'_>, chunks: &mut Vec<Chunk>) {
         if c.ours.start > o {
             out.push(Chunk { take: Take::Common, base: head, ours: o..c.ours.start, theirs: t..c.theirs.start });
         }
-        let common_tail = (c.ours.end < o_end).then(|| Chunk {
+        let common_tail = (c.ours.end < o_end).then_some(Chunk {
             take: Take::Common,
             base: tail,
             ours: c.ours.end..o_end,
