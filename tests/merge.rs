@@ -6,8 +6,9 @@
 
 mod common;
 
+use common::Rng;
 use common::lines;
-use common::three_way::{Rng, case};
+use common::three_way::case;
 use fast_diff::merge::{Favor, Labels, MergeOptions, Merged, RegionKind, Style, merge};
 use fast_diff::{Algorithm, Error};
 

@@ -9,9 +9,10 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::{Command, Output};
 
+use common::Rng;
 use common::git;
 use common::scratch::Scratch;
-use common::three_way::{Rng, case};
+use common::three_way::case;
 
 fn fast_merge(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_fast-merge")).current_dir(dir).args(args).output().unwrap()

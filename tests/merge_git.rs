@@ -15,9 +15,10 @@
 
 mod common;
 
+use common::Rng;
 use common::git;
 use common::scratch::Scratch;
-use common::three_way::{Case, Rng, case};
+use common::three_way::{Case, Draw, case};
 use fast_diff::Algorithm;
 use fast_diff::merge::{Favor, Labels, MergeOptions, RegionKind, Style, merge, side_changes};
 

@@ -4,6 +4,8 @@
 //! edits, empty texts, no final newline, CRLF, NULs and invalid UTF-8, and
 //! lines that repeat (blank lines, braces) so that diffs have choices.
 
+use super::Rng;
+
 #[derive(Clone)]
 pub struct Case {
     pub base: Vec<u8>,
@@ -11,28 +13,27 @@ pub struct Case {
     pub theirs: Vec<u8>,
 }
 
-/// xorshift64: small, fast, and the same everywhere.
-pub struct Rng(pub u64);
+/// The draws the generator makes, from the tests' shared generator.
+pub trait Draw {
+    /// A number below `n` (0 when `n` is 0).
+    fn index(&mut self, n: usize) -> usize;
+    /// True once in `n` times.
+    fn one_in(&mut self, n: usize) -> bool;
+    /// One of `items`.
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T;
+}
 
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    pub fn below(&mut self, n: usize) -> usize {
+impl Draw for Rng {
+    fn index(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
 
-    /// True once in `n` times.
-    pub fn one_in(&mut self, n: usize) -> bool {
-        self.below(n) == 0
+    fn one_in(&mut self, n: usize) -> bool {
+        self.index(n) == 0
     }
 
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.index(items.len())]
     }
 }
 
@@ -64,7 +65,7 @@ fn line(rng: &mut Rng, tag: &str, unique: &mut usize) -> Vec<u8> {
     } else {
         *unique += 1;
         // A small vocabulary, so that lines also repeat by chance.
-        format!("{tag} {}\n", if rng.one_in(2) { *unique } else { rng.below(6) }).into_bytes()
+        format!("{tag} {}\n", if rng.one_in(2) { *unique } else { rng.index(6) }).into_bytes()
     }
 }
 
@@ -75,9 +76,9 @@ fn lines(rng: &mut Rng, count: usize, tag: &str, unique: &mut usize) -> Vec<Vec<
 /// One random edit near `at`: delete, insert or replace a few lines.
 fn edit(rng: &mut Rng, text: &mut Vec<Vec<u8>>, at: usize, tag: &str, unique: &mut usize) {
     let at = at.min(text.len());
-    let len = 1 + rng.below(3);
+    let len = 1 + rng.index(3);
     let end = (at + len).min(text.len());
-    match rng.below(3) {
+    match rng.index(3) {
         0 => {
             text.drain(at..end);
         }
@@ -86,7 +87,7 @@ fn edit(rng: &mut Rng, text: &mut Vec<Vec<u8>>, at: usize, tag: &str, unique: &m
             text.splice(at..at, new);
         }
         _ => {
-            let count = 1 + rng.below(3);
+            let count = 1 + rng.index(3);
             let new = lines(rng, count, tag, unique);
             text.splice(at..end, new);
         }
@@ -111,18 +112,18 @@ const SIZES: [usize; 12] = [0, 1, 1, 2, 3, 4, 6, 8, 10, 14, 20, 30];
 /// narrowing it splits it, and joining puts pieces back together.
 fn shared_block(rng: &mut Rng, ours: &mut Vec<Vec<u8>>, theirs: &mut Vec<Vec<u8>>, at: usize, unique: &mut usize) {
     let at = at.min(ours.len()).min(theirs.len());
-    let replaced = rng.below(4);
+    let replaced = rng.index(4);
     let punctuation = rng.one_in(3);
     let block = if punctuation {
         // Lines with no letter or digit between two that both sides change.
         let mut block = lines(rng, 1, "both", unique);
-        for _ in 0..3 + rng.below(3) {
+        for _ in 0..3 + rng.index(3) {
             block.push(rng.pick(PUNCTUATION).to_vec());
         }
         block.extend(lines(rng, 1, "both", unique));
         block
     } else {
-        let size = 2 + rng.below(7);
+        let size = 2 + rng.index(7);
         lines(rng, size, "both", unique)
     };
     for (side, tag) in [(&mut *ours, "ours"), (&mut *theirs, "theirs")] {
@@ -132,8 +133,8 @@ fn shared_block(rng: &mut Rng, ours: &mut Vec<Vec<u8>>, theirs: &mut Vec<Vec<u8>
             side[at] = line(rng, tag, unique);
             side[at + block.len() - 1] = line(rng, tag, unique);
         }
-        for _ in 0..rng.below(if punctuation { 1 } else { 3 }) {
-            let inside = at + rng.below(block.len());
+        for _ in 0..rng.index(if punctuation { 1 } else { 3 }) {
+            let inside = at + rng.index(block.len());
             edit(rng, side, inside, tag, unique);
         }
     }
@@ -147,8 +148,8 @@ pub fn case(rng: &mut Rng) -> Case {
     let (mut ours, mut theirs) = (base_lines.clone(), base_lines.clone());
     // Edits both sides make alike, then each side's own, made near one
     // another so that they overlap or touch often.
-    let focus = rng.below(base_lines.len() + 1);
-    match rng.below(3) {
+    let focus = rng.index(base_lines.len() + 1);
+    match rng.index(3) {
         0 => shared_block(rng, &mut ours, &mut theirs, focus, &mut unique),
         1 => {
             let seed = rng.next() | 1;
@@ -160,8 +161,8 @@ pub fn case(rng: &mut Rng) -> Case {
         _ => {}
     }
     for (side, tag) in [(&mut ours, "ours"), (&mut theirs, "theirs")] {
-        for _ in 0..rng.below(4) {
-            let at = if rng.one_in(3) { rng.below(side.len() + 1) } else { (focus + rng.below(6)).saturating_sub(2) };
+        for _ in 0..rng.index(4) {
+            let at = if rng.one_in(3) { rng.index(side.len() + 1) } else { (focus + rng.index(6)).saturating_sub(2) };
             edit(rng, side, at, tag, &mut unique);
         }
     }
