@@ -1076,9 +1076,9 @@ typedef struct fd_merge_options {
    */
   uint32_t algorithm;
   /**
-   * The label after `<<<<<<<`, `ours_label_len` bytes. NULL (the default)
-   * means `ours`; an empty label writes the marker alone. No label may
-   * contain CR or LF.
+   * The label after `<<<<<<<`, `ours_label_len` bytes. `(NULL, 0)` (the
+   * default) means `ours`; an empty label writes the marker alone. No
+   * label may contain CR or LF.
    */
   const uint8_t *ours_label;
   /**
@@ -1086,7 +1086,7 @@ typedef struct fd_merge_options {
    */
   size_t ours_label_len;
   /**
-   * The label after `|||||||`. NULL (the default) means `base`.
+   * The label after `|||||||`. `(NULL, 0)` (the default) means `base`.
    */
   const uint8_t *base_label;
   /**
@@ -1094,7 +1094,8 @@ typedef struct fd_merge_options {
    */
   size_t base_label_len;
   /**
-   * The label after `>>>>>>>`. NULL (the default) means `theirs`.
+   * The label after `>>>>>>>`. `(NULL, 0)` (the default) means
+   * `theirs`.
    */
   const uint8_t *theirs_label;
   /**

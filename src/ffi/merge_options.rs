@@ -61,17 +61,18 @@ pub struct fd_merge_options {
     /// The `fd_algorithm` of the diffs against the base. Default
     /// `FD_ALGORITHM_MYERS`, which runs as git's does.
     pub algorithm: u32,
-    /// The label after `<<<<<<<`, `ours_label_len` bytes. NULL (the default)
-    /// means `ours`; an empty label writes the marker alone. No label may
-    /// contain CR or LF.
+    /// The label after `<<<<<<<`, `ours_label_len` bytes. `(NULL, 0)` (the
+    /// default) means `ours`; an empty label writes the marker alone. No
+    /// label may contain CR or LF.
     pub ours_label: *const u8,
     /// The length of `ours_label` in bytes.
     pub ours_label_len: usize,
-    /// The label after `|||||||`. NULL (the default) means `base`.
+    /// The label after `|||||||`. `(NULL, 0)` (the default) means `base`.
     pub base_label: *const u8,
     /// The length of `base_label` in bytes.
     pub base_label_len: usize,
-    /// The label after `>>>>>>>`. NULL (the default) means `theirs`.
+    /// The label after `>>>>>>>`. `(NULL, 0)` (the default) means
+    /// `theirs`.
     pub theirs_label: *const u8,
     /// The length of `theirs_label` in bytes.
     pub theirs_label_len: usize,
