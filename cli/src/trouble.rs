@@ -32,6 +32,7 @@ impl Trouble {
     pub fn into_message(self) -> String {
         match self {
             Trouble::Usage(message) | Trouble::Fatal(message) => message,
+            Trouble::Silent => String::new(),
         }
     }
 
