@@ -125,6 +125,7 @@ mod batch;
 mod diff;
 mod error;
 pub mod ffi;
+pub mod merge;
 mod options;
 mod output;
 pub mod patch;
@@ -134,6 +135,7 @@ pub use diff::algorithms::Algorithm;
 pub use diff::modes::Modes;
 pub use diff::{Change, LineDiff, diff_lines};
 pub use error::{Error, MAX_LINES};
+pub use merge::{MergeOptions, Merged, merge};
 pub use options::DiffOptions;
 pub use output::html::{HtmlFile, HtmlLayout, HtmlOptions, html_diff, html_diff_files};
 pub use output::hunks::{DiffHunk, DiffLine, DiffStats, LineKind};
@@ -154,3 +156,8 @@ struct ReadmeExamples;
 #[cfg(doctest)]
 #[doc = include_str!("../docs/html.md")]
 struct HtmlExamples;
+
+/// The Rust examples of the merge's manual page, likewise.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/merge.md")]
+struct MergeExamples;

@@ -60,7 +60,7 @@ async def test_http_twenty_megabyte_request(http_url: str, article_pair: tuple[s
     old, new = article_pair
     async with Client(http_url) as client:
         tools = await client.list_tools()
-        assert {tool.name for tool in tools.tools} == {"diff", "diff_difflib", "apply_patch"}
+        assert {tool.name for tool in tools.tools} == {"diff", "diff_difflib", "apply_patch", "merge"}
         result = await client.call_tool("diff", {"original_text": old, "modified_text": new})
         check_article_result(result, old, new)
 
@@ -109,7 +109,7 @@ async def test_stdio_diff_files_then_apply_patch_with_the_sdk_client(tmp_path: P
     server = StdioServerParameters(command=sys.executable, args=["-m", "fast_diff_mcp", "--root", str(root)])
     async with Client(server) as client:
         tools = await client.list_tools()
-        assert {tool.name for tool in tools.tools} == {"diff", "diff_difflib", "apply_patch", "diff_files"}
+        assert {tool.name for tool in tools.tools} == {"diff", "diff_difflib", "apply_patch", "merge", "diff_files"}
         diffed = await client.call_tool("diff_files", {"original_path": "old.txt", "modified_path": "new.txt"})
         assert not diffed.is_error
         patch = diffed.content[0].text

@@ -30,7 +30,7 @@ async def test_tools_are_listed_with_annotations_schema_and_descriptions() -> No
     async with Client(create_server()) as client:
         tools = {tool.name: tool for tool in await client.list_tools()}
         # diff_files is offered only with --root (test_diff_files.py).
-        assert set(tools) == {"diff", "diff_difflib", "apply_patch"}
+        assert set(tools) == {"diff", "diff_difflib", "apply_patch", "merge"}
         for tool in (tools["diff"], tools["diff_difflib"]):
             assert tool.annotations is not None
             assert tool.annotations.read_only_hint is True
@@ -213,7 +213,7 @@ async def test_every_parameter_has_one_plain_type() -> None:
     # `type`: no anyOf, and no null default contradicting the type.
     async with Client(create_server(roots=["."])) as client:
         tools = await client.list_tools()
-        assert {tool.name for tool in tools} == {"diff", "diff_difflib", "apply_patch", "diff_files"}
+        assert {tool.name for tool in tools} == {"diff", "diff_difflib", "apply_patch", "merge", "diff_files"}
         for tool in tools:
             for name, schema in tool.input_schema["properties"].items():
                 assert schema["type"] in ("string", "integer", "boolean", "object"), (tool.name, name, schema)

@@ -182,3 +182,26 @@ class ApplyPatchResult(BaseModel):
     files: dict[str, PatchedFile] | None = Field(
         description="When the patch was applied to originals: each patched file's new text and report, keyed by path."
     )
+
+
+# ---- merge --------------------------------------------------------------------------
+
+
+class ConflictRegion(BaseModel):
+    """A conflict of the merged text: where it is, and what each side has there."""
+
+    start_line: int = Field(description="1-based line of its <<<<<<< marker in the merged text.")
+    end_line: int = Field(description="1-based line of its >>>>>>> marker; replace lines start_line..end_line to resolve it.")
+    ours: str = Field(description="Our side's lines of the conflict.")
+    base: str = Field(description="The base's lines it replaces (shared out when one overlap split into several conflicts).")
+    theirs: str = Field(description="Their side's lines of the conflict.")
+    ours_start_line: int = Field(description="1-based line in ours_text where our side of it begins.")
+    theirs_start_line: int = Field(description="1-based line in theirs_text where their side of it begins.")
+
+
+class MergeToolResult(BaseModel):
+    """What `merge` returns besides the merged text."""
+
+    conflicts: int = Field(description="Number of conflicts marked in the merged text (0: a clean merge).")
+    clean: bool = Field(description="True when the merge has no conflict: the text is the merge.")
+    conflict_regions: list[ConflictRegion] = Field(description="Each conflict, in order.")

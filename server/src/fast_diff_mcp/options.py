@@ -8,6 +8,8 @@ Algorithm = Literal["myers", "histogram", "patience"]
 Output = Literal["unified", "stats", "hunks", "words", "html"]
 HtmlLayoutName = Literal["side-by-side", "line-by-line"]
 GranularityName = Literal["words", "chars", "graphemes"]
+MergeStyleName = Literal["merge", "diff3", "zdiff3"]
+FavorName = Literal["none", "ours", "theirs", "union"]
 
 
 class EngineOptions(TypedDict):

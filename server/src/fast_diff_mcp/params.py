@@ -25,7 +25,16 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from . import deadline
-from .options import Algorithm, EngineOptions, GranularityName, HtmlLayoutName, Output, PatchOptions
+from .options import (
+    Algorithm,
+    EngineOptions,
+    FavorName,
+    GranularityName,
+    HtmlLayoutName,
+    MergeStyleName,
+    Output,
+    PatchOptions,
+)
 
 UINT32_MAX = 2**32 - 1
 NO_LINE_BREAK = r"^[^\r\n]*$"
@@ -253,3 +262,46 @@ class PatchChoices:
             ignore_whitespace=self.ignore_whitespace,
             strict_line_endings=self.strict_line_endings,
         )
+
+
+# ---- merges ---------------------------------------------------------------------
+
+BaseText = Annotated[str, Param(description="The common ancestor: the text both sides started from.")]
+OursText = Annotated[str, Param(description="Our side: the base as one party changed it.")]
+TheirsText = Annotated[str, Param(description="Their side: the base as the other party changed it.")]
+MergeStyleChoice = Annotated[
+    MergeStyleName,
+    Field(
+        description=(
+            "How conflicts are written: 'merge' (default; ours and theirs between <<<<<<< ======= >>>>>>>, "
+            "narrowed to the lines that differ), 'diff3' (also the base after |||||||) or 'zdiff3' (diff3 with "
+            "lines both sides share moved out), as git's merge.conflictStyle."
+        )
+    ),
+]
+FavorChoice = Annotated[
+    FavorName,
+    Field(
+        description=(
+            "Resolve every conflict without markers: 'ours', 'theirs' or 'union' (ours then theirs), as "
+            "git merge-file --ours/--theirs/--union; 'none' (default) marks conflicts."
+        )
+    ),
+]
+MarkerLabel = Annotated[str, Param(pattern=NO_LINE_BREAK, description="Name after a conflict marker (one line).")]
+MarkerSize = Annotated[
+    int, Param(ge=1, le=1024, description="Length of the conflict markers (default 7, as <<<<<<<).")
+]
+
+
+@dataclass(frozen=True)
+class MergeChoices:
+    """What the `merge` tool takes besides its three texts."""
+
+    style: MergeStyleChoice = "merge"
+    favor: FavorChoice = "none"
+    ours_label: MarkerLabel = "ours"
+    base_label: MarkerLabel = "base"
+    theirs_label: MarkerLabel = "theirs"
+    marker_size: MarkerSize = 7
+    algorithm: AlgorithmChoice = "myers"

@@ -25,7 +25,7 @@ from .workers import WorkerLimits, Workers
 
 INTRODUCTION = (
     "fast-diff compares two texts line by line and returns a unified diff (the format of `diff -u`, `git diff` "
-    "and `patch`), and applies such diffs."
+    "and `patch`), applies such diffs, and merges two edits of a common base as `git merge-file` does."
 )
 
 

@@ -565,6 +565,7 @@ mod tests {
     fn parse_strs(args: &[&str]) -> Result<Command, String> {
         parse(args.iter().map(OsString::from)).map_err(|t| match t {
             Trouble::Usage(m) | Trouble::Fatal(m) => m,
+            Trouble::Silent => String::new(),
         })
     }
 

@@ -45,6 +45,7 @@ from ._errors import (
     PatchMultipleFilesError,
 )
 from ._html import HtmlLayout, html_diff, html_diff_files
+from ._merge import MergeFavor, MergeRegion, MergeResult, MergeStyle, RegionKind, merge
 from ._native import ffi as _ffi
 from ._native import lib as _lib
 from ._patch import apply_patch, parse_patch
@@ -73,6 +74,10 @@ __all__ = [
     "InvalidOptionsError",
     "LineKind",
     "MatchMode",
+    "MergeFavor",
+    "MergeRegion",
+    "MergeResult",
+    "MergeStyle",
     "NullArgumentError",
     "PatchAlreadyAppliedError",
     "PatchError",
@@ -82,6 +87,7 @@ __all__ = [
     "PatchMultipleFilesError",
     "PatchOptions",
     "PatchReport",
+    "RegionKind",
     "SpanKind",
     "UnifiedDiffBytesOptions",
     "UnifiedDiffOptions",
@@ -93,6 +99,7 @@ __all__ = [
     "diff_stats",
     "html_diff",
     "html_diff_files",
+    "merge",
     "unified_diff_stats",
     "parse_patch",
     "unified_diff",
