@@ -726,3 +726,71 @@ fn a_large_tree_in_order_on_every_core() {
     );
     let _ = OsStr::as_bytes;
 }
+
+#[test]
+fn an_html_page_of_two_directories_holds_every_pair_that_differs() {
+    use fast_diff::{DiffOptions, HtmlFile, HtmlOptions, html_diff_files};
+    let scratch = Scratch::new("cli-trees-html");
+    let dir = &scratch.0;
+    trees::build(
+        &dir.join("old"),
+        &[
+            ("changed.txt", Node::File(b"one\ntwo\nthree\n")),
+            ("same.txt", Node::File(b"same\n")),
+            ("gone.txt", Node::File(b"removed\nlines\n")),
+            ("sub/deep.c", Node::File(b"int x;\n</script>\n")),
+            ("blob.bin", Node::File(b"\x00old")),
+        ],
+    );
+    trees::build(
+        &dir.join("new"),
+        &[
+            ("changed.txt", Node::File(b"one\n2\nthree\n")),
+            ("same.txt", Node::File(b"same\n")),
+            ("sub/deep.c", Node::File(b"int y;\n</script>\n")),
+            ("sub/added.c", Node::File(b"created\n")),
+            ("blob.bin", Node::File(b"\x00new")),
+        ],
+    );
+    // The page is the engine's page of the pairs that differ, in the walk's
+    // order, a file on one side only shown as added or removed; binary files
+    // are told on standard error.
+    let file = |name: &'static str, old: &'static [u8], new: &'static [u8]| {
+        (format!("old/{name}").into_bytes(), format!("new/{name}").into_bytes(), old, new)
+    };
+    let pairs = [
+        file("changed.txt", b"one\ntwo\nthree\n", b"one\n2\nthree\n"),
+        file("gone.txt", b"removed\nlines\n", b""),
+        file("sub/added.c", b"", b"created\n"),
+        file("sub/deep.c", b"int x;\n</script>\n", b"int y;\n</script>\n"),
+    ];
+    let files: Vec<HtmlFile<'_>> =
+        pairs.iter().map(|(a, b, old, new)| HtmlFile { old_name: a, new_name: b, old, new }).collect();
+    let expected = html_diff_files(&files, &DiffOptions::default(), &HtmlOptions::default()).unwrap();
+    for args in [&["-r", "--html", "old", "new"][..], &["-rN", "--html", "old", "new"]] {
+        let out = fast_diff(dir, args);
+        assert_eq!(out.code, 1, "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.stdout == expected, "{args:?}: the page is not the engine's page of the four pairs");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "Binary files old/blob.bin and new/blob.bin differ (not in the page; -a shows them as text)\n"
+        );
+    }
+    // Without -r, the files at the top only, as GNU diff compares them.
+    let top = html_diff_files(&files[..2], &DiffOptions::default(), &HtmlOptions::default()).unwrap();
+    let out = fast_diff(dir, &["--html", "old", "new"]);
+    assert!(out.code == 1 && out.stdout == top);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "Binary files old/blob.bin and new/blob.bin differ (not in the page; -a shows them as text)\n\
+         Common subdirectories: old/sub and new/sub\n"
+    );
+    // With -a the binary pair is in the page too; on the same tree, a page of no file and status 0.
+    let with_text = fast_diff(dir, &["-r", "--html", "-a", "old", "new"]);
+    assert_eq!((with_text.code, with_text.stderr.is_empty()), (1, true));
+    assert!(String::from_utf8_lossy(&with_text.stdout).contains("blob.bin"));
+    let same = fast_diff(dir, &["-r", "--html", "old", "old"]);
+    assert_eq!((same.code, same.stderr.is_empty()), (0, true));
+    let empty = html_diff_files(&[], &DiffOptions::default(), &HtmlOptions::default()).unwrap();
+    assert!(same.stdout == empty);
+}

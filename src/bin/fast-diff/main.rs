@@ -9,6 +9,7 @@ mod args;
 mod binary;
 mod decorate;
 mod function;
+mod html_page;
 mod json;
 mod operands;
 mod pair;
@@ -25,7 +26,7 @@ use fast_diff::{DiffOptions, HtmlOptions, LineDiff, diff_lines, html_diff};
 use fast_diff_cli::input::{self, Input};
 use fast_diff_cli::{Program, Trouble, emit, locale};
 
-use args::{Command, Config, Format, When};
+use args::{Command, Config, Format, NewFile, When};
 
 const PROGRAM: Program = Program { name: "fast-diff", trouble_status: 2 };
 
@@ -36,7 +37,7 @@ fn main() -> ExitCode {
 /// The exit status.
 fn run() -> Result<u8, Trouble> {
     locale::from_environment();
-    let config = match args::parse(std::env::args_os().skip(1))? {
+    let mut config = match args::parse(std::env::args_os().skip(1))? {
         Command::Diff(config) => config,
         Command::Help => return emit(|out| out.write_all(args::USAGE.as_bytes())).map(|()| 0),
         Command::Version => {
@@ -45,8 +46,14 @@ fn run() -> Result<u8, Trouble> {
         }
     };
     match config.format {
-        // An HTML page is of two files (a page of a directory comparison is
-        // not written yet).
+        Format::Html(layout) if operands::both_directories(&config.operands) => {
+            // A page shows the files of one side only as added or removed.
+            if config.new_file == NewFile::Never {
+                config.new_file = NewFile::Both;
+            }
+            let steps = tree::walk(&config, config.operands.clone())?;
+            html_page::write(&config, steps, layout, PROGRAM.name)
+        }
         Format::Stat | Format::Json | Format::Html(_) => {
             let [old, new] = input::open_all(operands::resolve(&config.operands)?)?;
             structured(&config, &old, &new).map(u8::from)

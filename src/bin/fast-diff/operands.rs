@@ -1,4 +1,4 @@
-//! Which files the operands of `--stat` and `--json` name. As GNU diff:
+//! Which files the operands of `--stat`, `--json` and `--html` name. As GNU diff:
 //! when one operand is a directory, the file of the other's name inside it.
 
 use std::ffi::{OsStr, OsString};
@@ -7,14 +7,22 @@ use std::path::Path;
 use fast_diff_cli::Trouble;
 use fast_diff_cli::input::is_stdin;
 
+fn is_dir(name: &OsStr) -> bool {
+    !is_stdin(name) && Path::new(name).is_dir()
+}
+
+/// Whether both operands are directories.
+pub fn both_directories(operands: &[OsString; 2]) -> bool {
+    operands.iter().all(|name| is_dir(name))
+}
+
 /// The names of the two files to compare.
 pub fn resolve(operands: &[OsString; 2]) -> Result<[OsString; 2], Trouble> {
-    let is_dir = |name: &OsStr| !is_stdin(name) && Path::new(name).is_dir();
     let [old, new] = operands;
     match (is_dir(old), is_dir(new)) {
         (false, false) => Ok(operands.clone()),
         (true, true) => Err(Trouble::Fatal(format!(
-            "{} and {} are both directories: --stat, --json and --html compare two files",
+            "{} and {} are both directories: --stat and --json compare two files",
             old.to_string_lossy(),
             new.to_string_lossy()
         ))),

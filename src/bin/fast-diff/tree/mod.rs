@@ -108,18 +108,20 @@ struct Outcome {
     differ: bool,
 }
 
+/// Opens both sides of a job.
+pub fn open_job(job: Job) -> Result<Pair, Trouble> {
+    let Job { sides: [old, new], nested } = job;
+    Ok(Pair { sides: [open(old)?, open(new)?], nested })
+}
+
 fn run_step(step: Step, writer: &dyn PairDiff) -> Outcome {
     match step {
         Step::Say { text, differ } => Outcome { out: text, trouble: None, differ },
         Step::Trouble(message) => Outcome { out: Vec::new(), trouble: Some(message), differ: false },
-        Step::Compare(job) => {
-            let Job { sides: [old, new], nested } = *job;
-            let pair = open(old).and_then(|old| Ok(Pair { sides: [old, open(new)?], nested }));
-            match pair.and_then(|pair| writer.diff(&pair)) {
-                Ok(piece) => Outcome { out: piece.out, trouble: None, differ: piece.differ },
-                Err(trouble) => Outcome { out: Vec::new(), trouble: Some(trouble.into_message()), differ: false },
-            }
-        }
+        Step::Compare(job) => match open_job(*job).and_then(|pair| writer.diff(&pair)) {
+            Ok(piece) => Outcome { out: piece.out, trouble: None, differ: piece.differ },
+            Err(trouble) => Outcome { out: Vec::new(), trouble: Some(trouble.into_message()), differ: false },
+        },
     }
 }
 
