@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""Real code history, as the package registries serve it: two released
+versions of each of a few real projects, downloaded once and cached under
+target/corpus/ (never committed), and the pairs of files that changed
+between them. The one home of real history for every benchmark and test
+that needs it (line diffs, batch and tree diffs, merges).
+
+Projects (`corpus.py list`):
+    git     git 2.39.5 and 2.47.3, Debian's upstream tarballs: a large C
+            project with po/ translation files, some of them rewritten
+    tokio   tokio 1.38.0 and 1.47.1 from crates.io: a large Rust crate
+    django  Django 5.0 and 5.1, the sdists on PyPI: a large Python package
+            with its locale files
+
+Every download is checked against the SHA-256 pinned here, so the corpus is
+the same on every machine.
+
+Usage:
+    corpus.py list                       the projects, one a line
+    corpus.py fetch [NAME ...]           download and unpack (all by default)
+    corpus.py trees NAME                 the two unpacked releases' roots: OLD<TAB>NEW
+    corpus.py pairs NAME [--out FILE]    the changed files: OLD<TAB>NEW per pair
+                                         (absolute paths; --out writes them to FILE)
+    corpus.py pairs-file NAME            the path of a file listing them (as pairs --out)
+
+A pair is a regular file present at the same path in both releases whose
+bytes differ; pairs come sorted by path. Without the registries (offline, or
+blocked), every command that needs a download exits with status 3 and says
+so on standard error; what is cached already works offline.
+
+From Python (benches/ on sys.path): `PROJECTS`, `fetch(name) -> (old, new)`,
+`pairs(name) -> [(old, new), ...]`, `pairs_file(name) -> Path`, and the
+exception `Offline`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import sys
+import tarfile
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "target" / "corpus"
+OFFLINE = 3  # exit status when a download is impossible
+
+
+class Offline(Exception):
+    """A download the corpus needs could not be made."""
+
+
+@dataclass(frozen=True)
+class Release:
+    version: str
+    url: str  # or, for PyPI, the JSON document listing the project's files
+    sha256: str
+    pypi: bool = False
+
+
+@dataclass(frozen=True)
+class Project:
+    name: str
+    what: str
+    old: Release
+    new: Release
+
+
+def _debian(source: str, version: str, sha256: str) -> Release:
+    return Release(version, f"http://deb.debian.org/debian/pool/main/{source[0]}/{source}/{source}_{version}.orig.tar.xz",
+                   sha256)
+
+
+def _crate(name: str, version: str, sha256: str) -> Release:
+    return Release(version, f"https://static.crates.io/crates/{name}/{name}-{version}.crate", sha256)
+
+
+def _pypi(name: str, version: str, sha256: str) -> Release:
+    return Release(version, f"https://pypi.org/pypi/{name}/json", sha256, pypi=True)
+
+
+PROJECTS = {
+    p.name: p
+    for p in [
+        Project("git", "git, a large C project with po/ translation files (Debian's upstream tarballs)",
+                _debian("git", "2.39.5", "c58da92c378df4a986ca33266897a7397e86c22ee266a284d8c2432c39066b59"),
+                _debian("git", "2.47.3", "9c2eb1250781b3e5bfef098572d07fdf132d67e6c065e4307332ade9819a1501")),
+        Project("tokio", "tokio, a large Rust crate (crates.io)",
+                _crate("tokio", "1.38.0", "ba4f4a02a7a80d6f274636f0aa95c7e383b912d41fe721a31f29e29698585a4a"),
+                _crate("tokio", "1.47.1", "89e49afdadebb872d3145a5638b59eb0691ea23e46ca484037cfab3b76b95038")),
+        Project("django", "Django, a large Python package with its locale files (PyPI sdists)",
+                _pypi("Django", "5.0", "7d29e14dfbc19cb6a95a4bd669edbde11f5d4c6a71fdaa42c2d40b6846e807f7"),
+                _pypi("Django", "5.1", "848a5980e8efb76eea70872fb0e4bc5e371619c70fffbe48e3e1b50b2c09455d")),
+    ]
+}
+
+
+def _get(url: str) -> bytes:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.read()
+    except (urllib.error.URLError, TimeoutError, OSError) as e:
+        raise Offline(f"cannot download {url}: {e}") from e
+
+
+def _archive_url(release: Release) -> str:
+    if not release.pypi:
+        return release.url
+    listing = json.loads(_get(release.url))
+    for file in listing["releases"].get(release.version, []):
+        if file["packagetype"] == "sdist" and file["digests"]["sha256"] == release.sha256:
+            return urllib.parse.urljoin(release.url, file["url"])
+    raise Offline(f"{release.url} lists no sdist with SHA-256 {release.sha256}")
+
+
+def _download(release: Release) -> Path:
+    """The release's archive, downloaded into the cache unless it is there."""
+    path = CACHE / "downloads" / f"{release.sha256}.tar"
+    if path.exists():
+        return path
+    data = _get(_archive_url(release))
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != release.sha256:
+        raise Offline(f"{release.url}: SHA-256 {digest}, expected {release.sha256}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    partial.write_bytes(data)
+    partial.rename(path)
+    return path
+
+
+def _unpack(archive: Path, into: Path) -> None:
+    """Unpacks the archive's regular files, without its top directory."""
+    partial = into.with_name(into.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    with tarfile.open(archive) as tar:
+        for member in tar.getmembers():
+            parts = Path(member.name).parts[1:]
+            if not member.isfile() or not parts or ".." in parts or Path(member.name).is_absolute():
+                continue
+            target = partial.joinpath(*parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            source = tar.extractfile(member)
+            assert source is not None
+            target.write_bytes(source.read())
+    partial.rename(into)
+
+
+def fetch(name: str) -> tuple[Path, Path]:
+    """The roots of the project's two unpacked releases, old and new."""
+    project = PROJECTS[name]
+    roots = []
+    for release in (project.old, project.new):
+        root = CACHE / name / release.version
+        if not root.exists():
+            _unpack(_download(release), root)
+        roots.append(root)
+    return roots[0], roots[1]
+
+
+def _files(root: Path) -> dict[str, Path]:
+    return {str(p.relative_to(root)): p for p in root.rglob("*") if p.is_file()}
+
+
+def pairs(name: str) -> list[tuple[Path, Path]]:
+    """The files present in both releases whose bytes differ, sorted by path."""
+    old_root, new_root = fetch(name)
+    old, new = _files(old_root), _files(new_root)
+    return [(old[path], new[path]) for path in sorted(old.keys() & new.keys())
+            if old[path].read_bytes() != new[path].read_bytes()]
+
+
+def pairs_file(name: str) -> Path:
+    """A file listing the project's pairs, OLD<TAB>NEW a line, written once."""
+    path = CACHE / f"{name}.pairs"
+    if not path.exists():
+        text = "".join(f"{old}\t{new}\n" for old, new in pairs(name))
+        partial = path.with_suffix(".partial")
+        partial.write_text(text)
+        partial.rename(path)
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("list")
+    fetch_parser = commands.add_parser("fetch")
+    fetch_parser.add_argument("names", nargs="*", choices=[*PROJECTS, []])
+    for command in ("trees", "pairs", "pairs-file"):
+        sub = commands.add_parser(command)
+        sub.add_argument("name", choices=list(PROJECTS))
+        if command == "pairs":
+            sub.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    try:
+        if args.command == "list":
+            for p in PROJECTS.values():
+                print(f"{p.name}\t{p.old.version}\t{p.new.version}\t{p.what}")
+        elif args.command == "fetch":
+            for name in args.names or PROJECTS:
+                old, new = fetch(name)
+                print(f"{name}: {old}, {new}")
+        elif args.command == "trees":
+            print("\t".join(map(str, fetch(args.name))))
+        elif args.command == "pairs":
+            text = "".join(f"{old}\t{new}\n" for old, new in pairs(args.name))
+            if args.out:
+                args.out.write_text(text)
+            else:
+                sys.stdout.write(text)
+        elif args.command == "pairs-file":
+            print(pairs_file(args.name))
+    except Offline as e:
+        print(f"corpus.py: real history unavailable: {e}\n"
+              f"(the registries are needed once; downloads are cached under {CACHE})", file=sys.stderr)
+        raise SystemExit(OFFLINE)
+
+
+if __name__ == "__main__":
+    main()
