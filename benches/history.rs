@@ -11,7 +11,9 @@
 //!
 //! The contenders take turns round by round, in an order that rotates; each
 //! pair is timed on its own. Figures per project and contender: the total
-//! over all pairs (median of the rounds), the median pair (each pair's
+//! over all pairs (median of the rounds; also the thread's CPU time, which
+//! leaves out the waits for a core that dominate the noise on a shared
+//! machine), the median pair (each pair's
 //! median over the rounds), the median pair among the small ones (both
 //! sides at most `SMALL` bytes), and the size of the diffs: their changed
 //! lines and those lines' bytes, counted alike for every contender from its
@@ -27,8 +29,9 @@
 //! - FAST_DIFF_HISTORY_ONLY=id,id: only these contenders;
 //! - FAST_DIFF_HISTORY_ROUNDS=n: rounds (default 5, 3 with FAST_DIFF_BENCH_QUICK);
 //! - FAST_DIFF_HISTORY_JSON=path: write the figures there (JSON);
-//! - FAST_DIFF_HISTORY_PER_PAIR=path: write each pair's median time per
-//!   contender there, as tab-separated lines (for finding the costly pairs).
+//! - FAST_DIFF_HISTORY_PER_PAIR=path: write each pair's fastest time per
+//!   contender there, as tab-separated lines (for finding the costly pairs:
+//!   the fastest of the rounds is the one least disturbed by other work).
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -67,7 +70,8 @@ fn through_c(pair: &Pair) -> Vec<u8> {
     assert_eq!(status, fd_status::FD_OK);
     // The copy is what a caller keeping the diff would make; it is timed for
     // this contender only, and is small beside the diff.
-    let bytes = if out.len == 0 { Vec::new() } else { unsafe { std::slice::from_raw_parts(out.ptr, out.len) }.to_vec() };
+    let bytes =
+        if out.len == 0 { Vec::new() } else { unsafe { std::slice::from_raw_parts(out.ptr, out.len) }.to_vec() };
     unsafe { fd_free(&mut out) };
     bytes
 }
@@ -160,6 +164,8 @@ fn median(values: &mut [u64]) -> u64 {
 struct Figures {
     id: &'static str,
     round_totals: Vec<u64>,
+    /// The thread's CPU time in each round.
+    round_cpu: Vec<u64>,
     /// Per pair, its time in each round.
     per_pair: Vec<Vec<u64>>,
     lines: usize,
@@ -183,33 +189,72 @@ fn measure(project: &Project, contenders: &[Contender], rounds: usize) -> Vec<Fi
                     assert!(applied.text == pair.new, "{id}: a diff of {} does not give the new text", project.name);
                 }
             }
-            Figures { id, round_totals: Vec::new(), per_pair: vec![Vec::new(); project.pairs.len()], lines, bytes, output_bytes }
+            Figures {
+                id,
+                round_totals: Vec::new(),
+                round_cpu: Vec::new(),
+                per_pair: vec![Vec::new(); project.pairs.len()],
+                lines,
+                bytes,
+                output_bytes,
+            }
         })
         .collect();
     for round in 0..rounds {
         for k in 0..contenders.len() {
             let c = (k + round) % contenders.len();
-            let run = contenders[c].1;
-            let mut total = 0u64;
-            for (i, pair) in project.pairs.iter().enumerate() {
-                let start = Instant::now();
-                let diff = run(pair);
-                drop(std::hint::black_box(diff));
-                let ns = start.elapsed().as_nanos() as u64;
-                figures[c].per_pair[i].push(ns);
-                total += ns;
-            }
+            let (total, cpu) = timed_round(&project.pairs, contenders[c].1, &mut figures[c].per_pair);
             figures[c].round_totals.push(total);
+            figures[c].round_cpu.push(cpu);
         }
     }
     figures
 }
 
+/// One contender's round over every pair: each pair's time, and the total.
+/// (Its own function, so that `valgrind --tool=callgrind
+/// --toggle-collect='history::timed_round*'` counts the diffs alone.)
+#[inline(never)]
+fn timed_round(pairs: &[Pair], run: fn(&Pair) -> Vec<u8>, per_pair: &mut [Vec<u64>]) -> (u64, u64) {
+    let cpu = thread_cpu_ns();
+    let mut total = 0u64;
+    for (pair, times) in pairs.iter().zip(per_pair) {
+        let start = Instant::now();
+        let diff = run(pair);
+        drop(std::hint::black_box(diff));
+        let ns = start.elapsed().as_nanos() as u64;
+        times.push(ns);
+        total += ns;
+    }
+    (total, thread_cpu_ns() - cpu)
+}
+
+/// The CPU time this thread has used: unlike the wall clock, it does not
+/// count the time the thread waited for a core, which on a shared machine
+/// is most of the noise.
+fn thread_cpu_ns() -> u64 {
+    #[repr(C)]
+    struct Timespec {
+        sec: i64,
+        nsec: i64,
+    }
+    unsafe extern "C" {
+        fn clock_gettime(clock: i32, time: *mut Timespec) -> i32;
+    }
+    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
+    let mut t = Timespec { sec: 0, nsec: 0 };
+    // SAFETY: `t` is a writable timespec, as clock_gettime(2) requires.
+    let status = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    assert_eq!(status, 0, "clock_gettime");
+    t.sec as u64 * 1_000_000_000 + t.nsec as u64
+}
+
 fn write_per_pair(path: &std::path::Path, project: &Project, figures: &[Figures]) {
     use std::io::Write;
-    let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path).expect("FAST_DIFF_HISTORY_PER_PAIR");
+    let mut file =
+        std::fs::OpenOptions::new().create(true).append(true).open(path).expect("FAST_DIFF_HISTORY_PER_PAIR");
     for (i, pair) in project.pairs.iter().enumerate() {
-        let times: Vec<String> = figures.iter().map(|f| median(&mut f.per_pair[i].clone()).to_string()).collect();
+        let times: Vec<String> = figures.iter().map(|f| f.per_pair[i].iter().min().unwrap_or(&0).to_string()).collect();
         writeln!(file, "{}\t{i}\t{}\t{}\t{}", project.name, pair.old.len(), pair.new.len(), times.join("\t")).unwrap();
     }
 }
@@ -257,12 +302,14 @@ fn main() {
         for f in figures {
             let pair_medians: Vec<u64> = f.per_pair.iter().map(|t| median(&mut t.clone())).collect();
             let total = median(&mut f.round_totals.clone());
+            let cpu = median(&mut f.round_cpu.clone());
             let pair_median = median(&mut pair_medians.clone());
             let small_median = median(&mut small.iter().map(|&i| pair_medians[i]).collect::<Vec<_>>());
             eprintln!(
-                "  {:<22} total {:>9.2} ms  median pair {:>7.2} µs  small {:>7.2} µs  changed {} lines, {} bytes",
+                "  {:<22} total {:>8.2} ms (CPU {:>8.2} ms)  median pair {:>7.2} µs  small {:>7.2} µs  changed {} lines, {} bytes",
                 f.id,
                 total as f64 / 1e6,
+                cpu as f64 / 1e6,
                 pair_median as f64 / 1e3,
                 small_median as f64 / 1e3,
                 f.lines,
@@ -272,6 +319,8 @@ fn main() {
                 "id": f.id,
                 "total_ns": total,
                 "round_totals_ns": f.round_totals,
+                "cpu_ns": cpu,
+                "round_cpu_ns": f.round_cpu,
                 "pair_median_ns": pair_median,
                 "small_pair_median_ns": small_median,
                 "changed_lines": f.lines,

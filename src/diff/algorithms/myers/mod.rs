@@ -8,6 +8,7 @@ mod discard;
 mod search;
 mod snakes;
 
+use search::search_anchored;
 pub(crate) use search::{MIN_VISITS, VISITS_PER_LINE, search};
 
 use super::Counts;
@@ -35,16 +36,16 @@ pub(crate) fn diff(
         return;
     }
 
-    let (keep_a, keep_b) = discard::keep_lines(a, b, counts);
-    if keep_a.iter().all(|&k| k) && keep_b.iter().all(|&k| k) {
-        search(a, b, removed, added, deadline);
+    let (kept_a, kept_b) = discard::leave_out(a, b, removed, added, counts);
+    if kept_a == a.len() && kept_b == b.len() {
+        search_anchored(a, b, removed, added, counts, deadline);
         return;
     }
-    let (kept_a, at_a) = discard::kept(a, &keep_a);
-    let (kept_b, at_b) = discard::kept(b, &keep_b);
-    let mut kept_removed = vec![false; kept_a.len()];
-    let mut kept_added = vec![false; kept_b.len()];
-    search(&kept_a, &kept_b, &mut kept_removed, &mut kept_added, deadline);
-    discard::mark(removed, &keep_a, &at_a, &kept_removed);
-    discard::mark(added, &keep_b, &at_b, &kept_added);
+    let (ids_a, at_a) = discard::kept(a, removed, kept_a);
+    let (ids_b, at_b) = discard::kept(b, added, kept_b);
+    let mut kept_removed = vec![false; kept_a];
+    let mut kept_added = vec![false; kept_b];
+    search_anchored(&ids_a, &ids_b, &mut kept_removed, &mut kept_added, counts, deadline);
+    discard::mark(removed, &at_a, &kept_removed);
+    discard::mark(added, &at_b, &kept_added);
 }

@@ -16,10 +16,24 @@
 //! All of these give up minimality for time, never correctness: every split
 //! point lies on a valid edit path. Subproblems whose search was cheap are
 //! solved exactly.
+//!
+//! A line diff (not a token diff) adds one more step before the cost limits:
+//! a box whose middle snake has cost `ANCHOR_COST` without being found, so
+//! that its edit distance is over twice that, is split as histogram splits
+//! a region, at the run of common lines whose rarest line is least frequent
+//! in it. On real code history such boxes are large rewrites and deletions,
+//! where the search would go on to the cost limits and split at a point
+//! that only happens to be far along; the rare lines are where the texts
+//! really correspond, the boxes between them are small, and the search
+//! costs a fraction. Boxes with a smaller edit distance are solved exactly,
+//! as before. The anchoring's work is charged to the budget of visits, and
+//! stops when the budget is spent.
 
 use super::snakes::{
     SNAKE_MIN, Split, furthest_point, good_backward_snake, good_forward_snake, snake_backward, snake_forward,
 };
+use crate::diff::algorithms::Counts;
+use crate::diff::algorithms::histogram::{Anchor, Index};
 use crate::diff::deadline::Deadline;
 
 /// The good-snake heuristic applies only to searches that cost more than this.
@@ -40,13 +54,38 @@ const SPENT_MAX_COST: isize = 64;
 /// limits tighten, and a floor for small inputs, whose search is cheap anyway.
 pub(crate) const VISITS_PER_LINE: i64 = 16;
 pub(crate) const MIN_VISITS: i64 = 1 << 20;
+/// The search cost at which a line diff's box is anchored on its rarest
+/// common lines instead (see the module's doc).
+const ANCHOR_COST: isize = 32;
 
 /// Marks in `removed`/`added` the lines of `a`/`b` outside a short common
 /// subsequence. Both slices must be false on entry.
 pub(crate) fn search(a: &[u32], b: &[u32], removed: &mut [bool], added: &mut [bool], deadline: &mut Deadline) {
     debug_assert_eq!(a.len(), removed.len());
     debug_assert_eq!(b.len(), added.len());
-    Search::new(a, b).run(removed, added, deadline);
+    Search::new(a, b).run(removed, added, None, deadline);
+}
+
+/// `search`, anchoring costly boxes on their rarest common lines (see the
+/// module's doc); `counts` are the diff's per-id scratch arrays.
+pub(crate) fn search_anchored(
+    a: &[u32],
+    b: &[u32],
+    removed: &mut [bool],
+    added: &mut [bool],
+    counts: &mut Counts,
+    deadline: &mut Deadline,
+) {
+    debug_assert_eq!(a.len(), removed.len());
+    debug_assert_eq!(b.len(), added.len());
+    Search::new(a, b).run(removed, added, Some(counts), deadline);
+}
+
+/// What the search for a box's split found.
+enum Found {
+    Split(Split),
+    /// The box is costly: anchor it instead.
+    Costly,
 }
 
 struct Search<'a> {
@@ -75,11 +114,20 @@ impl<'a> Search<'a> {
         }
     }
 
-    fn run(&mut self, removed: &mut [bool], added: &mut [bool], deadline: &mut Deadline) {
-        // Boxes still to solve; an explicit stack, since the split sequence of
-        // a pathological input can be as deep as the input is long.
-        let mut boxes = vec![(0, self.a.len(), 0, self.b.len(), false)];
-        while let Some((mut x0, mut x1, mut y0, mut y1, minimal)) = boxes.pop() {
+    fn run(
+        &mut self,
+        removed: &mut [bool],
+        added: &mut [bool],
+        mut counts: Option<&mut Counts>,
+        deadline: &mut Deadline,
+    ) {
+        let mut index: Option<Index> = None;
+        // Boxes still to solve, each with whether it is to be solved exactly
+        // and whether it may be anchored; an explicit stack, since the split
+        // sequence of a pathological input can be as deep as the input is
+        // long.
+        let mut boxes = vec![(0, self.a.len(), 0, self.b.len(), false, counts.is_some())];
+        while let Some((mut x0, mut x1, mut y0, mut y1, minimal, anchor)) = boxes.pop() {
             while x0 < x1 && y0 < y1 && self.a[x0] == self.b[y0] {
                 x0 += 1;
                 y0 += 1;
@@ -94,7 +142,29 @@ impl<'a> Search<'a> {
                 added[y0..y1].fill(true);
                 continue;
             }
-            let split = self.split(x0, x1, y0, y1, minimal, deadline);
+            // The difference in the sides' lengths is a lower bound of the
+            // edit distance: past twice the anchoring cost, the search
+            // would only get there.
+            let costly = anchor && !minimal && (x1 - x0).abs_diff(y1 - y0) as isize > 2 * ANCHOR_COST + 2;
+            let found = if costly { Found::Costly } else { self.split(x0, x1, y0, y1, minimal, anchor, deadline) };
+            let split = match found {
+                Found::Split(split) => split,
+                Found::Costly => {
+                    let counts = counts.as_deref_mut().expect("only a line diff anchors");
+                    counts.with_first();
+                    let index = index.get_or_insert_with(|| Index::new(self.a.len()));
+                    let (found, work) = index.best_anchor(self.a, self.b, (x0, x1), (y0, y1), counts);
+                    let _ = deadline.passed(work as u64);
+                    let within_budget = deadline.spend_visits(work as i64);
+                    if let Anchor::Run { x, y, len } = found {
+                        boxes.push((x + len, x1, y + len, y1, false, within_budget));
+                        boxes.push((x0, x, y0, y, false, within_budget));
+                    } else {
+                        boxes.push((x0, x1, y0, y1, false, false));
+                    }
+                    continue;
+                }
+            };
             let shrinks = (split.x, split.y) != (x0, y0) && (split.x, split.y) != (x1, y1);
             debug_assert!(shrinks, "a split must divide the box");
             if !shrinks {
@@ -102,15 +172,26 @@ impl<'a> Search<'a> {
                 added[y0..y1].fill(true);
                 continue;
             }
-            boxes.push((split.x, x1, split.y, y1, split.minimal_after));
-            boxes.push((x0, split.x, y0, split.y, split.minimal_before));
+            boxes.push((split.x, x1, split.y, y1, split.minimal_after, anchor));
+            boxes.push((x0, split.x, y0, split.y, split.minimal_before, anchor));
         }
     }
 
     /// Finds where to split the box `[x0, x1) x [y0, y1)`, whose first and last
     /// lines differ on both sides: the middle snake of a shortest edit path,
-    /// or, past the cost limits, a point on some good path.
-    fn split(&mut self, x0: usize, x1: usize, y0: usize, y1: usize, minimal: bool, deadline: &mut Deadline) -> Split {
+    /// or, past the cost limits, a point on some good path; or, when
+    /// `anchor` allows, says it costs too much to search.
+    #[allow(clippy::too_many_arguments)]
+    fn split(
+        &mut self,
+        x0: usize,
+        x1: usize,
+        y0: usize,
+        y1: usize,
+        minimal: bool,
+        anchor: bool,
+        deadline: &mut Deadline,
+    ) -> Found {
         if self.forward.is_empty() {
             let diagonals = self.a.len() + self.b.len() + 3;
             self.forward = vec![0; diagonals];
@@ -160,7 +241,12 @@ impl<'a> Search<'a> {
                 let y = x - k;
                 fwd[at(k)] = x as i32;
                 if odd && blo <= k && k <= bhi && bwd[at(k)] as isize <= x {
-                    return Split { x: x as usize, y: y as usize, minimal_before: true, minimal_after: true };
+                    return Found::Split(Split {
+                        x: x as usize,
+                        y: y as usize,
+                        minimal_before: true,
+                        minimal_after: true,
+                    });
                 }
                 k -= 2;
             }
@@ -189,7 +275,12 @@ impl<'a> Search<'a> {
                 let y = x - k;
                 bwd[at(k)] = x as i32;
                 if !odd && flo <= k && k <= fhi && x <= fwd[at(k)] as isize {
-                    return Split { x: x as usize, y: y as usize, minimal_before: true, minimal_after: true };
+                    return Found::Split(Split {
+                        x: x as usize,
+                        y: y as usize,
+                        minimal_before: true,
+                        minimal_after: true,
+                    });
                 }
                 k -= 2;
             }
@@ -207,15 +298,18 @@ impl<'a> Search<'a> {
 
             if long_snake && cost > GOOD_SNAKE_MIN_COST && !out_of_time {
                 if let Some(split) = good_forward_snake(a, b, fwd, at, (flo, fhi, fmid), (x0, x1, y0, y1), cost) {
-                    return split;
+                    return Found::Split(split);
                 }
                 if let Some(split) = good_backward_snake(a, b, bwd, at, (blo, bhi, bmid), (x0, x1, y0, y1), cost) {
-                    return split;
+                    return Found::Split(split);
                 }
             }
 
+            if anchor && cost >= ANCHOR_COST && within_budget && !out_of_time {
+                return Found::Costly;
+            }
             if cost >= self.max_cost || out_of_time {
-                return furthest_point(fwd, bwd, at, (flo, fhi, blo, bhi), (x0, x1, y0, y1));
+                return Found::Split(furthest_point(fwd, bwd, at, (flo, fhi, blo, bhi), (x0, x1, y0, y1)));
             }
             cost += 1;
         }
