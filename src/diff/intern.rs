@@ -15,6 +15,7 @@
 use core::hash::BuildHasher;
 use core::ops::Range;
 
+use super::common::common_prefix;
 use super::lines::line_bounds;
 use super::modes::{Modes, key};
 use crate::error::{Error, MAX_LINES};
@@ -347,24 +348,6 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
-/// Length of the longest common prefix, compared a block at a time.
-pub(crate) fn common_prefix(a: &[u8], b: &[u8]) -> usize {
-    const BLOCK: usize = 256;
-    let n = a.len().min(b.len());
-    let mut i = 0;
-    // Lines often differ early: one word compare first.
-    while i + 8 <= n && a[i..i + 8] == b[i..i + 8] {
-        i += 8;
-        if i + BLOCK <= n && a[i..i + BLOCK] == b[i..i + BLOCK] {
-            i += BLOCK;
-        }
-    }
-    while i < n && a[i] == b[i] {
-        i += 1;
-    }
-    i
-}
-
 const EMPTY: u32 = u32::MAX;
 
 #[derive(Clone, Copy)]
@@ -529,16 +512,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn common_prefix_agrees_with_a_bytewise_count() {
-        let a: Vec<u8> = (0..2000u32).map(|i| (i % 251) as u8).collect();
-        for cut in [0, 1, 7, 8, 9, 263, 264, 265, 1999] {
-            let mut b = a.clone();
-            b[cut] ^= 1;
-            assert_eq!(common_prefix(&a, &b), cut);
-        }
-        assert_eq!(common_prefix(&a, &a[..1500]), 1500);
     }
 }

@@ -126,7 +126,8 @@ impl<'a> Search<'a> {
         // and whether it may be anchored; an explicit stack, since the split
         // sequence of a pathological input can be as deep as the input is
         // long.
-        let mut boxes = vec![(0, self.a.len(), 0, self.b.len(), false, counts.is_some())];
+        let mut boxes = Vec::with_capacity(16);
+        boxes.push((0, self.a.len(), 0, self.b.len(), false, counts.is_some()));
         while let Some((mut x0, mut x1, mut y0, mut y1, minimal, anchor)) = boxes.pop() {
             while x0 < x1 && y0 < y1 && self.a[x0] == self.b[y0] {
                 x0 += 1;
