@@ -126,17 +126,15 @@ fn leave_out_side(side: &[u32], other_counts: &[u32], drop_frequent: bool, chang
     side.len() - left_out
 }
 
-/// The `count` lines of `side` not marked in `changed`, and where each is.
-pub(super) fn kept(side: &[u32], changed: &[bool], count: usize) -> (Vec<u32>, Vec<u32>) {
-    let mut ids = Vec::with_capacity(count);
-    let mut at = Vec::with_capacity(count);
+/// Appends to `ids` the lines of `side` not marked in `changed`, and to `at`
+/// where each is.
+pub(super) fn kept(side: &[u32], changed: &[bool], ids: &mut Vec<u32>, at: &mut Vec<u32>) {
     for (i, (&id, &c)) in side.iter().zip(changed).enumerate() {
         if !c {
             ids.push(id);
             at.push(i as u32);
         }
     }
-    (ids, at)
 }
 
 /// Marks the kept lines of a side as the search on them marked them.

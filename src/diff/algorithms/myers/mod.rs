@@ -41,11 +41,16 @@ pub(crate) fn diff(
         search_anchored(a, b, removed, added, counts, deadline);
         return;
     }
-    let (ids_a, at_a) = discard::kept(a, removed, kept_a);
-    let (ids_b, at_b) = discard::kept(b, added, kept_b);
-    let mut kept_removed = vec![false; kept_a];
-    let mut kept_added = vec![false; kept_b];
-    search_anchored(&ids_a, &ids_b, &mut kept_removed, &mut kept_added, counts, deadline);
-    discard::mark(removed, &at_a, &kept_removed);
-    discard::mark(added, &at_b, &kept_added);
+    // The kept lines of both sides, where they are, and their marks: one
+    // allocation each, which counts on the many small regions of real files.
+    let mut ids = Vec::with_capacity(kept_a + kept_b);
+    let mut at = Vec::with_capacity(kept_a + kept_b);
+    discard::kept(a, removed, &mut ids, &mut at);
+    discard::kept(b, added, &mut ids, &mut at);
+    let mut marks = vec![false; kept_a + kept_b];
+    let (ids_a, ids_b) = ids.split_at(kept_a);
+    let (kept_removed, kept_added) = marks.split_at_mut(kept_a);
+    search_anchored(ids_a, ids_b, kept_removed, kept_added, counts, deadline);
+    discard::mark(removed, &at[..kept_a], kept_removed);
+    discard::mark(added, &at[kept_a..], kept_added);
 }

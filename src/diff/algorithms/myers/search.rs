@@ -91,10 +91,9 @@ enum Found {
 struct Search<'a> {
     a: &'a [u32],
     b: &'a [u32],
-    /// Furthest x reached on each diagonal k = x - y, forward and backward,
-    /// stored at index k + `origin`.
-    forward: Vec<i32>,
-    backward: Vec<i32>,
+    /// Furthest x reached on each diagonal k = x - y, forward then
+    /// backward (one allocation), each stored at index k + `origin`.
+    frontiers: Vec<i32>,
     origin: isize,
     max_cost: isize,
 }
@@ -107,8 +106,7 @@ impl<'a> Search<'a> {
             a,
             b,
             // Allocated by the first search: many inputs never need one.
-            forward: Vec::new(),
-            backward: Vec::new(),
+            frontiers: Vec::new(),
             origin: b.len() as isize + 1,
             max_cost: max_cost.max(MIN_MAX_COST),
         }
@@ -193,14 +191,13 @@ impl<'a> Search<'a> {
         anchor: bool,
         deadline: &mut Deadline,
     ) -> Found {
-        if self.forward.is_empty() {
-            let diagonals = self.a.len() + self.b.len() + 3;
-            self.forward = vec![0; diagonals];
-            self.backward = vec![0; diagonals];
+        let diagonals = self.a.len() + self.b.len() + 3;
+        if self.frontiers.is_empty() {
+            self.frontiers = vec![0; 2 * diagonals];
         }
         let (a, b, o) = (self.a, self.b, self.origin);
         let (x0, x1, y0, y1) = (x0 as isize, x1 as isize, y0 as isize, y1 as isize);
-        let (fwd, bwd) = (&mut self.forward, &mut self.backward);
+        let (fwd, bwd) = self.frontiers.split_at_mut(diagonals);
         let at = |k: isize| (k + o) as usize;
 
         let (kmin, kmax) = (x0 - y1, x1 - y0);
