@@ -19,6 +19,8 @@ import statistics
 import sys
 from pathlib import Path
 
+from history import history_section, history_targets
+
 # Rows of the per-fixture tables, in order, with the label shown.
 LABELS = {
     "rust fast-diff myers": "Rust: fast-diff, Myers (raw Rust API)",
@@ -130,6 +132,8 @@ class Report:
     # ---- the targets ----------------------------------------------------
 
     def targets(self) -> None:
+        for target, measured, met, why in history_targets(self.r.get("history")):
+            self.verdict(target, measured, met, why)
         self.mcp_targets()
         self.python_targets()
         self.go_target()
@@ -609,6 +613,7 @@ class Report:
         self.per_call()
         self.fixtures()
         self.deadline()
+        self.add(*history_section(self.r.get("history")))
         self.worst_cases()
         self.memory()
         self.method()

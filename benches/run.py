@@ -38,6 +38,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pyperf
+from history import run_history
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHES = ROOT / "benches"
@@ -297,6 +298,10 @@ class Bench:
                  stdout=subprocess.DEVNULL)
         return json.loads(out.read_text())
 
+    def history(self) -> dict[str, object]:
+        """Real code history (corpus.py, history.rs); a reason instead when offline."""
+        return run_history(self.criterion_executable("history"), self.quick, self.scratch)
+
     def memory(self) -> list[dict[str, object]]:
         output = self.run([self.memory_exe], cwd=ROOT, env={**os.environ, "FAST_DIFF_FIXTURES": str(self.fixtures)},
                           stdout=subprocess.PIPE).stdout
@@ -383,6 +388,8 @@ class Bench:
         overhead = self.overhead()
         self.note_load("MCP")
         mcp = self.mcp()
+        self.note_load("real code history")
+        history = self.history()
         self.note_load("memory")
         memory = self.memory()
         self.note_load("worst cases (n, 2n, 4n)")
@@ -404,6 +411,7 @@ class Bench:
             "overhead": overhead,
             "mcp": mcp,
             "memory": memory,
+            "history": history,
             "worst_cases": worst,
             "load": self.load,
         }

@@ -37,6 +37,12 @@ impl Deadline {
         self.visits >= 0
     }
 
+    /// Search steps left.
+    #[cfg(test)]
+    pub(crate) fn visits_left(&self) -> i64 {
+        self.visits
+    }
+
     /// Records `work` units done and tells whether the deadline has passed.
     /// Once it has, it stays passed.
     pub(crate) fn passed(&mut self, work: u64) -> bool {

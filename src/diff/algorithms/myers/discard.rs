@@ -161,7 +161,7 @@ mod tests {
     }
 
     #[test]
-    fn left_out_are_changed_and_the_rest_aligned() {
+    fn unmatched_lines_are_changed_and_the_rest_aligned() {
         let a = [1, 2, 3, 4, 5];
         let b = [1, 9, 3, 4, 8, 5];
         let (r, ad) = run(&a, &b);

@@ -55,8 +55,20 @@ const SPENT_MAX_COST: isize = 64;
 pub(crate) const VISITS_PER_LINE: i64 = 16;
 pub(crate) const MIN_VISITS: i64 = 1 << 20;
 /// The search cost at which a line diff's box is anchored on its rarest
-/// common lines instead (see the module's doc).
+/// common lines instead (see the module's doc). Lower values anchor boxes
+/// of smaller edit distance, which cost little to search anyway: on real
+/// history (benches/history.rs), 16 gave larger diffs than 32 for hardly
+/// less work, and 64 left twice the search on large deletions.
 const ANCHOR_COST: isize = 32;
+/// Work an anchoring may take per line of the search, with a floor for
+/// small ones: an anchor can peel as little as two lines off a large box
+/// (neighbours swapped throughout), and past this allowance the boxes go
+/// back to the cost limits, which bound the worst case.
+const ANCHOR_WORK_PER_LINE: usize = 8;
+const MIN_ANCHOR_WORK: usize = 1 << 16;
+/// What the search of a box costs before it is found costly, in the same
+/// units: about its visits.
+const COSTLY_SEARCH: usize = (2 * ANCHOR_COST * ANCHOR_COST) as usize;
 
 /// Marks in `removed`/`added` the lines of `a`/`b` outside a short common
 /// subsequence. Both slices must be false on entry.
@@ -120,6 +132,7 @@ impl<'a> Search<'a> {
         deadline: &mut Deadline,
     ) {
         let mut index: Option<Index> = None;
+        let mut anchor_work = (ANCHOR_WORK_PER_LINE * (self.a.len() + self.b.len())).max(MIN_ANCHOR_WORK);
         // Boxes still to solve, each with whether it is to be solved exactly
         // and whether it may be anchored; an explicit stack, since the split
         // sequence of a pathological input can be as deep as the input is
@@ -155,9 +168,11 @@ impl<'a> Search<'a> {
                     let (found, work) = index.best_anchor(self.a, self.b, (x0, x1), (y0, y1), counts);
                     let _ = deadline.passed(work as u64);
                     let within_budget = deadline.spend_visits(work as i64);
+                    anchor_work = anchor_work.saturating_sub(work + COSTLY_SEARCH);
+                    let again = within_budget && anchor_work > 0;
                     if let Anchor::Run { x, y, len } = found {
-                        boxes.push((x + len, x1, y + len, y1, false, within_budget));
-                        boxes.push((x0, x, y0, y, false, within_budget));
+                        boxes.push((x + len, x1, y + len, y1, false, again));
+                        boxes.push((x0, x, y0, y, false, again));
                     } else {
                         boxes.push((x0, x1, y0, y1, false, false));
                     }
@@ -362,6 +377,46 @@ mod tests {
             assert_eq!(kept(&a, &r), kept(&b, &ad));
             assert_eq!(kept(&a, &r).len(), lcs_len(&a, &b), "{a:?} {b:?}");
         }
+    }
+
+    #[test]
+    fn costly_boxes_are_anchored_and_cheap_ones_stay_minimal() {
+        let anchored = |a: &[u32], b: &[u32]| {
+            let distinct = a.iter().chain(b).max().map_or(0, |&m| m as usize + 1);
+            let mut counts = Counts::new(distinct);
+            let (mut removed, mut added) = (vec![false; a.len()], vec![false; b.len()]);
+            let mut deadline = Deadline::new(None);
+            deadline.set_visits(i64::MAX / 2);
+            search_anchored(a, b, &mut removed, &mut added, &mut counts, &mut deadline);
+            assert_eq!(kept(a, &removed), kept(b, &added));
+            assert!(counts.old.iter().all(|&c| c == 0), "counts are left zeroed");
+            (kept(a, &removed).len(), i64::MAX / 2 - deadline.visits_left())
+        };
+        let plain = |a: &[u32], b: &[u32]| {
+            let (mut removed, mut added) = (vec![false; a.len()], vec![false; b.len()]);
+            let mut deadline = Deadline::new(None);
+            deadline.set_visits(i64::MAX / 2);
+            search(a, b, &mut removed, &mut added, &mut deadline);
+            i64::MAX / 2 - deadline.visits_left()
+        };
+        // A small edit distance: solved exactly, as without anchoring.
+        for (a, b) in random_pairs(0x5eed, 200, 60, 6) {
+            assert_eq!(anchored(&a, &b).0, lcs_len(&a, &b), "{a:?} {b:?}");
+        }
+        // The two halves of distinct lines swapped: an edit distance of the
+        // input's size, which anchoring finds for a fraction of the search.
+        let a: Vec<u32> = (0..2000).collect();
+        let b: Vec<u32> = (1000..2000).chain(0..1000).collect();
+        let (common, visits) = anchored(&a, &b);
+        assert_eq!(common, 1000);
+        assert!(visits * 4 < plain(&a, &b), "{visits} visits");
+        // Each pair of neighbours swapped: every anchor peels off two lines,
+        // and the allowance bounds what anchoring adds.
+        let b: Vec<u32> = (0..2000).map(|i| i ^ 1).collect();
+        let (common, visits) = anchored(&a, &b);
+        assert!(common >= 1000, "{common}");
+        let allowance = (ANCHOR_WORK_PER_LINE * 4000).max(MIN_ANCHOR_WORK) + COSTLY_SEARCH + 4000;
+        assert!(visits <= plain(&a, &b) + allowance as i64, "{visits} visits");
     }
 
     #[test]
