@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from datetime import datetime, timezone
 from pathlib import Path
 
 import corpus
@@ -36,8 +37,16 @@ def run_history(executable: str, quick: bool, scratch: Path) -> dict[str, object
            "FAST_DIFF_HISTORY_PROJECTS": ",".join(corpus.PROJECTS)}
     if quick:
         env["FAST_DIFF_BENCH_QUICK"] = "1"
+    load_before = os.getloadavg()[0]
     subprocess.run([executable], env=env, check=True, stdout=subprocess.DEVNULL)
+    commit = subprocess.run(["git", "-C", str(corpus.ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True).stdout.strip()
     return {
+        # Its own provenance, so that the section says what it is even
+        # beside figures of another run.
+        "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "commit": commit or "unknown",
+        "loadavg": [load_before, os.getloadavg()[0]],
         "projects": json.loads(out.read_text()),
         "corpus": {p.name: {"what": p.what, "old": p.old.version, "new": p.new.version} for p in corpus.PROJECTS.values()},
     }
@@ -131,7 +140,10 @@ def history_section(history: dict | None) -> list[str]:
               f"the thread's CPU time in the same rounds (which leaves out waiting for a core); median pair: of each "
               f"pair's median time; changed: the removed and added lines each diff shows, and their bytes. "
               f"`{DEFAULT}` is `DiffOptions::default()`, timed beside each algorithm by name; `{THROUGH_C}` is "
-              f"`fd_unified_diff` with the default options.", ""]
+              f"`fd_unified_diff` with the default options."
+              + (f" Measured on {history['generated'][:10]}, commit {history['commit']}, 1-minute load average "
+                 f"{history['loadavg'][0]:.1f} before and {history['loadavg'][1]:.1f} after." if "generated" in history
+                 else ""), ""]
     for name, project in list(history["projects"].items()) + [("all projects", None)]:
         figures = _contenders(project) if project else _all(history)
         base = figures.get(DEFAULT)
@@ -139,8 +151,8 @@ def history_section(history: dict | None) -> list[str]:
             lines += [f"### {name}", "",
                       f"{project['pairs']:,} pairs ({project['small_pairs']:,} with both sides at most "
                       f"{project['small_bytes'] // 1024} KiB), {project['input_bytes'] / 1e6:.1f} MB in all, "
-                      f"{project['rounds']} rounds; {project['not_utf8']:,} pairs that are not UTF-8 left out for every "
-                      f"contender (imara-diff's printer takes `str`).", "",
+                      f"{project['rounds']} rounds; left out for every contender, since imara-diff's printer takes "
+                      f"`str`: {project['not_utf8']:,} not UTF-8.", "",
                       "| contender | total | CPU | × default | median pair | median small pair | changed lines | "
                       "changed bytes |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
             for c in project["contenders"]:

@@ -6,7 +6,7 @@
 # and the article's tool stand-in (benches/article_standin) go into .venv
 # here, never for `make test`. See benches/README.md.
 
-.PHONY: fixtures bench bench-quick bench-report bench-venv bench-go bench-python bench-cli readme-figures test-benches FORCE
+.PHONY: fixtures bench bench-quick bench-report bench-venv bench-go bench-python bench-cli bench-history corpus readme-figures test-benches FORCE
 
 fixtures: benches/data/manifest.json ## generate the synthetic benchmark fixtures
 
@@ -76,6 +76,14 @@ bench-go: lib ## the Go binding's cost per call over the raw C call
 
 bench-python: fixtures python $(BUILD)/c_loop.so ## the Python binding's cost per call over the raw C call
 	$(VENV_PYTHON) benches/python_overhead.py $(BUILD)/c_loop.so benches/data
+
+# Real code history: two releases of git, tokio and Django from the package
+# registries, cached under target/corpus (never committed).
+corpus: ## download the real-history corpus (benches/corpus.py) into target/corpus
+	$(PYTHON) benches/corpus.py fetch
+
+bench-history: corpus ## every contender on real code history, side by side (benches/history.rs)
+	$(CARGO) bench --locked --bench history
 
 bench-cli: fixtures python $(CLI) $(BUILD)/spawn_time $(BUILD)/fd_file_diff ## fast-diff against GNU diff and git diff as processes
 	$(VENV_PYTHON) benches/cli_vs_tools.py $(BUILD)/spawn_time $(BUILD)/fd_file_diff $(CLI) benches/data
