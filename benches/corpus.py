@@ -28,9 +28,17 @@ bytes differ; pairs come sorted by path. Without the registries (offline, or
 blocked), every command that needs a download exits with status 3 and says
 so on standard error; what is cached already works offline.
 
-From Python (benches/ on sys.path): `PROJECTS`, `fetch(name) -> (old, new)`,
-`pairs(name) -> [(old, new), ...]`, `pairs_file(name) -> Path`, and the
-exception `Offline`.
+From Python (benches/ on sys.path), for the history, batch and tree
+benchmarks alike; WHICH is a project's name or its two `Release`s, "git"
+(`GIT`, its releases) by default:
+    PROJECTS                      the projects by name (`Project`: name, what, old, new)
+    fetch(release) -> Path        one release's unpacked root
+    trees(WHICH) -> (old, new)    the two releases' roots
+    files(root) -> {path: Path}   a tree's regular files by relative path
+    changed_pairs(WHICH)          the pairs as (path, old bytes, new bytes)
+    pairs(WHICH)                  the pairs as (old Path, new Path)
+    pairs_file(name) -> Path      the file `pairs --out` writes, written once
+    CorpusUnavailable             raised when a download is impossible
 """
 
 from __future__ import annotations
@@ -52,16 +60,22 @@ CACHE = ROOT / "target" / "corpus"
 OFFLINE = 3  # exit status when a download is impossible
 
 
-class Offline(Exception):
-    """A download the corpus needs could not be made."""
+class CorpusUnavailable(RuntimeError):
+    """A download the corpus needs could not be made (offline, or the archive moved)."""
 
 
 @dataclass(frozen=True)
 class Release:
+    source: str  # the project's name
     version: str
     url: str  # or, for PyPI, the JSON document listing the project's files
     sha256: str
     pypi: bool = False
+
+    @property
+    def name(self) -> str:
+        """Its directory under the cache, e.g. git-2.39.5."""
+        return f"{self.source}-{self.version}"
 
 
 @dataclass(frozen=True)
@@ -73,16 +87,16 @@ class Project:
 
 
 def _debian(source: str, version: str, sha256: str) -> Release:
-    return Release(version, f"http://deb.debian.org/debian/pool/main/{source[0]}/{source}/{source}_{version}.orig.tar.xz",
+    return Release(source, version, f"http://deb.debian.org/debian/pool/main/{source[0]}/{source}/{source}_{version}.orig.tar.xz",
                    sha256)
 
 
 def _crate(name: str, version: str, sha256: str) -> Release:
-    return Release(version, f"https://static.crates.io/crates/{name}/{name}-{version}.crate", sha256)
+    return Release(name, version, f"https://static.crates.io/crates/{name}/{name}-{version}.crate", sha256)
 
 
 def _pypi(name: str, version: str, sha256: str) -> Release:
-    return Release(version, f"https://pypi.org/pypi/{name}/json", sha256, pypi=True)
+    return Release(name.lower(), version, f"https://pypi.org/pypi/{name}/json", sha256, pypi=True)
 
 
 PROJECTS = {
@@ -99,6 +113,8 @@ PROJECTS = {
                 _pypi("Django", "5.1", "848a5980e8efb76eea70872fb0e4bc5e371619c70fffbe48e3e1b50b2c09455d")),
     ]
 }
+GIT = (PROJECTS["git"].old, PROJECTS["git"].new)
+Which = str | tuple[Release, Release]
 
 
 def _get(url: str) -> bytes:
@@ -106,7 +122,7 @@ def _get(url: str) -> bytes:
         with urllib.request.urlopen(url, timeout=60) as response:
             return response.read()
     except (urllib.error.URLError, TimeoutError, OSError) as e:
-        raise Offline(f"cannot download {url}: {e}") from e
+        raise CorpusUnavailable(f"cannot download {url}: {e}") from e
 
 
 def _archive_url(release: Release) -> str:
@@ -116,18 +132,18 @@ def _archive_url(release: Release) -> str:
     for file in listing["releases"].get(release.version, []):
         if file["packagetype"] == "sdist" and file["digests"]["sha256"] == release.sha256:
             return urllib.parse.urljoin(release.url, file["url"])
-    raise Offline(f"{release.url} lists no sdist with SHA-256 {release.sha256}")
+    raise CorpusUnavailable(f"{release.url} lists no sdist with SHA-256 {release.sha256}")
 
 
-def _download(release: Release) -> Path:
+def _download(release: Release, cache: Path) -> Path:
     """The release's archive, downloaded into the cache unless it is there."""
-    path = CACHE / "downloads" / f"{release.sha256}.tar"
+    path = cache / "downloads" / f"{release.sha256}.tar"
     if path.exists():
         return path
     data = _get(_archive_url(release))
     digest = hashlib.sha256(data).hexdigest()
     if digest != release.sha256:
-        raise Offline(f"{release.url}: SHA-256 {digest}, expected {release.sha256}")
+        raise CorpusUnavailable(f"{release.url}: SHA-256 {digest}, expected {release.sha256}")
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
     partial.write_bytes(data)
@@ -152,35 +168,52 @@ def _unpack(archive: Path, into: Path) -> None:
     partial.rename(into)
 
 
-def fetch(name: str) -> tuple[Path, Path]:
-    """The roots of the project's two unpacked releases, old and new."""
-    project = PROJECTS[name]
-    roots = []
-    for release in (project.old, project.new):
-        root = CACHE / name / release.version
-        if not root.exists():
-            _unpack(_download(release), root)
-        roots.append(root)
-    return roots[0], roots[1]
+def fetch(release: Release, cache: Path = CACHE) -> Path:
+    """The root of the release's unpacked tree, downloaded and unpacked the first time."""
+    root = cache / release.name
+    if not root.exists():
+        _unpack(_download(release, cache), root)
+    return root
 
 
-def _files(root: Path) -> dict[str, Path]:
-    return {str(p.relative_to(root)): p for p in root.rglob("*") if p.is_file()}
+def _releases(which: Which) -> tuple[Release, Release]:
+    return (PROJECTS[which].old, PROJECTS[which].new) if isinstance(which, str) else which
 
 
-def pairs(name: str) -> list[tuple[Path, Path]]:
-    """The files present in both releases whose bytes differ, sorted by path."""
-    old_root, new_root = fetch(name)
-    old, new = _files(old_root), _files(new_root)
-    return [(old[path], new[path]) for path in sorted(old.keys() & new.keys())
-            if old[path].read_bytes() != new[path].read_bytes()]
+def trees(which: Which = GIT, cache: Path = CACHE) -> tuple[Path, Path]:
+    """The roots of the two unpacked releases, old and new."""
+    old, new = _releases(which)
+    return fetch(old, cache), fetch(new, cache)
 
 
-def pairs_file(name: str) -> Path:
+def files(root: Path) -> dict[str, Path]:
+    """Every regular file of the tree by its path relative to ``root``."""
+    return {str(p.relative_to(root)): p for p in root.rglob("*") if p.is_file() and not p.is_symlink()}
+
+
+def changed_pairs(which: Which = GIT, cache: Path = CACHE) -> list[tuple[str, bytes, bytes]]:
+    """(path, old bytes, new bytes) of every file in both releases whose bytes differ, sorted by path."""
+    old_root, new_root = trees(which, cache)
+    old, new = files(old_root), files(new_root)
+    found = []
+    for path in sorted(old.keys() & new.keys()):
+        old_bytes, new_bytes = old[path].read_bytes(), new[path].read_bytes()
+        if old_bytes != new_bytes:
+            found.append((path, old_bytes, new_bytes))
+    return found
+
+
+def pairs(which: Which = GIT, cache: Path = CACHE) -> list[tuple[Path, Path]]:
+    """The changed files as (old path, new path), sorted by path."""
+    old_root, new_root = trees(which, cache)
+    return [(old_root / path, new_root / path) for path, _, _ in changed_pairs(which, cache)]
+
+
+def pairs_file(name: str, cache: Path = CACHE) -> Path:
     """A file listing the project's pairs, OLD<TAB>NEW a line, written once."""
-    path = CACHE / f"{name}.pairs"
+    path = cache / f"{name}.pairs"
     if not path.exists():
-        text = "".join(f"{old}\t{new}\n" for old, new in pairs(name))
+        text = "".join(f"{old}\t{new}\n" for old, new in pairs(name, cache))
         partial = path.with_suffix(".partial")
         partial.write_text(text)
         partial.rename(path)
@@ -205,10 +238,10 @@ def main() -> None:
                 print(f"{p.name}\t{p.old.version}\t{p.new.version}\t{p.what}")
         elif args.command == "fetch":
             for name in args.names or PROJECTS:
-                old, new = fetch(name)
+                old, new = trees(name)
                 print(f"{name}: {old}, {new}")
         elif args.command == "trees":
-            print("\t".join(map(str, fetch(args.name))))
+            print("\t".join(map(str, trees(args.name))))
         elif args.command == "pairs":
             text = "".join(f"{old}\t{new}\n" for old, new in pairs(args.name))
             if args.out:
@@ -217,7 +250,7 @@ def main() -> None:
                 sys.stdout.write(text)
         elif args.command == "pairs-file":
             print(pairs_file(args.name))
-    except Offline as e:
+    except CorpusUnavailable as e:
         print(f"corpus.py: real history unavailable: {e}\n"
               f"(the registries are needed once; downloads are cached under {CACHE})", file=sys.stderr)
         raise SystemExit(OFFLINE)

@@ -29,7 +29,7 @@ def run_history(executable: str, quick: bool, scratch: Path) -> dict[str, object
     try:
         for name in corpus.PROJECTS:
             corpus.pairs_file(name)
-    except corpus.Offline as e:
+    except corpus.CorpusUnavailable as e:
         print(f"real code history skipped: {e}", flush=True)
         return {"skipped": f"real history unavailable ({e}); `python3 benches/corpus.py fetch` needs the registries once"}
     out = scratch / "history.json"

@@ -28,6 +28,8 @@ package fastdiff
 #cgo nocallback fastdiff_word_diff
 #cgo noescape fastdiff_word_diff_free
 #cgo nocallback fastdiff_word_diff_free
+#cgo noescape fastdiff_unified_diff_many
+#cgo nocallback fastdiff_unified_diff_many
 */
 import "C"
 

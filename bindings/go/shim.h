@@ -115,4 +115,11 @@ fastdiff_patch_result fastdiff_parse_patch(const uint8_t *patch, size_t patch_le
 /* fd_patch_report_free. */
 void fastdiff_patch_report_free(fd_patch_report *report);
 
+/* fd_unified_diff_many, with the options as in fastdiff_unified_diff. The
+   pairs, outputs and statuses are Go memory (the pairs' pointers pinned by
+   Go); C keeps none of them after the call. */
+fd_status fastdiff_unified_diff_many(const fd_pair *pairs, size_t n, int use_options, fastdiff_options options,
+                                     const uint8_t *old_label, size_t old_label_len, const uint8_t *new_label,
+                                     size_t new_label_len, uint32_t threads, fd_buf *outs, fd_status *statuses);
+
 #endif /* FASTDIFF_GO_SHIM_H */

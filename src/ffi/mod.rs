@@ -17,8 +17,8 @@ mod versioned;
 
 // cbindgen writes the header in the order it meets the items, following
 // these declarations, and rustfmt sorts only declarations not separated by
-// a blank line: keep this order (stats, hunks and word diffs last), so that
-// the header only ever grows.
+// a blank line: keep this order (stats, hunks, word diffs, then the batch
+// call, last), so that the header only ever grows.
 mod apply_options;
 mod buf;
 mod diff;
@@ -33,6 +33,11 @@ mod hunks;
 
 mod words;
 
+mod batch;
+
+mod version;
+
+pub use batch::{fd_pair, fd_unified_diff_many};
 pub use buf::{fd_buf, fd_free};
 pub use diff::{fd_unified_diff, fd_version};
 pub use options::{
@@ -54,3 +59,5 @@ pub use report::{
     fd_file_change, fd_hunk_outcome, fd_hunk_reason, fd_hunk_report, fd_match_mode, fd_patch_file, fd_patch_report,
     fd_patch_report_free,
 };
+
+pub use version::{FD_VERSION_MAJOR, FD_VERSION_MINOR, FD_VERSION_PATCH};
