@@ -16,14 +16,16 @@ Every download is checked against the SHA-256 pinned here, so the corpus is
 the same on every machine.
 
 Usage:
+    corpus.py                            as `corpus.py trees git`
     corpus.py list                       the projects, one a line
     corpus.py fetch [NAME ...]           download and unpack (all by default)
-    corpus.py trees NAME                 the two unpacked releases' roots: OLD<TAB>NEW
+    corpus.py trees NAME                 the two unpacked releases' roots, old then new, a line each
     corpus.py pairs NAME [--out FILE]    the changed files: OLD<TAB>NEW per pair
                                          (absolute paths; --out writes them to FILE)
     corpus.py pairs-file NAME            the path of a file listing them (as pairs --out)
 
-A pair is a regular file present at the same path in both releases whose
+The trees are unpacked as released, symbolic links too (the tree
+benchmark and tests diff them whole). A pair is a regular file present at the same path in both releases whose
 bytes differ; pairs come sorted by path. Without the registries (offline, or
 blocked), every command that needs a download exits with status 3 and says
 so on standard error; what is cached already works offline.
@@ -46,9 +48,9 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import shutil
 import sys
 import tarfile
+import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -152,26 +154,19 @@ def _download(release: Release, cache: Path) -> Path:
 
 
 def _unpack(archive: Path, into: Path) -> None:
-    """Unpacks the archive's regular files, without its top directory."""
-    partial = into.with_name(into.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    with tarfile.open(archive) as tar:
-        for member in tar.getmembers():
-            parts = Path(member.name).parts[1:]
-            if not member.isfile() or not parts or ".." in parts or Path(member.name).is_absolute():
-                continue
-            target = partial.joinpath(*parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            source = tar.extractfile(member)
-            assert source is not None
-            target.write_bytes(source.read())
-    partial.rename(into)
+    """Unpacks the archive (tar's "data" filter: nothing outside it), without its top directory."""
+    with tempfile.TemporaryDirectory(dir=into.parent) as scratch:
+        with tarfile.open(archive) as tar:
+            tar.extractall(scratch, filter="data")
+        (top,) = Path(scratch).iterdir()  # one directory, whatever the archive calls it
+        top.rename(into)
 
 
 def fetch(release: Release, cache: Path = CACHE) -> Path:
     """The root of the release's unpacked tree, downloaded and unpacked the first time."""
     root = cache / release.name
     if not root.exists():
+        cache.mkdir(parents=True, exist_ok=True)
         _unpack(_download(release, cache), root)
     return root
 
@@ -222,7 +217,7 @@ def pairs_file(name: str, cache: Path = CACHE) -> Path:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command")
     commands.add_parser("list")
     fetch_parser = commands.add_parser("fetch")
     fetch_parser.add_argument("names", nargs="*", choices=[*PROJECTS, []])
@@ -232,6 +227,8 @@ def main() -> None:
         if command == "pairs":
             sub.add_argument("--out", type=Path)
     args = parser.parse_args()
+    if args.command is None:
+        args.command, args.name = "trees", "git"
     try:
         if args.command == "list":
             for p in PROJECTS.values():
@@ -241,7 +238,7 @@ def main() -> None:
                 old, new = trees(name)
                 print(f"{name}: {old}, {new}")
         elif args.command == "trees":
-            print("\t".join(map(str, trees(args.name))))
+            print("\n".join(map(str, trees(args.name))))
         elif args.command == "pairs":
             text = "".join(f"{old}\t{new}\n" for old, new in pairs(args.name))
             if args.out:

@@ -302,6 +302,14 @@ class Bench:
         """Real code history (corpus.py, history.rs); a reason instead when offline."""
         return run_history(self.criterion_executable("history"), self.quick, self.scratch)
 
+    def trees(self) -> dict[str, object]:
+        """Directory trees of a real project as whole processes (trees.py)."""
+        out = self.scratch / "trees.json"
+        rounds, budget = ("3", "60") if self.quick else ("9", "240")
+        self.run([sys.executable, str(BENCHES / "trees.py"), self.args.spawn_time, self.args.cli, str(out),
+                  "--rounds", rounds, "--budget", budget], stdout=subprocess.DEVNULL)
+        return json.loads(out.read_text())
+
     def batch(self) -> dict[str, object]:
         """The batch call (C and Python, 1, 2 and all cores, against loops of single calls)
         and the Dask runner (1 and 2 workers): batch_bench.py."""
@@ -402,6 +410,8 @@ class Bench:
         memory = self.memory()
         self.note_load("worst cases (n, 2n, 4n)")
         worst = self.worst_cases()
+        self.note_load("directory trees")
+        trees = self.trees()
         self.note_load("batch: C and Python, 1, 2 and all cores; Dask, 1 and 2 workers")
         batch = self.batch()
         self.note_load("done")
@@ -423,6 +433,7 @@ class Bench:
             "memory": memory,
             "history": history,
             "worst_cases": worst,
+            "trees": trees,
             "batch": batch,
             "load": self.load,
         }

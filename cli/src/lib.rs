@@ -9,6 +9,7 @@
 //! It knows nothing of the engine: the commands bring the two together.
 
 pub mod input;
+pub mod locale;
 pub mod options;
 pub mod program;
 pub mod quote;
