@@ -8,6 +8,15 @@ leads out is refused. The file is then opened without following a link in
 its last component, and on Linux the opened file's own path is checked
 again (``/proc/self/fd``), so a link swapped in between the check and the
 open does not lead out either.
+
+A path is resolved as far as it exists before anything is said about it: a
+path that leads out through a link is refused alike whether or not its end
+exists outside, so that a link to a directory outside does not let a client
+learn which outside paths exist. A regular file with more than one name (a
+hard link) is refused unless the server allows it (``--allow-hard-links``):
+its other names may be outside the roots, and nothing on the file tells
+where. What cannot be prevented is written in the server's README
+("Files").
 """
 
 from __future__ import annotations
@@ -44,7 +53,8 @@ def _inside(path: Path, directory: Path) -> bool:
 class Roots:
     """The allowed directories, checked when the server starts."""
 
-    def __init__(self, directories: Sequence[str | os.PathLike[str]]) -> None:
+    def __init__(self, directories: Sequence[str | os.PathLike[str]], *, allow_hard_links: bool = False) -> None:
+        self.allow_hard_links = allow_hard_links
         roots = []
         for directory in directories:
             given = Path(os.path.abspath(directory))
@@ -79,13 +89,16 @@ class Roots:
             # Relative paths are relative to the first root.
             candidate = self.roots[0].given / path
         try:
-            real = candidate.resolve(strict=True)
-        except FileNotFoundError:
-            raise PathRefused(f"{path!r} does not exist") from None
+            # As far as it exists: whether an outside end exists is not told.
+            real = candidate.resolve(strict=False)
         except (OSError, RuntimeError) as error:
             raise PathRefused(f"{path!r} cannot be resolved: {getattr(error, 'strerror', None) or error}") from None
         if not any(_inside(real, r.real) for r in self.roots):
             raise PathRefused(f"{path!r} leads outside the directories this server may read through a symbolic link")
+        if os.path.islink(real):  # resolving stopped at a link: a loop (newer Pythons do not raise)
+            raise PathRefused(f"{path!r} cannot be resolved: a loop of symbolic links")
+        if not os.path.lexists(real):
+            raise PathRefused(f"{path!r} does not exist")
         return real
 
     def read(self, path: str, max_bytes: int) -> tuple[Path, bytes]:
@@ -101,6 +114,12 @@ class Roots:
             if not stat.S_ISREG(info.st_mode):
                 kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
                 raise PathRefused(f"{path!r} is {kind}; give the path of a file")
+            if info.st_nlink > 1 and not self.allow_hard_links:
+                raise PathRefused(
+                    f"{path!r} has {info.st_nlink} names (hard links), and its others may be outside the "
+                    "directories this server may read; this server reads only files with one name "
+                    "(it allows more when started with --allow-hard-links)"
+                )
             opened = _opened_path(fd)
             if opened is not None and not any(_inside(opened, r.real) for r in self.roots):
                 raise PathRefused(f"{path!r} changed while it was opened and now leads outside the directories")

@@ -44,6 +44,8 @@ from ._errors import (
     PatchMalformedError,
     PatchMultipleFilesError,
 )
+from ._html import HtmlLayout, html_diff, html_diff_files
+from ._merge import MergeFavor, MergeRegion, MergeResult, MergeStyle, RegionKind, merge
 from ._native import ffi as _ffi
 from ._native import lib as _lib
 from ._patch import apply_patch, parse_patch
@@ -63,6 +65,7 @@ __all__ = [
     "FailReason",
     "FileChange",
     "Granularity",
+    "HtmlLayout",
     "Hunk",
     "HunkOutcome",
     "HunkReport",
@@ -71,6 +74,10 @@ __all__ = [
     "InvalidOptionsError",
     "LineKind",
     "MatchMode",
+    "MergeFavor",
+    "MergeRegion",
+    "MergeResult",
+    "MergeStyle",
     "NullArgumentError",
     "PatchAlreadyAppliedError",
     "PatchError",
@@ -80,6 +87,7 @@ __all__ = [
     "PatchMultipleFilesError",
     "PatchOptions",
     "PatchReport",
+    "RegionKind",
     "SpanKind",
     "UnifiedDiffBytesOptions",
     "UnifiedDiffOptions",
@@ -89,6 +97,9 @@ __all__ = [
     "apply_patch",
     "diff_hunks",
     "diff_stats",
+    "html_diff",
+    "html_diff_files",
+    "merge",
     "unified_diff_stats",
     "parse_patch",
     "unified_diff",

@@ -4,12 +4,13 @@
 //! with its diagonal-following and split-point helpers in [`snakes`]) runs
 //! on the lines left, under cost limits that keep it near-linear.
 
+mod diagonals;
 mod discard;
 mod search;
 mod snakes;
 
 use search::search_anchored;
-pub(crate) use search::{MIN_VISITS, VISITS_PER_LINE, search};
+pub(crate) use search::{MIN_VISITS, VISITS_PER_LINE, search_spent};
 
 use super::Counts;
 use crate::diff::deadline::Deadline;

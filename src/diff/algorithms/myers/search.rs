@@ -29,6 +29,7 @@
 //! as before. The anchoring's work is charged to the budget of visits, and
 //! stops when the budget is spent.
 
+use super::diagonals::Diagonals;
 use super::snakes::{
     SNAKE_MIN, Split, furthest_point, good_backward_snake, good_forward_snake, snake_backward, snake_forward,
 };
@@ -70,16 +71,26 @@ const MIN_ANCHOR_WORK: usize = 1 << 16;
 /// units: about its visits.
 const COSTLY_SEARCH: usize = (2 * ANCHOR_COST * ANCHOR_COST) as usize;
 
-/// Marks in `removed`/`added` the lines of `a`/`b` outside a short common
-/// subsequence. Both slices must be false on entry.
-pub(crate) fn search(a: &[u32], b: &[u32], removed: &mut [bool], added: &mut [bool], deadline: &mut Deadline) {
+/// Marks in `removed`/`added` the elements of `a`/`b` outside a short common
+/// subsequence; `spent_max_cost` is the cost limit to fall to once the
+/// budget of visits is spent. Both slices must be false on entry. The word
+/// diff compares token ids, or the bytes themselves.
+pub(crate) fn search_spent<T: Copy + Eq>(
+    a: &[T],
+    b: &[T],
+    removed: &mut [bool],
+    added: &mut [bool],
+    deadline: &mut Deadline,
+    spent_max_cost: isize,
+) {
     debug_assert_eq!(a.len(), removed.len());
     debug_assert_eq!(b.len(), added.len());
-    Search::new(a, b).run(removed, added, None, deadline);
+    Search::new(a, b, spent_max_cost).run(removed, added, None, deadline);
 }
 
-/// `search`, anchoring costly boxes on their rarest common lines (see the
-/// module's doc); `counts` are the diff's per-id scratch arrays.
+/// The search of a line diff (lines compared as ids), anchoring costly boxes on their rarest common
+/// lines (see the module's doc); `counts` are the diff's per-id scratch
+/// arrays.
 pub(crate) fn search_anchored(
     a: &[u32],
     b: &[u32],
@@ -90,7 +101,45 @@ pub(crate) fn search_anchored(
 ) {
     debug_assert_eq!(a.len(), removed.len());
     debug_assert_eq!(b.len(), added.len());
-    Search::new(a, b).run(removed, added, Some(counts), deadline);
+    let anchoring = Anchoring::new(a, b, counts);
+    Search::new(a, b, SPENT_MAX_COST).run(removed, added, Some(anchoring), deadline);
+}
+
+/// What a search anchors costly boxes with: the sides as line ids (the
+/// search's own elements, for a line diff), the diff's per-id counts, the
+/// histogram index (built by the first anchoring) and the work allowed.
+/// Apart from the generic elements, so that one search serves lines,
+/// tokens and bytes.
+struct Anchoring<'c> {
+    a: &'c [u32],
+    b: &'c [u32],
+    counts: &'c mut Counts,
+    index: Option<Index>,
+    work_left: usize,
+}
+
+impl<'c> Anchoring<'c> {
+    fn new(a: &'c [u32], b: &'c [u32], counts: &'c mut Counts) -> Self {
+        let work_left = (ANCHOR_WORK_PER_LINE * (a.len() + b.len())).max(MIN_ANCHOR_WORK);
+        Anchoring { a, b, counts, index: None, work_left }
+    }
+
+    /// The run of common lines to split the box at, if any, and whether
+    /// the boxes on either side may be anchored in their turn.
+    fn anchor(
+        &mut self,
+        (x0, x1): (usize, usize),
+        (y0, y1): (usize, usize),
+        deadline: &mut Deadline,
+    ) -> (Anchor, bool) {
+        self.counts.with_first();
+        let index = self.index.get_or_insert_with(|| Index::new(self.a.len()));
+        let (found, work) = index.best_anchor(self.a, self.b, (x0, x1), (y0, y1), self.counts);
+        let _ = deadline.passed(work as u64);
+        let within_budget = deadline.spend_visits(work as i64);
+        self.work_left = self.work_left.saturating_sub(work + COSTLY_SEARCH);
+        (found, within_budget && self.work_left > 0)
+    }
 }
 
 /// What the search for a box's split found.
@@ -100,45 +149,36 @@ enum Found {
     Costly,
 }
 
-struct Search<'a> {
-    a: &'a [u32],
-    b: &'a [u32],
-    /// Furthest x reached on each diagonal k = x - y, forward then
-    /// backward (one allocation), each stored at index k + `origin`.
-    frontiers: Vec<i32>,
-    origin: isize,
+struct Search<'a, T> {
+    a: &'a [T],
+    b: &'a [T],
+    /// Furthest x reached on each diagonal k = x - y, forward and backward.
+    forward: Diagonals,
+    backward: Diagonals,
     max_cost: isize,
+    spent_max_cost: isize,
 }
 
-impl<'a> Search<'a> {
-    fn new(a: &'a [u32], b: &'a [u32]) -> Self {
+impl<'a, T: Copy + Eq> Search<'a, T> {
+    fn new(a: &'a [T], b: &'a [T], spent_max_cost: isize) -> Self {
         let diagonals = a.len() + b.len() + 3;
-        let max_cost = (diagonals as f64).sqrt() as isize;
-        Search {
-            a,
-            b,
-            // Allocated by the first search: many inputs never need one.
-            frontiers: Vec::new(),
-            origin: b.len() as isize + 1,
-            max_cost: max_cost.max(MIN_MAX_COST),
-        }
+        let max_cost = ((diagonals as f64).sqrt() as isize).max(MIN_MAX_COST);
+        Search { a, b, forward: Diagonals::new(), backward: Diagonals::new(), max_cost, spent_max_cost }
     }
 
     fn run(
         &mut self,
         removed: &mut [bool],
         added: &mut [bool],
-        mut counts: Option<&mut Counts>,
+        mut anchoring: Option<Anchoring<'_>>,
         deadline: &mut Deadline,
     ) {
-        let mut index: Option<Index> = None;
-        let mut anchor_work = (ANCHOR_WORK_PER_LINE * (self.a.len() + self.b.len())).max(MIN_ANCHOR_WORK);
         // Boxes still to solve, each with whether it is to be solved exactly
         // and whether it may be anchored; an explicit stack, since the split
         // sequence of a pathological input can be as deep as the input is
         // long.
         let mut boxes = Vec::with_capacity(16);
-        boxes.push((0, self.a.len(), 0, self.b.len(), false, counts.is_some()));
+        boxes.push((0, self.a.len(), 0, self.b.len(), false, anchoring.is_some()));
         while let Some((mut x0, mut x1, mut y0, mut y1, minimal, anchor)) = boxes.pop() {
             while x0 < x1 && y0 < y1 && self.a[x0] == self.b[y0] {
                 x0 += 1;
@@ -162,19 +202,14 @@ impl<'a> Search<'a> {
             let split = match found {
                 Found::Split(split) => split,
                 Found::Costly => {
-                    let counts = counts.as_deref_mut().expect("only a line diff anchors");
-                    counts.with_first();
-                    let index = index.get_or_insert_with(|| Index::new(self.a.len()));
-                    let (found, work) = index.best_anchor(self.a, self.b, (x0, x1), (y0, y1), counts);
-                    let _ = deadline.passed(work as u64);
-                    let within_budget = deadline.spend_visits(work as i64);
-                    anchor_work = anchor_work.saturating_sub(work + COSTLY_SEARCH);
-                    let again = within_budget && anchor_work > 0;
-                    if let Anchor::Run { x, y, len } = found {
-                        boxes.push((x + len, x1, y + len, y1, false, again));
-                        boxes.push((x0, x, y0, y, false, again));
-                    } else {
-                        boxes.push((x0, x1, y0, y1, false, false));
+                    let anchoring = anchoring.as_mut().expect("only a line diff anchors");
+                    match anchoring.anchor((x0, x1), (y0, y1), deadline) {
+                        (Anchor::Run { x, y, len }, again) => {
+                            boxes.push((x + len, x1, y + len, y1, false, again));
+                            boxes.push((x0, x, y0, y, false, again));
+                        }
+                        // Nothing rare to anchor on: the cost limits decide.
+                        (Anchor::OnlyFrequent | Anchor::NothingCommon, _) => boxes.push((x0, x1, y0, y1, false, false)),
                     }
                     continue;
                 }
@@ -192,8 +227,8 @@ impl<'a> Search<'a> {
     }
 
     /// Finds where to split the box `[x0, x1) x [y0, y1)`, whose first and last
-    /// lines differ on both sides: the middle snake of a shortest edit path,
-    /// or, past the cost limits, a point on some good path; or, when
+    /// elements differ on both sides: the middle snake of a shortest edit
+    /// path, or, past the cost limits, a point on some good path; or, when
     /// `anchor` allows, says it costs too much to search.
     #[allow(clippy::too_many_arguments)]
     fn split(
@@ -206,21 +241,18 @@ impl<'a> Search<'a> {
         anchor: bool,
         deadline: &mut Deadline,
     ) -> Found {
-        let diagonals = self.a.len() + self.b.len() + 3;
-        if self.frontiers.is_empty() {
-            self.frontiers = vec![0; 2 * diagonals];
-        }
-        let (a, b, o) = (self.a, self.b, self.origin);
+        let (a, b) = (self.a, self.b);
         let (x0, x1, y0, y1) = (x0 as isize, x1 as isize, y0 as isize, y1 as isize);
-        let (fwd, bwd) = self.frontiers.split_at_mut(diagonals);
-        let at = |k: isize| (k + o) as usize;
+        let (fwd, bwd) = (&mut self.forward, &mut self.backward);
 
         let (kmin, kmax) = (x0 - y1, x1 - y0);
         let (fmid, bmid) = (x0 - y0, x1 - y1);
         let odd = (fmid - bmid) & 1 != 0;
         let (mut flo, mut fhi, mut blo, mut bhi) = (fmid, fmid, bmid, bmid);
-        fwd[at(fmid)] = x0 as i32;
-        bwd[at(bmid)] = x1 as i32;
+        fwd.start(fmid);
+        bwd.start(bmid);
+        fwd.set(fmid, x0);
+        bwd.set(bmid, x1);
 
         let mut cost: isize = 1;
         loop {
@@ -229,31 +261,25 @@ impl<'a> Search<'a> {
             // Forward: widen the band of diagonals by one each side, or narrow
             // it where it has reached the edge of the box. The sentinels make
             // the first step on a new outer diagonal come from inside.
-            if flo > kmin {
-                flo -= 1;
-                fwd[at(flo - 1)] = -1;
-            } else {
-                flo += 1;
+            let (widen_lo, widen_hi) = (flo > kmin, fhi < kmax);
+            flo += if widen_lo { -1 } else { 1 };
+            fhi += if widen_hi { 1 } else { -1 };
+            fwd.fit(flo - 1, fhi + 1);
+            if widen_lo {
+                fwd.set(flo - 1, -1);
             }
-            if fhi < kmax {
-                fhi += 1;
-                fwd[at(fhi + 1)] = -1;
-            } else {
-                fhi -= 1;
+            if widen_hi {
+                fwd.set(fhi + 1, -1);
             }
             let mut k = fhi;
             while k >= flo {
-                let mut x = if fwd[at(k - 1)] >= fwd[at(k + 1)] {
-                    fwd[at(k - 1)] as isize + 1
-                } else {
-                    fwd[at(k + 1)] as isize
-                };
+                let mut x = if fwd.get(k - 1) >= fwd.get(k + 1) { fwd.get(k - 1) + 1 } else { fwd.get(k + 1) };
                 let run = snake_forward(a, b, x as usize, (x - k).max(0) as usize, x1 as usize, y1 as usize) as isize;
                 long_snake |= run > SNAKE_MIN;
                 x += run;
                 let y = x - k;
-                fwd[at(k)] = x as i32;
-                if odd && blo <= k && k <= bhi && bwd[at(k)] as isize <= x {
+                fwd.set(k, x);
+                if odd && blo <= k && k <= bhi && bwd.get(k) <= x {
                     return Found::Split(Split {
                         x: x as usize,
                         y: y as usize,
@@ -265,29 +291,26 @@ impl<'a> Search<'a> {
             }
 
             // Backward, the mirror image, from the bottom-right corner.
-            if blo > kmin {
-                blo -= 1;
-                bwd[at(blo - 1)] = i32::MAX;
-            } else {
-                blo += 1;
+            let (widen_lo, widen_hi) = (blo > kmin, bhi < kmax);
+            blo += if widen_lo { -1 } else { 1 };
+            bhi += if widen_hi { 1 } else { -1 };
+            bwd.fit(blo - 1, bhi + 1);
+            if widen_lo {
+                bwd.set(blo - 1, i32::MAX as isize);
             }
-            if bhi < kmax {
-                bhi += 1;
-                bwd[at(bhi + 1)] = i32::MAX;
-            } else {
-                bhi -= 1;
+            if widen_hi {
+                bwd.set(bhi + 1, i32::MAX as isize);
             }
             let mut k = bhi;
             while k >= blo {
-                let mut x =
-                    if bwd[at(k - 1)] < bwd[at(k + 1)] { bwd[at(k - 1)] as isize } else { bwd[at(k + 1)] as isize - 1 };
+                let mut x = if bwd.get(k - 1) < bwd.get(k + 1) { bwd.get(k - 1) } else { bwd.get(k + 1) - 1 };
                 let run =
                     snake_backward(a, b, x.max(0) as usize, (x - k).max(0) as usize, x0 as usize, y0 as usize) as isize;
                 long_snake |= run > SNAKE_MIN;
                 x -= run;
                 let y = x - k;
-                bwd[at(k)] = x as i32;
-                if !odd && flo <= k && k <= fhi && x <= fwd[at(k)] as isize {
+                bwd.set(k, x);
+                if !odd && flo <= k && k <= fhi && x <= fwd.get(k) {
                     return Found::Split(Split {
                         x: x as usize,
                         y: y as usize,
@@ -302,7 +325,7 @@ impl<'a> Search<'a> {
             let out_of_time = deadline.passed(visits as u64);
             let within_budget = deadline.spend_visits(visits as i64);
             if !within_budget {
-                self.max_cost = SPENT_MAX_COST;
+                self.max_cost = self.spent_max_cost;
             }
             if minimal && !out_of_time && within_budget {
                 cost += 1;
@@ -310,10 +333,10 @@ impl<'a> Search<'a> {
             }
 
             if long_snake && cost > GOOD_SNAKE_MIN_COST && !out_of_time {
-                if let Some(split) = good_forward_snake(a, b, fwd, at, (flo, fhi, fmid), (x0, x1, y0, y1), cost) {
+                if let Some(split) = good_forward_snake(a, b, fwd, (flo, fhi, fmid), (x0, x1, y0, y1), cost) {
                     return Found::Split(split);
                 }
-                if let Some(split) = good_backward_snake(a, b, bwd, at, (blo, bhi, bmid), (x0, x1, y0, y1), cost) {
+                if let Some(split) = good_backward_snake(a, b, bwd, (blo, bhi, bmid), (x0, x1, y0, y1), cost) {
                     return Found::Split(split);
                 }
             }
@@ -322,7 +345,7 @@ impl<'a> Search<'a> {
                 return Found::Costly;
             }
             if cost >= self.max_cost || out_of_time {
-                return Found::Split(furthest_point(fwd, bwd, at, (flo, fhi, blo, bhi), (x0, x1, y0, y1)));
+                return Found::Split(furthest_point(fwd, bwd, (flo, fhi, blo, bhi), (x0, x1, y0, y1)));
             }
             cost += 1;
         }
@@ -333,6 +356,10 @@ impl<'a> Search<'a> {
 mod tests {
     use super::*;
     use crate::diff::algorithms::testing::{kept, random_pairs};
+
+    fn search(a: &[u32], b: &[u32], removed: &mut [bool], added: &mut [bool], deadline: &mut Deadline) {
+        search_spent(a, b, removed, added, deadline, SPENT_MAX_COST);
+    }
 
     fn run(a: &[u32], b: &[u32]) -> (Vec<bool>, Vec<bool>) {
         let mut removed = vec![false; a.len()];
