@@ -18,7 +18,8 @@ the same on every machine.
 Usage:
     corpus.py                            as `corpus.py trees git`
     corpus.py list                       the projects, one a line
-    corpus.py fetch [NAME ...]           download and unpack (all by default)
+    corpus.py fetch [NAME ...]           download and unpack (all by default), and write
+                                         each project's pairs file (as pairs-file)
     corpus.py trees NAME                 the two unpacked releases' roots, old then new, a line each
     corpus.py pairs NAME [--out FILE]    the changed files: OLD<TAB>NEW per pair
                                          (absolute paths; --out writes them to FILE)
@@ -236,7 +237,8 @@ def main() -> None:
         elif args.command == "fetch":
             for name in args.names or PROJECTS:
                 old, new = trees(name)
-                print(f"{name}: {old}, {new}")
+                # history.rs reads the pairs files and cannot write them.
+                print(f"{name}: {old}, {new}, {pairs_file(name)}")
         elif args.command == "trees":
             print("\n".join(map(str, trees(args.name))))
         elif args.command == "pairs":
