@@ -75,6 +75,23 @@ def shuffled(rng: random.Random, size: int) -> tuple[bytes, bytes]:
     return b"".join(lines), b"".join(mixed)
 
 
+def swapped_unique_pairs(rng: random.Random, size: int) -> tuple[bytes, bytes]:
+    """Distinct lines with each pair of neighbours swapped: an edit distance as large as the input, so Myers
+    anchors its boxes on rare lines, and each anchor peels off only two lines of a large box."""
+    lines = numbered(size)
+    swapped = [lines[i ^ 1] for i in range(len(lines) - len(lines) % 2)]
+    return b"".join(lines), b"".join(swapped)
+
+
+def shuffled_blocks(rng: random.Random, size: int) -> tuple[bytes, bytes]:
+    """Distinct lines cut into blocks of eight and the blocks shuffled: many moved blocks, each box
+    anchored on one of them."""
+    lines = numbered(size)
+    blocks = [lines[i:i + 8] for i in range(0, len(lines), 8)]
+    rng.shuffle(blocks)
+    return b"".join(lines), b"".join(line for block in blocks for line in block)
+
+
 SHAPES = {
     "two_symbols_independent": two_symbols_independent,
     "five_symbols_independent": five_symbols_independent,
@@ -83,6 +100,8 @@ SHAPES = {
     "reversed": reversed_lines,
     "every_other_changed": every_other_changed,
     "shuffled": shuffled,
+    "swapped_unique_pairs": swapped_unique_pairs,
+    "shuffled_blocks": shuffled_blocks,
 }
 
 

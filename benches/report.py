@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import batch_report  # noqa: E402
 import trees_report  # noqa: E402
+from history import history_section, history_targets  # noqa: E402
 import report_mcp  # noqa: E402
 import word_growth  # noqa: E402
 
@@ -136,6 +137,8 @@ class Report:
     # ---- the targets ----------------------------------------------------
 
     def targets(self) -> None:
+        for target, measured, met, why in history_targets(self.r.get("history")):
+            self.verdict(target, measured, met, why)
         self.mcp_targets()
         self.verdicts.extend(report_mcp.verdicts(self.r))
         self.python_targets()
@@ -627,6 +630,7 @@ class Report:
         self.per_call()
         self.fixtures()
         self.deadline()
+        self.add(*history_section(self.r.get("history")))
         self.worst_cases()
         self.add(*word_growth.report_lines(self.r.get("word_growth")))
         trees_report.section(self)

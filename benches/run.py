@@ -38,6 +38,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pyperf
+from history import run_history
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHES = ROOT / "benches"
@@ -311,6 +312,10 @@ class Bench:
                  stdout=subprocess.DEVNULL)
         return json.loads(out.read_text())
 
+    def history(self) -> dict[str, object]:
+        """Real code history (corpus.py, history.rs); a reason instead when offline."""
+        return run_history(self.criterion_executable("history"), self.quick, self.scratch)
+
     def word_growth(self) -> dict[str, object]:
         size, cap = ("32000", "5") if self.quick else ("1000000", "20")
         out = self.scratch / "word_growth.json"
@@ -421,6 +426,8 @@ class Bench:
         overhead = self.overhead()
         self.note_load("MCP")
         mcp = self.mcp()
+        self.note_load("real code history")
+        history = self.history()
         self.note_load("MCP over stdio and HTTP")
         mcp_transport = self.mcp_transport()
         self.note_load("MCP under load")
@@ -454,6 +461,7 @@ class Bench:
             "mcp_transport": mcp_transport,
             "mcp_load": mcp_load,
             "memory": memory,
+            "history": history,
             "worst_cases": worst,
             "word_growth": word_growth,
             "trees": trees,

@@ -6,7 +6,7 @@
 # and the article's tool stand-in (benches/article_standin) go into .venv
 # here, never for `make test`. See benches/README.md.
 
-.PHONY: fixtures bench bench-quick bench-report bench-venv bench-go bench-python bench-cli bench-batch bench-trees bench-mcp bench-merge readme-figures test-benches FORCE
+.PHONY: fixtures bench bench-quick bench-report bench-venv bench-go bench-python bench-cli bench-batch bench-trees bench-history corpus bench-mcp bench-merge readme-figures test-benches FORCE
 
 fixtures: benches/data/manifest.json ## generate the synthetic benchmark fixtures
 
@@ -82,6 +82,14 @@ bench-go: lib ## the Go binding's cost per call over the raw C call
 
 bench-python: fixtures python $(BUILD)/c_loop.so ## the Python binding's cost per call over the raw C call
 	$(VENV_PYTHON) benches/python_overhead.py $(BUILD)/c_loop.so benches/data
+
+# Real code history: two releases of git, tokio and Django from the package
+# registries, cached under target/corpus (never committed).
+corpus: ## download the real-history corpus (benches/corpus.py) into target/corpus
+	$(PYTHON) benches/corpus.py fetch
+
+bench-history: corpus ## every contender on real code history, side by side (benches/history.rs)
+	$(CARGO) bench --locked --bench history
 
 bench-batch: fixtures python $(BUILD)/batch_call ## the batch call (1, 2, all cores) and the Dask runner (1, 2 workers)
 	$(VENV_PYTHON) benches/batch_bench.py $(BUILD)/batch_call benches/data $(BUILD)/batch.json

@@ -1,13 +1,18 @@
 //! Property tests: for random pairs of awkward texts, every diff the engine
 //! writes applies (strictly) to the old text and gives the new text exactly,
-//! with every algorithm and context size; and `similar`, an independent
+//! with every algorithm and context size; under every comparison mode it
+//! applies and gives the new text up to what the modes ignore (checked
+//! against a normalisation written here, not the engine's); the C ABI gives
+//! the same bytes as the Rust API; and `similar`, an independent
 //! implementation, never finds a diff with fewer changed lines on small
-//! inputs, where ours is meant to be minimal.
+//! inputs, where ours is meant to be minimal. Larger pairs with moved
+//! blocks and long rewrites drive Myers past its anchoring cost, so that
+//! its switch to anchoring on rare lines is exercised too.
 
 mod common;
 
 use common::{AWKWARD, apply, lines};
-use fast_diff::{Algorithm, DiffOptions, Granularity, LineKind, SpanKind, diff_lines, unified_diff};
+use fast_diff::{Algorithm, DiffOptions, Granularity, LineKind, Modes, SpanKind, diff_lines, unified_diff};
 use proptest::prelude::*;
 
 const ALGORITHMS: [Algorithm; 3] = [Algorithm::Myers, Algorithm::Histogram, Algorithm::Patience];
@@ -66,6 +71,137 @@ fn similar_changes(old: &[u8], new: &[u8]) -> usize {
             similar::DiffTag::Equal => 0,
             _ => op.old_range().len() + op.new_range().len(),
         })
+        .sum()
+}
+
+/// Every comparison mode, each alone, and a few together.
+fn modes() -> impl Strategy<Value = Modes> {
+    (0u32..=Modes::ALL.bits()).prop_map(|bits| Modes::from_bits(bits).unwrap())
+}
+
+fn algorithm() -> impl Strategy<Value = Algorithm> {
+    (0..ALGORITHMS.len()).prop_map(|i| ALGORITHMS[i])
+}
+
+/// White space as GNU diff sees it (the C locale; LF ends the line).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\x0b' | b'\x0c' | b'\r')
+}
+
+/// What is left of `line` to compare under `modes`, as GNU diff's options
+/// describe them; an independent reading, not the engine's code.
+fn normalise(line: &[u8], modes: Modes) -> Vec<u8> {
+    let (mut body, newline) = match line.strip_suffix(b"\n") {
+        Some(body) => (body.to_vec(), true),
+        None => (line.to_vec(), false),
+    };
+    if modes.contains(Modes::STRIP_TRAILING_CR) && body.last() == Some(&b'\r') {
+        body.pop();
+    }
+    if modes.contains(Modes::IGNORE_CASE) {
+        body.make_ascii_lowercase();
+    }
+    if modes.contains(Modes::IGNORE_ALL_SPACE) {
+        body.retain(|&b| !is_space(b));
+    } else if modes.contains(Modes::IGNORE_SPACE_CHANGE) {
+        // Runs of white space compare as one, and white space at the end
+        // of the line as none (so a line of white space is empty).
+        let words: Vec<&[u8]> = body.split(|&b| is_space(b)).filter(|w| !w.is_empty()).collect();
+        let leading = body.first().is_some_and(|&b| is_space(b)) && !words.is_empty();
+        let mut out: Vec<u8> = if leading { b" ".to_vec() } else { Vec::new() };
+        out.extend(words.join(&b' '));
+        body = out;
+    }
+    if newline {
+        body.push(b'\n');
+    }
+    body
+}
+
+/// The lines of `text` as the modes compare them; without the blank ones
+/// under `IGNORE_BLANK_LINES`, whose changes the diff need not show.
+fn compared(text: &[u8], modes: Modes) -> Vec<Vec<u8>> {
+    let blank = |l: &Vec<u8>| l.is_empty() || l == b"\n";
+    lines(text)
+        .into_iter()
+        .map(|l| normalise(l, modes))
+        .filter(|l| !(modes.contains(Modes::IGNORE_BLANK_LINES) && blank(l)))
+        .collect()
+}
+
+/// The unified diff through the C ABI, with the same options.
+fn through_c(old: &[u8], new: &[u8], options: &DiffOptions<'_>) -> Vec<u8> {
+    use fast_diff::ffi::{fd_buf, fd_free, fd_options, fd_options_init, fd_status, fd_unified_diff};
+    let mut c = core::mem::MaybeUninit::<fd_options>::uninit();
+    // SAFETY: fd_options_init writes a whole fd_options.
+    let mut c = unsafe {
+        fd_options_init(c.as_mut_ptr());
+        c.assume_init()
+    };
+    c.context_lines = options.context_lines as u32;
+    c.algorithm = match options.algorithm {
+        Algorithm::Myers => 0,
+        Algorithm::Histogram => 1,
+        Algorithm::Patience => 2,
+    };
+    c.flags = options.modes.bits();
+    let mut out = fd_buf { ptr: core::ptr::null_mut(), len: 0 };
+    // SAFETY: both texts are live slices, `c` is initialised, `out` writable.
+    let status = unsafe { fd_unified_diff(old.as_ptr(), old.len(), new.as_ptr(), new.len(), &c, &mut out) };
+    assert_eq!(status, fd_status::FD_OK);
+    let bytes =
+        if out.len == 0 { Vec::new() } else { unsafe { core::slice::from_raw_parts(out.ptr, out.len) }.to_vec() };
+    // SAFETY: `out` came from the library and is freed once.
+    unsafe { fd_free(&mut out) };
+    bytes
+}
+
+/// A larger old text of distinct lines, and a new one with blocks moved,
+/// rewritten and deleted: edit distances large enough for Myers to anchor.
+fn rewritten_pair() -> impl Strategy<Value = (Vec<u8>, Vec<u8>)> {
+    (200usize..700, prop::collection::vec((0u8..4, 0usize..700, 1usize..60), 1..12), 0u8..4).prop_map(
+        |(n, edits, common)| {
+            // Some lines repeat, as braces and blank lines do in code.
+            let line = |i: usize| match (i % 7, common) {
+                (0, c) if c > 0 => b"}\n".to_vec(),
+                (3, c) if c > 1 => b"\n".to_vec(),
+                _ => format!("line {i}\n").into_bytes(),
+            };
+            let old: Vec<Vec<u8>> = (0..n).map(line).collect();
+            let mut new = old.clone();
+            for (k, (op, at, len)) in edits.into_iter().enumerate() {
+                let at = at % new.len().max(1);
+                let end = (at + len).min(new.len());
+                match op {
+                    0 => {
+                        let block: Vec<Vec<u8>> = new.drain(at..end).collect();
+                        let to = (at * 7 + 13) % (new.len() + 1);
+                        new.splice(to..to, block);
+                    }
+                    1 => new[at..end]
+                        .iter_mut()
+                        .enumerate()
+                        .for_each(|(j, l)| *l = format!("new {k} {j}\n").into_bytes()),
+                    2 => drop(new.drain(at..end)),
+                    _ => new[at..end].reverse(),
+                }
+                if new.is_empty() {
+                    new.push(b"last\n".to_vec());
+                }
+            }
+            (old.concat(), new.concat())
+        },
+    )
+}
+
+/// Number of changed lines in a minimal line diff: `similar`'s Myers
+/// without its heuristics.
+fn minimal_changes(old: &[u8], new: &[u8]) -> usize {
+    let (a, b) = (lines(old), lines(new));
+    similar::capture_diff_slices(similar::Algorithm::RawMyers, &a, &b)
+        .iter()
+        .filter(|op| op.tag() != similar::DiffTag::Equal)
+        .map(|op| op.old_range().len() + op.new_range().len())
         .sum()
 }
 
@@ -142,10 +278,53 @@ proptest! {
     }
 
     #[test]
+    fn under_every_mode_diffs_apply_and_give_the_new_text_up_to_what_is_ignored(
+        (old, new) in pair(), modes in modes(), algorithm in algorithm(), context in 0usize..5,
+    ) {
+        let options = DiffOptions { context_lines: context, algorithm, modes, ..DiffOptions::default() };
+        let diff = unified_diff(&old, &new, &options).unwrap();
+        let applied = apply(&old, &diff).map_err(|e| TestCaseError::fail(format!("{algorithm:?} {modes:?}: {e}")))?;
+        prop_assert_eq!(compared(&applied, modes), compared(&new, modes), "{:?} {:?}", algorithm, modes);
+        // Only the ignored differences are left out: the diff of the result
+        // against the new text, under the same modes, shows nothing.
+        prop_assert!(diff_lines(&applied, &new, &options).unwrap().hunks(context).is_empty());
+        prop_assert_eq!(diff.is_empty(), compared(&old, modes) == compared(&new, modes));
+    }
+
+    #[test]
+    fn the_c_abi_writes_what_the_rust_api_writes(
+        (old, new) in pair(), modes in modes(), algorithm in algorithm(), context in 0usize..5,
+    ) {
+        let options = DiffOptions { context_lines: context, algorithm, modes, ..DiffOptions::default() };
+        prop_assert_eq!(through_c(&old, &new, &options), unified_diff(&old, &new, &options).unwrap());
+    }
+
+    #[test]
     fn myers_is_as_small_as_an_independent_minimal_diff((old, new) in pair()) {
         let ours = our_changes(&old, &new, Algorithm::Myers);
         let theirs = similar_changes(&old, &new);
         prop_assert!(ours <= theirs, "ours {} > similar's {}", ours, theirs);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn long_rewrites_and_moves_apply_with_every_algorithm_and_through_c((old, new) in rewritten_pair(), context in 0usize..4) {
+        for algorithm in ALGORITHMS {
+            let options = DiffOptions { context_lines: context, algorithm, ..DiffOptions::default() };
+            let diff = unified_diff(&old, &new, &options).unwrap();
+            let applied = apply(&old, &diff).map_err(|e| TestCaseError::fail(format!("{algorithm:?}: {e}")))?;
+            prop_assert_eq!(&applied, &new);
+            prop_assert_eq!(through_c(&old, &new, &options), diff);
+        }
+        // Between an independent minimal diff (`similar`'s raw Myers) and
+        // marking everything changed; the anchoring gives up minimality only
+        // on boxes with a large edit distance.
+        let ours = our_changes(&old, &new, Algorithm::Myers);
+        prop_assert!(ours >= minimal_changes(&old, &new));
+        prop_assert!(ours <= lines(&old).len() + lines(&new).len());
     }
 }
 

@@ -81,3 +81,42 @@ def test_worst_cases_give_a_growth_table():
     assert "| fast-diff myers | 1 ms | 2 ms | 4 ms | 1.00 |" in report
     assert "| GNU diff -u | 4 ms (1 run) | 16 ms (1 run) | > 10 s | 2.00 |" in report
     assert "Every fast-diff run finished within the cap at every size." in report
+
+
+def history(default_ns: float, default_bytes: int = 90) -> dict:
+    """A real-history result with the default at `default_ns` against peers at 100 ns."""
+    def contender(cid: str, ns: float, changed_bytes: int) -> dict:
+        return {"id": cid, "total_ns": ns, "cpu_ns": ns, "round_totals_ns": [ns], "round_cpu_ns": [ns],
+                "pair_median_ns": ns, "small_pair_median_ns": ns, "changed_lines": 1, "changed_bytes": changed_bytes,
+                "output_bytes": changed_bytes}
+
+    project = {"pairs": 2, "small_pairs": 1, "small_bytes": 16384, "not_utf8": 0, "input_bytes": 10, "rounds": 1,
+               "contenders": [contender("fast-diff default", default_ns, default_bytes),
+                              contender("fast-diff via C ABI", default_ns, default_bytes),
+                              contender("similar myers", 150.0, 80), contender("imara-diff histogram", 100.0, 100)]}
+    return {"projects": {"a": project, "b": copy.deepcopy(project)},
+            "corpus": {"a": {"what": "A", "old": "1", "new": "2"}, "b": {"what": "B", "old": "1", "new": "2"}}}
+
+
+def test_real_history_targets_follow_the_figures():
+    results = copy.deepcopy(RESULTS)
+    results["history"] = history(70.0)
+    report = text(results)
+    assert "## Real code history" in report and "### All projects" in report
+    assert "| Default diff on real history ≤ 0.8× the fastest of similar and imara-diff, on every project and in " \
+           "all | worst 0.70× | met |" in report
+    assert "| Default diff on real history never larger than the fastest peer's | smaller or equal everywhere | met |" \
+        in report
+    results["history"] = history(90.0, default_bytes=120)
+    report = text(results)
+    assert "worst 0.90× | **MISSED** |" in report
+    assert "| Default diff on real history never larger than the fastest peer's | larger somewhere | **MISSED** |" \
+        in report
+
+
+def test_real_history_skipped_offline_says_so():
+    results = copy.deepcopy(RESULTS)
+    results["history"] = {"skipped": "real history unavailable (no network)"}
+    report = text(results)
+    assert "Skipped in this run: real history unavailable (no network)." in report
+    assert "Default diff on real history" not in report

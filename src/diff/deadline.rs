@@ -37,6 +37,12 @@ impl Deadline {
         self.visits >= 0
     }
 
+    /// Search steps left.
+    #[cfg(test)]
+    pub(crate) fn visits_left(&self) -> i64 {
+        self.visits
+    }
+
     /// Whether the deadline was found passed (it is looked at only as work
     /// is recorded).
     pub(crate) fn has_passed(&self) -> bool {

@@ -16,6 +16,7 @@
 
 pub(crate) mod algorithms;
 mod anchors;
+mod common;
 pub(crate) mod deadline;
 mod intern;
 mod line_diff;

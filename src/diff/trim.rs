@@ -2,6 +2,7 @@
 //! is split into lines: for a small edit in a large file, this byte compare
 //! is nearly all the work there is.
 
+use super::common::{common_prefix, common_suffix};
 use super::lines::{back_lines, forward_lines};
 
 /// The part of both texts that needs line-by-line comparison: `start` (the
@@ -14,14 +15,6 @@ pub(crate) struct Window {
     pub old_end: usize,
     pub new_end: usize,
 }
-
-/// Equal blocks are first compared this many bytes at a time, so that on
-/// large texts the compare runs at `memcmp`'s speed: on prose_10m, a diff
-/// took about 30% less time than with 1 KiB blocks alone (benches/c_call.c,
-/// the two libraries alternating)...
-const BIG_BLOCK: usize = 64 * 1024;
-/// ...then this many, to narrow down the first difference.
-const BLOCK: usize = 1024;
 
 /// `None` when the texts are identical.
 pub(crate) fn window(old: &[u8], new: &[u8], context: usize) -> Option<Window> {
@@ -51,41 +44,6 @@ pub(crate) fn window(old: &[u8], new: &[u8], context: usize) -> Option<Window> {
         old_end: forward_lines(old, old_tail + skip, context),
         new_end: forward_lines(new, new_tail + skip, context),
     })
-}
-
-/// Length of the longest common prefix.
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
-    let n = a.len().min(b.len());
-    let equal_block = |i: usize, size: usize| i + size <= n && a[i..i + size] == b[i..i + size];
-    let mut i = 0;
-    while equal_block(i, BIG_BLOCK) {
-        i += BIG_BLOCK;
-    }
-    while equal_block(i, BLOCK) {
-        i += BLOCK;
-    }
-    while i < n && a[i] == b[i] {
-        i += 1;
-    }
-    i
-}
-
-/// Length of the longest common suffix.
-fn common_suffix(a: &[u8], b: &[u8]) -> usize {
-    let n = a.len().min(b.len());
-    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
-    let equal_block = |i: usize, size: usize| i + size <= n && a[n - i - size..n - i] == b[n - i - size..n - i];
-    let mut i = 0;
-    while equal_block(i, BIG_BLOCK) {
-        i += BIG_BLOCK;
-    }
-    while equal_block(i, BLOCK) {
-        i += BLOCK;
-    }
-    while i < n && a[n - i - 1] == b[n - i - 1] {
-        i += 1;
-    }
-    i
 }
 
 #[cfg(test)]
@@ -120,24 +78,5 @@ mod tests {
         assert_eq!(window(b"a\nb\n", b"a\nb\n", 3), None);
         assert_eq!(window(b"", b"", 3), None);
         assert_eq!(window(b"a", b"a", 0), None);
-    }
-
-    #[test]
-    fn block_compares_agree_with_bytewise_ones() {
-        for size in [5000, 3 * BIG_BLOCK + 5000] {
-            let mut a = vec![b'x'; size];
-            let mut b = a.clone();
-            for at in [0, 1999, BIG_BLOCK - 1, BIG_BLOCK + 1, size - 1].into_iter().filter(|&at| at < size) {
-                b[at] = b'y';
-                assert_eq!(common_prefix(&a, &b), at);
-                assert_eq!(common_suffix(&a, &b), size - at - 1);
-                b[at] = b'x';
-            }
-            b[size - 1999] = b'y';
-            assert_eq!(common_suffix(&a, &b), 1998);
-            a.truncate(2000);
-            assert_eq!(common_prefix(&a, &b), 2000);
-            assert_eq!(common_suffix(&a, &b), 1998);
-        }
     }
 }

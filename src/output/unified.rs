@@ -33,26 +33,55 @@ pub(crate) fn write(diff: &LineDiff<'_>, context: usize, old_label: &[u8], new_l
     if hunks.is_empty() {
         return Vec::new();
     }
-    // Sizing first, then writing into an exact allocation: a single buffer,
-    // never regrown, which is what crosses the C boundary.
-    let mut size = Size(0);
-    emit(&mut size, diff, &hunks, old_label, new_label);
-    let mut out = Vec::with_capacity(size.0);
+    // Sized first, then written into an exact allocation: a single buffer,
+    // never regrown, which is what crosses the C boundary. The size comes
+    // from the line offsets, a few operations per hunk.
+    let size = size(diff, &hunks, old_label, new_label);
+    let mut out = Vec::with_capacity(size);
     emit(&mut out, diff, &hunks, old_label, new_label);
-    debug_assert_eq!(out.len(), size.0);
+    debug_assert_eq!(out.len(), size);
     out
+}
+
+/// The length of what `emit` writes.
+fn size(diff: &LineDiff<'_>, hunks: &[LocalHunk], old_label: &[u8], new_label: &[u8]) -> usize {
+    // Lines `lines` of a side, each with its mark, and the note after a
+    // last line without a line end.
+    let lines = |side: &Side<'_>, lines: core::ops::Range<usize>| {
+        if lines.is_empty() {
+            return 0;
+        }
+        let end = side.bounds[lines.end];
+        let note = if side.text[end - 1] == b'\n' { 0 } else { NO_NEWLINE.len() };
+        end - side.bounds[lines.start] + lines.len() + note
+    };
+    let range = |start: usize, count: usize| match count {
+        0 => digits(start) + 2,
+        1 => digits(start + 1),
+        _ => digits(start + 1) + 1 + digits(count),
+    };
+    let mut size = "--- \n+++ \n".len() + old_label.len() + new_label.len();
+    for hunk in hunks {
+        size += "@@ - + @@\n".len()
+            + range(diff.old.first_line + hunk.old.start, hunk.old.len())
+            + range(diff.new.first_line + hunk.new.start, hunk.new.len());
+        let mut i = hunk.old.start;
+        for change in &hunk.changes {
+            size += lines(&diff.old, i..change.old.start) + lines(&diff.old, change.old.clone());
+            size += lines(&diff.new, change.new.clone());
+            i = change.old.end;
+        }
+        size += lines(&diff.old, i..hunk.old.end);
+    }
+    size
+}
+
+fn digits(n: usize) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
 }
 
 pub(crate) trait Sink {
     fn put(&mut self, bytes: &[u8]);
-}
-
-struct Size(usize);
-
-impl Sink for Size {
-    fn put(&mut self, bytes: &[u8]) {
-        self.0 += bytes.len();
-    }
 }
 
 impl Sink for Vec<u8> {

@@ -23,7 +23,7 @@ pub(crate) fn diff(
     deadline: &mut Deadline,
 ) {
     counts.with_first();
-    let mut index = Index { next: vec![NONE; a.len()] };
+    let mut index = Index::new(a.len());
     regions::solve(a, b, removed, added, counts, deadline, |r, counts, regions| {
         let (anchor, work) = index.best_anchor(a, b, (r.x0, r.x1), (r.y0, r.y1), counts);
         let step = match anchor {
@@ -39,7 +39,7 @@ pub(crate) fn diff(
     });
 }
 
-enum Anchor {
+pub(super) enum Anchor {
     /// `a[x..x + len] == b[y..y + len]`.
     Run {
         x: usize,
@@ -56,13 +56,18 @@ enum Anchor {
 /// The per-id counts and first occurrences live in the shared `Counts`
 /// (`old` and `first`) and are reset after each region; this holds, for each
 /// position of `a`, the next occurrence of the same id (`NONE` ends a chain).
-struct Index {
+pub(super) struct Index {
     next: Vec<u32>,
 }
 
 impl Index {
+    /// An index for regions of a side of `len` lines.
+    pub(super) fn new(len: usize) -> Self {
+        Index { next: vec![NONE; len] }
+    }
+
     /// The anchor for the region, and the work it took.
-    fn best_anchor(
+    pub(super) fn best_anchor(
         &mut self,
         a: &[u32],
         b: &[u32],

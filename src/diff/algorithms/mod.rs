@@ -37,9 +37,12 @@ use crate::diff::deadline::Deadline;
 /// lines).
 ///
 /// - **[`Algorithm::Myers`]** (default): the best all-round choice, and the
-///   one to pick when the output should match `diff -u` or `git diff`. On
-///   large, heavily rewritten files its cost limits make it give up
-///   minimality for time, so its diff can be larger than histogram's.
+///   one to pick when the output should match `diff -u` or `git diff`.
+///   Regions with a large edit distance (rewrites, large deletions, moved
+///   blocks) are anchored on their rarest common lines, as histogram
+///   anchors, and past a budget the cost limits split them: there it gives
+///   up minimality for time. Regions of smaller edit distance get a
+///   smallest diff.
 /// - **[`Algorithm::Histogram`]**: for source code and its history. It
 ///   anchors on the rarest common lines (code, not braces or blank lines),
 ///   so moved and edited functions read as such. It does not promise a
@@ -57,8 +60,9 @@ use crate::diff::deadline::Deadline;
 /// `benches/results/report.md`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Algorithm {
-    /// Myers' O(ND) algorithm with GNU diff's and git's cost limits: a
-    /// minimal diff when that is cheap, a near-minimal one otherwise.
+    /// Myers' O(ND) algorithm with GNU diff's and git's cost limits, and
+    /// costly regions anchored on rare lines: a minimal diff when that is
+    /// cheap, a near-minimal one otherwise.
     #[default]
     Myers,
     /// git's histogram diff: anchors on rare lines; reads well on code.

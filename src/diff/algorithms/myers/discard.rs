@@ -24,9 +24,16 @@ enum Class {
     Frequent,
 }
 
-/// Which lines of `a` and of `b` take part in the search. `counts.old`
-/// and `counts.new` are zero on entry, and left so.
-pub(super) fn keep_lines(a: &[u32], b: &[u32], counts: &mut Counts) -> (Vec<bool>, Vec<bool>) {
+/// Marks changed, in `removed` / `added` (false on entry), the lines of `a`
+/// and `b` that take no part in the search; returns how many of each side
+/// do. `counts.old` and `counts.new` are zero on entry, and left so.
+pub(super) fn leave_out(
+    a: &[u32],
+    b: &[u32],
+    removed: &mut [bool],
+    added: &mut [bool],
+    counts: &mut Counts,
+) -> (usize, usize) {
     for &id in a {
         counts.old[id as usize] += 1;
     }
@@ -34,15 +41,15 @@ pub(super) fn keep_lines(a: &[u32], b: &[u32], counts: &mut Counts) -> (Vec<bool
         counts.new[id as usize] += 1;
     }
     let drop_frequent = a.len() + b.len() >= MIN_LINES_TO_DROP_FREQUENT;
-    let keep_a = keep(a, &counts.new, drop_frequent);
-    let keep_b = keep(b, &counts.old, drop_frequent);
+    let kept_a = leave_out_side(a, &counts.new, drop_frequent, removed);
+    let kept_b = leave_out_side(b, &counts.old, drop_frequent, added);
     for &id in a {
         counts.old[id as usize] = 0;
     }
     for &id in b {
         counts.new[id as usize] = 0;
     }
-    (keep_a, keep_b)
+    (kept_a, kept_b)
 }
 
 /// How often a line must occur on the other side to count as frequent.
@@ -58,23 +65,23 @@ fn class(other_count: u32, frequent: u32) -> Class {
     }
 }
 
-/// Which lines of `side` take part in the search, given each id's count on
-/// the other side. Unmatched lines never do. A frequent line is dropped when,
-/// within `WINDOW` lines and without crossing a normally matched line, it has
-/// unmatched lines on both sides and they outnumber the frequent ones three to
-/// one: such a line would only let the search align noise.
-fn keep(side: &[u32], other_counts: &[u32], drop_frequent: bool) -> Vec<bool> {
+/// Marks in `changed` the lines of `side` that take no part in the search,
+/// given each id's count on the other side; returns how many take part. Unmatched
+/// lines never do. A frequent line is left out when, within `WINDOW` lines
+/// and without crossing a normally matched line, it has unmatched lines on
+/// both sides and they outnumber the frequent ones three to one: such a line
+/// would only let the search align noise.
+fn leave_out_side(side: &[u32], other_counts: &[u32], drop_frequent: bool, changed: &mut [bool]) -> usize {
     let frequent = frequent_limit(side);
-    let mut keep = Vec::with_capacity(side.len());
-    let (mut any_frequent, mut any_unmatched) = (false, false);
-    for &id in side {
+    let (mut any_frequent, mut left_out) = (false, 0);
+    for (&id, c) in side.iter().zip(changed.iter_mut()) {
         let count = other_counts[id as usize];
-        keep.push(count > 0);
+        *c = count == 0;
         any_frequent |= count >= frequent;
-        any_unmatched |= count == 0;
+        left_out += usize::from(count == 0);
     }
-    if !drop_frequent || !any_frequent || !any_unmatched {
-        return keep;
+    if !drop_frequent || !any_frequent || left_out == 0 {
+        return side.len() - left_out;
     }
     let class: Vec<Class> = side.iter().map(|&id| class(other_counts[id as usize], frequent)).collect();
     let n = class.len();
@@ -108,35 +115,30 @@ fn keep(side: &[u32], other_counts: &[u32], drop_frequent: bool) -> Vec<bool> {
             let after = unmatched[hi] - unmatched[i + 1];
             let frequent_here = frequent[hi] - frequent[lo];
             if before > 0 && after > 0 && 3 * frequent_here < before + after {
-                keep[i] = false;
+                changed[i] = true;
+                left_out += 1;
             }
         }
         if class[i] == Class::Matched {
             next = i;
         }
     }
-    keep
+    side.len() - left_out
 }
 
-/// The kept lines of `side`, and where each is in it.
-pub(super) fn kept(side: &[u32], keep: &[bool]) -> (Vec<u32>, Vec<u32>) {
-    let mut ids = Vec::new();
-    let mut at = Vec::new();
-    for (i, (&id, &k)) in side.iter().zip(keep).enumerate() {
-        if k {
+/// Appends to `ids` the lines of `side` not marked in `changed`, and to `at`
+/// where each is.
+pub(super) fn kept(side: &[u32], changed: &[bool], ids: &mut Vec<u32>, at: &mut Vec<u32>) {
+    for (i, (&id, &c)) in side.iter().zip(changed).enumerate() {
+        if !c {
             ids.push(id);
             at.push(i as u32);
         }
     }
-    (ids, at)
 }
 
-/// Marks the lines of a side: the left-out ones changed, the kept ones as
-/// the search on the kept lines marked them.
-pub(super) fn mark(changed: &mut [bool], keep: &[bool], at: &[u32], kept_changed: &[bool]) {
-    for (c, &k) in changed.iter_mut().zip(keep) {
-        *c = !k;
-    }
+/// Marks the kept lines of a side as the search on them marked them.
+pub(super) fn mark(changed: &mut [bool], at: &[u32], kept_changed: &[bool]) {
     for (&i, &c) in at.iter().zip(kept_changed) {
         changed[i as usize] = c;
     }
@@ -183,10 +185,16 @@ mod tests {
         for &id in &b {
             other[id as usize] += 1;
         }
-        let keep_a = keep(&a, &other, true);
-        assert!(!keep_a[75], "the frequent line among unmatched ones goes");
-        assert!(keep_a[..50].iter().chain(&keep_a[101..]).all(|&k| k));
-        assert!(keep(&a, &other, false).iter().enumerate().all(|(i, &k)| k != (50..101).contains(&i) || i == 75));
+        let left_out = |drop_frequent| {
+            let mut changed = vec![false; a.len()];
+            let kept = leave_out_side(&a, &other, drop_frequent, &mut changed);
+            assert_eq!(kept, changed.iter().filter(|&&c| !c).count());
+            changed
+        };
+        let changed = left_out(true);
+        assert!(changed[75], "the frequent line among unmatched ones goes");
+        assert!(changed[..50].iter().chain(&changed[101..]).all(|&c| !c));
+        assert!(left_out(false).iter().enumerate().all(|(i, &c)| c == ((50..101).contains(&i) && i != 75)));
         // This input is small enough to search in full: the diff stays
         // minimal and matches the `0`.
         let (r, ad) = run(&a, &b);

@@ -9,7 +9,8 @@ mod discard;
 mod search;
 mod snakes;
 
-pub(crate) use search::{MIN_VISITS, VISITS_PER_LINE, search, search_spent};
+use search::search_anchored;
+pub(crate) use search::{MIN_VISITS, VISITS_PER_LINE, search_spent};
 
 use super::Counts;
 use crate::diff::deadline::Deadline;
@@ -36,16 +37,21 @@ pub(crate) fn diff(
         return;
     }
 
-    let (keep_a, keep_b) = discard::keep_lines(a, b, counts);
-    if keep_a.iter().all(|&k| k) && keep_b.iter().all(|&k| k) {
-        search(a, b, removed, added, deadline);
+    let (kept_a, kept_b) = discard::leave_out(a, b, removed, added, counts);
+    if kept_a == a.len() && kept_b == b.len() {
+        search_anchored(a, b, removed, added, counts, deadline);
         return;
     }
-    let (kept_a, at_a) = discard::kept(a, &keep_a);
-    let (kept_b, at_b) = discard::kept(b, &keep_b);
-    let mut kept_removed = vec![false; kept_a.len()];
-    let mut kept_added = vec![false; kept_b.len()];
-    search(&kept_a, &kept_b, &mut kept_removed, &mut kept_added, deadline);
-    discard::mark(removed, &keep_a, &at_a, &kept_removed);
-    discard::mark(added, &keep_b, &at_b, &kept_added);
+    // The kept lines of both sides, where they are, and their marks: one
+    // allocation each, which counts on the many small regions of real files.
+    let mut ids = Vec::with_capacity(kept_a + kept_b);
+    let mut at = Vec::with_capacity(kept_a + kept_b);
+    discard::kept(a, removed, &mut ids, &mut at);
+    discard::kept(b, added, &mut ids, &mut at);
+    let mut marks = vec![false; kept_a + kept_b];
+    let (ids_a, ids_b) = ids.split_at(kept_a);
+    let (kept_removed, kept_added) = marks.split_at_mut(kept_a);
+    search_anchored(ids_a, ids_b, kept_removed, kept_added, counts, deadline);
+    discard::mark(removed, &at[..kept_a], kept_removed);
+    discard::mark(added, &at[kept_a..], kept_added);
 }

@@ -16,11 +16,25 @@
 //! All of these give up minimality for time, never correctness: every split
 //! point lies on a valid edit path. Subproblems whose search was cheap are
 //! solved exactly.
+//!
+//! A line diff (not a token diff) adds one more step before the cost limits:
+//! a box whose middle snake has cost `ANCHOR_COST` without being found, so
+//! that its edit distance is over twice that, is split as histogram splits
+//! a region, at the run of common lines whose rarest line is least frequent
+//! in it. On real code history such boxes are large rewrites and deletions,
+//! where the search would go on to the cost limits and split at a point
+//! that only happens to be far along; the rare lines are where the texts
+//! really correspond, the boxes between them are small, and the search
+//! costs a fraction. Boxes with a smaller edit distance are solved exactly,
+//! as before. The anchoring's work is charged to the budget of visits, and
+//! stops when the budget is spent.
 
 use super::diagonals::Diagonals;
 use super::snakes::{
     SNAKE_MIN, Split, furthest_point, good_backward_snake, good_forward_snake, snake_backward, snake_forward,
 };
+use crate::diff::algorithms::Counts;
+use crate::diff::algorithms::histogram::{Anchor, Index};
 use crate::diff::deadline::Deadline;
 
 /// The good-snake heuristic applies only to searches that cost more than this.
@@ -41,21 +55,26 @@ const SPENT_MAX_COST: isize = 64;
 /// limits tighten, and a floor for small inputs, whose search is cheap anyway.
 pub(crate) const VISITS_PER_LINE: i64 = 16;
 pub(crate) const MIN_VISITS: i64 = 1 << 20;
+/// The search cost at which a line diff's box is anchored on its rarest
+/// common lines instead (see the module's doc). Lower values anchor boxes
+/// of smaller edit distance, which cost little to search anyway: on real
+/// history (benches/history.rs), 16 gave larger diffs than 32 for hardly
+/// less work, and 64 left twice the search on large deletions.
+const ANCHOR_COST: isize = 32;
+/// Work an anchoring may take per line of the search, with a floor for
+/// small ones: an anchor can peel as little as two lines off a large box
+/// (neighbours swapped throughout), and past this allowance the boxes go
+/// back to the cost limits, which bound the worst case.
+const ANCHOR_WORK_PER_LINE: usize = 8;
+const MIN_ANCHOR_WORK: usize = 1 << 16;
+/// What the search of a box costs before it is found costly, in the same
+/// units: about its visits.
+const COSTLY_SEARCH: usize = (2 * ANCHOR_COST * ANCHOR_COST) as usize;
 
 /// Marks in `removed`/`added` the elements of `a`/`b` outside a short common
-/// subsequence. Both slices must be false on entry. Lines are compared as
-/// ids; the word diff compares token ids, or the bytes themselves.
-pub(crate) fn search<T: Copy + Eq>(
-    a: &[T],
-    b: &[T],
-    removed: &mut [bool],
-    added: &mut [bool],
-    deadline: &mut Deadline,
-) {
-    search_spent(a, b, removed, added, deadline, SPENT_MAX_COST);
-}
-
-/// `search` with the cost limit to fall to once the budget is spent.
+/// subsequence; `spent_max_cost` is the cost limit to fall to once the
+/// budget of visits is spent. Both slices must be false on entry. The word
+/// diff compares token ids, or the bytes themselves.
 pub(crate) fn search_spent<T: Copy + Eq>(
     a: &[T],
     b: &[T],
@@ -66,7 +85,68 @@ pub(crate) fn search_spent<T: Copy + Eq>(
 ) {
     debug_assert_eq!(a.len(), removed.len());
     debug_assert_eq!(b.len(), added.len());
-    Search::new(a, b, spent_max_cost).run(removed, added, deadline);
+    Search::new(a, b, spent_max_cost).run(removed, added, None, deadline);
+}
+
+/// The search of a line diff (lines compared as ids), anchoring costly boxes on their rarest common
+/// lines (see the module's doc); `counts` are the diff's per-id scratch
+/// arrays.
+pub(crate) fn search_anchored(
+    a: &[u32],
+    b: &[u32],
+    removed: &mut [bool],
+    added: &mut [bool],
+    counts: &mut Counts,
+    deadline: &mut Deadline,
+) {
+    debug_assert_eq!(a.len(), removed.len());
+    debug_assert_eq!(b.len(), added.len());
+    let anchoring = Anchoring::new(a, b, counts);
+    Search::new(a, b, SPENT_MAX_COST).run(removed, added, Some(anchoring), deadline);
+}
+
+/// What a search anchors costly boxes with: the sides as line ids (the
+/// search's own elements, for a line diff), the diff's per-id counts, the
+/// histogram index (built by the first anchoring) and the work allowed.
+/// Apart from the generic elements, so that one search serves lines,
+/// tokens and bytes.
+struct Anchoring<'c> {
+    a: &'c [u32],
+    b: &'c [u32],
+    counts: &'c mut Counts,
+    index: Option<Index>,
+    work_left: usize,
+}
+
+impl<'c> Anchoring<'c> {
+    fn new(a: &'c [u32], b: &'c [u32], counts: &'c mut Counts) -> Self {
+        let work_left = (ANCHOR_WORK_PER_LINE * (a.len() + b.len())).max(MIN_ANCHOR_WORK);
+        Anchoring { a, b, counts, index: None, work_left }
+    }
+
+    /// The run of common lines to split the box at, if any, and whether
+    /// the boxes on either side may be anchored in their turn.
+    fn anchor(
+        &mut self,
+        (x0, x1): (usize, usize),
+        (y0, y1): (usize, usize),
+        deadline: &mut Deadline,
+    ) -> (Anchor, bool) {
+        self.counts.with_first();
+        let index = self.index.get_or_insert_with(|| Index::new(self.a.len()));
+        let (found, work) = index.best_anchor(self.a, self.b, (x0, x1), (y0, y1), self.counts);
+        let _ = deadline.passed(work as u64);
+        let within_budget = deadline.spend_visits(work as i64);
+        self.work_left = self.work_left.saturating_sub(work + COSTLY_SEARCH);
+        (found, within_budget && self.work_left > 0)
+    }
+}
+
+/// What the search for a box's split found.
+enum Found {
+    Split(Split),
+    /// The box is costly: anchor it instead.
+    Costly,
 }
 
 struct Search<'a, T> {
@@ -86,11 +166,20 @@ impl<'a, T: Copy + Eq> Search<'a, T> {
         Search { a, b, forward: Diagonals::new(), backward: Diagonals::new(), max_cost, spent_max_cost }
     }
 
-    fn run(&mut self, removed: &mut [bool], added: &mut [bool], deadline: &mut Deadline) {
-        // Boxes still to solve; an explicit stack, since the split sequence of
-        // a pathological input can be as deep as the input is long.
-        let mut boxes = vec![(0, self.a.len(), 0, self.b.len(), false)];
-        while let Some((mut x0, mut x1, mut y0, mut y1, minimal)) = boxes.pop() {
+    fn run(
+        &mut self,
+        removed: &mut [bool],
+        added: &mut [bool],
+        mut anchoring: Option<Anchoring<'_>>,
+        deadline: &mut Deadline,
+    ) {
+        // Boxes still to solve, each with whether it is to be solved exactly
+        // and whether it may be anchored; an explicit stack, since the split
+        // sequence of a pathological input can be as deep as the input is
+        // long.
+        let mut boxes = Vec::with_capacity(16);
+        boxes.push((0, self.a.len(), 0, self.b.len(), false, anchoring.is_some()));
+        while let Some((mut x0, mut x1, mut y0, mut y1, minimal, anchor)) = boxes.pop() {
             while x0 < x1 && y0 < y1 && self.a[x0] == self.b[y0] {
                 x0 += 1;
                 y0 += 1;
@@ -105,7 +194,26 @@ impl<'a, T: Copy + Eq> Search<'a, T> {
                 added[y0..y1].fill(true);
                 continue;
             }
-            let split = self.split(x0, x1, y0, y1, minimal, deadline);
+            // The difference in the sides' lengths is a lower bound of the
+            // edit distance: past twice the anchoring cost, the search
+            // would only get there.
+            let costly = anchor && !minimal && (x1 - x0).abs_diff(y1 - y0) as isize > 2 * ANCHOR_COST + 2;
+            let found = if costly { Found::Costly } else { self.split(x0, x1, y0, y1, minimal, anchor, deadline) };
+            let split = match found {
+                Found::Split(split) => split,
+                Found::Costly => {
+                    let anchoring = anchoring.as_mut().expect("only a line diff anchors");
+                    match anchoring.anchor((x0, x1), (y0, y1), deadline) {
+                        (Anchor::Run { x, y, len }, again) => {
+                            boxes.push((x + len, x1, y + len, y1, false, again));
+                            boxes.push((x0, x, y0, y, false, again));
+                        }
+                        // Nothing rare to anchor on: the cost limits decide.
+                        (Anchor::OnlyFrequent | Anchor::NothingCommon, _) => boxes.push((x0, x1, y0, y1, false, false)),
+                    }
+                    continue;
+                }
+            };
             let shrinks = (split.x, split.y) != (x0, y0) && (split.x, split.y) != (x1, y1);
             debug_assert!(shrinks, "a split must divide the box");
             if !shrinks {
@@ -113,15 +221,26 @@ impl<'a, T: Copy + Eq> Search<'a, T> {
                 added[y0..y1].fill(true);
                 continue;
             }
-            boxes.push((split.x, x1, split.y, y1, split.minimal_after));
-            boxes.push((x0, split.x, y0, split.y, split.minimal_before));
+            boxes.push((split.x, x1, split.y, y1, split.minimal_after, anchor));
+            boxes.push((x0, split.x, y0, split.y, split.minimal_before, anchor));
         }
     }
 
     /// Finds where to split the box `[x0, x1) x [y0, y1)`, whose first and last
     /// elements differ on both sides: the middle snake of a shortest edit
-    /// path, or, past the cost limits, a point on some good path.
-    fn split(&mut self, x0: usize, x1: usize, y0: usize, y1: usize, minimal: bool, deadline: &mut Deadline) -> Split {
+    /// path, or, past the cost limits, a point on some good path; or, when
+    /// `anchor` allows, says it costs too much to search.
+    #[allow(clippy::too_many_arguments)]
+    fn split(
+        &mut self,
+        x0: usize,
+        x1: usize,
+        y0: usize,
+        y1: usize,
+        minimal: bool,
+        anchor: bool,
+        deadline: &mut Deadline,
+    ) -> Found {
         let (a, b) = (self.a, self.b);
         let (x0, x1, y0, y1) = (x0 as isize, x1 as isize, y0 as isize, y1 as isize);
         let (fwd, bwd) = (&mut self.forward, &mut self.backward);
@@ -161,7 +280,12 @@ impl<'a, T: Copy + Eq> Search<'a, T> {
                 let y = x - k;
                 fwd.set(k, x);
                 if odd && blo <= k && k <= bhi && bwd.get(k) <= x {
-                    return Split { x: x as usize, y: y as usize, minimal_before: true, minimal_after: true };
+                    return Found::Split(Split {
+                        x: x as usize,
+                        y: y as usize,
+                        minimal_before: true,
+                        minimal_after: true,
+                    });
                 }
                 k -= 2;
             }
@@ -187,7 +311,12 @@ impl<'a, T: Copy + Eq> Search<'a, T> {
                 let y = x - k;
                 bwd.set(k, x);
                 if !odd && flo <= k && k <= fhi && x <= fwd.get(k) {
-                    return Split { x: x as usize, y: y as usize, minimal_before: true, minimal_after: true };
+                    return Found::Split(Split {
+                        x: x as usize,
+                        y: y as usize,
+                        minimal_before: true,
+                        minimal_after: true,
+                    });
                 }
                 k -= 2;
             }
@@ -205,15 +334,18 @@ impl<'a, T: Copy + Eq> Search<'a, T> {
 
             if long_snake && cost > GOOD_SNAKE_MIN_COST && !out_of_time {
                 if let Some(split) = good_forward_snake(a, b, fwd, (flo, fhi, fmid), (x0, x1, y0, y1), cost) {
-                    return split;
+                    return Found::Split(split);
                 }
                 if let Some(split) = good_backward_snake(a, b, bwd, (blo, bhi, bmid), (x0, x1, y0, y1), cost) {
-                    return split;
+                    return Found::Split(split);
                 }
             }
 
+            if anchor && cost >= ANCHOR_COST && within_budget && !out_of_time {
+                return Found::Costly;
+            }
             if cost >= self.max_cost || out_of_time {
-                return furthest_point(fwd, bwd, (flo, fhi, blo, bhi), (x0, x1, y0, y1));
+                return Found::Split(furthest_point(fwd, bwd, (flo, fhi, blo, bhi), (x0, x1, y0, y1)));
             }
             cost += 1;
         }
@@ -224,6 +356,10 @@ impl<'a, T: Copy + Eq> Search<'a, T> {
 mod tests {
     use super::*;
     use crate::diff::algorithms::testing::{kept, random_pairs};
+
+    fn search(a: &[u32], b: &[u32], removed: &mut [bool], added: &mut [bool], deadline: &mut Deadline) {
+        search_spent(a, b, removed, added, deadline, SPENT_MAX_COST);
+    }
 
     fn run(a: &[u32], b: &[u32]) -> (Vec<bool>, Vec<bool>) {
         let mut removed = vec![false; a.len()];
@@ -268,6 +404,46 @@ mod tests {
             assert_eq!(kept(&a, &r), kept(&b, &ad));
             assert_eq!(kept(&a, &r).len(), lcs_len(&a, &b), "{a:?} {b:?}");
         }
+    }
+
+    #[test]
+    fn costly_boxes_are_anchored_and_cheap_ones_stay_minimal() {
+        let anchored = |a: &[u32], b: &[u32]| {
+            let distinct = a.iter().chain(b).max().map_or(0, |&m| m as usize + 1);
+            let mut counts = Counts::new(distinct);
+            let (mut removed, mut added) = (vec![false; a.len()], vec![false; b.len()]);
+            let mut deadline = Deadline::new(None);
+            deadline.set_visits(i64::MAX / 2);
+            search_anchored(a, b, &mut removed, &mut added, &mut counts, &mut deadline);
+            assert_eq!(kept(a, &removed), kept(b, &added));
+            assert!(counts.old.iter().all(|&c| c == 0), "counts are left zeroed");
+            (kept(a, &removed).len(), i64::MAX / 2 - deadline.visits_left())
+        };
+        let plain = |a: &[u32], b: &[u32]| {
+            let (mut removed, mut added) = (vec![false; a.len()], vec![false; b.len()]);
+            let mut deadline = Deadline::new(None);
+            deadline.set_visits(i64::MAX / 2);
+            search(a, b, &mut removed, &mut added, &mut deadline);
+            i64::MAX / 2 - deadline.visits_left()
+        };
+        // A small edit distance: solved exactly, as without anchoring.
+        for (a, b) in random_pairs(0x5eed, 200, 60, 6) {
+            assert_eq!(anchored(&a, &b).0, lcs_len(&a, &b), "{a:?} {b:?}");
+        }
+        // The two halves of distinct lines swapped: an edit distance of the
+        // input's size, which anchoring finds for a fraction of the search.
+        let a: Vec<u32> = (0..2000).collect();
+        let b: Vec<u32> = (1000..2000).chain(0..1000).collect();
+        let (common, visits) = anchored(&a, &b);
+        assert_eq!(common, 1000);
+        assert!(visits * 4 < plain(&a, &b), "{visits} visits");
+        // Each pair of neighbours swapped: every anchor peels off two lines,
+        // and the allowance bounds what anchoring adds.
+        let b: Vec<u32> = (0..2000).map(|i| i ^ 1).collect();
+        let (common, visits) = anchored(&a, &b);
+        assert!(common >= 1000, "{common}");
+        let allowance = (ANCHOR_WORK_PER_LINE * 4000).max(MIN_ANCHOR_WORK) + COSTLY_SEARCH + 4000;
+        assert!(visits <= plain(&a, &b) + allowance as i64, "{visits} visits");
     }
 
     #[test]
