@@ -12,7 +12,7 @@ use super::{Applied, ApplyError};
 use crate::LineKind;
 
 /// One hunk's search: where it was expected and what was found.
-struct Attempt {
+pub(crate) struct Attempt {
     result: Result<Placement, Miss>,
     guess: Option<usize>,
     lo: usize,
@@ -20,7 +20,7 @@ struct Attempt {
 
 /// Places the hunks in order: each after the previous one, expected at its
 /// stated line moved by the offset the previous hunk needed (as GNU patch).
-fn place_all(finder: &Finder<'_, '_>, file: &FilePatch<'_>, options: &ApplyOptions) -> Vec<Attempt> {
+pub(crate) fn place_all(finder: &Finder<'_, '_>, file: &FilePatch<'_>, options: &ApplyOptions) -> Vec<Attempt> {
     let modes = options.match_modes();
     let whole = matches!(file.change, FileChange::Created | FileChange::Deleted);
     let (mut lo, mut drift, mut closed) = (0usize, 0i128, false);
@@ -30,11 +30,12 @@ fn place_all(finder: &Finder<'_, '_>, file: &FilePatch<'_>, options: &ApplyOptio
         let request = Request {
             hunk,
             lo,
+            until: usize::MAX,
             guess,
             max_offset: options.max_offset,
             max_fuzz: options.fuzz,
             modes: &modes,
-            trust_context: !options.recount && hunk.header.is_some(),
+            trust_context: !options.recount && !hunk.recounted && hunk.header.is_some(),
             at_start: whole,
             at_end: whole,
         };
@@ -59,10 +60,10 @@ pub(crate) fn apply_file(bytes: &[u8], file: &FilePatch<'_>, options: &ApplyOpti
     if file.hunks.is_empty() {
         return hunkless(bytes, info, options.partial);
     }
-    let finder = Finder::new(&text);
+    let finder = Finder::new(&text, file.hunks.iter().map(|h| h.lines.len()).sum());
     let forward = place_all(&finder, &file, options);
     if forward.iter().all(|a| a.result.is_ok()) {
-        let placements: Vec<Option<Placement>> = forward.iter().map(|a| a.result.ok()).collect();
+        let placements: Vec<Option<Placement>> = forward.iter().map(|a| a.result.clone().ok()).collect();
         let (out, new_lines) = write(&text, &file, &placements);
         let hunks = file
             .hunks
@@ -85,14 +86,14 @@ pub(crate) fn apply_file(bytes: &[u8], file: &FilePatch<'_>, options: &ApplyOpti
             .zip(&backward)
             .enumerate()
             .map(|(k, (hunk, a))| {
-                let mut r = placed_report(k + 1, hunk, a.result.unwrap(), 0, HunkOutcome::AlreadyApplied);
+                let mut r = placed_report(k + 1, hunk, a.result.clone().unwrap(), 0, HunkOutcome::AlreadyApplied);
                 (r.header, r.old_lines, r.new_lines) = (file.hunks[k].header, r.new_lines, r.old_lines);
                 r
             })
             .collect();
         return Err(ApplyError::AlreadyApplied { report: Box::new(summarize(info, hunks)) });
     }
-    let placements: Vec<Option<Placement>> = forward.iter().map(|a| a.result.ok()).collect();
+    let placements: Vec<Option<Placement>> = forward.iter().map(|a| a.result.clone().ok()).collect();
     let (out, new_lines) = write(&text, &file, &placements);
     let mut hunks = Vec::with_capacity(file.hunks.len());
     for (k, hunk) in file.hunks.iter().enumerate() {
@@ -103,7 +104,7 @@ pub(crate) fn apply_file(bytes: &[u8], file: &FilePatch<'_>, options: &ApplyOpti
                 (r.header, r.old_lines, r.new_lines) = (hunk.header, r.new_lines, r.old_lines);
                 r
             }
-            (Err(miss), Err(_)) => failed_report(k + 1, &file, hunk, *miss, &forward[k], &finder, options),
+            (Err(miss), Err(_)) => failed_report(k + 1, &file, hunk, miss, &forward[k], &finder, options),
         };
         hunks.push(report);
     }
@@ -135,22 +136,7 @@ fn hunkless(bytes: &[u8], info: FileInfo, partial: bool) -> Result<Applied, Appl
 }
 
 fn base_report(hunk: &Hunk<'_>, outcome: HunkOutcome) -> HunkReport {
-    HunkReport {
-        outcome,
-        reason: None,
-        mode: MatchMode::Exact,
-        span: hunk.span.clone(),
-        header: hunk.header,
-        stated_line: hunk.stated_position().map(|s| s.saturating_add(1)),
-        line: 0,
-        new_line: 0,
-        offset: 0,
-        fuzz: 0,
-        candidate: None,
-        old_lines: hunk.old_lines().count(),
-        new_lines: hunk.new_lines().count(),
-        message: String::new(),
-    }
+    HunkReport::new(hunk, outcome)
 }
 
 fn placed_report(
@@ -163,18 +149,21 @@ fn placed_report(
     let mut r = base_report(hunk, outcome);
     r.line = placed.pos + 1;
     r.new_line = new_line;
-    r.offset = hunk.stated_position().map_or(0, |s| (placed.pos as i128 - i128::from(s)) as i64);
+    // Saturated: a stated line near 2^64 must not wrap round.
+    r.offset = hunk.stated_position().map_or(0, |s| {
+        (placed.pos as i128 - i128::from(s)).clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
+    });
     r.fuzz = placed.fuzz;
     r.mode = placed.mode;
     r.message = r.placed_message(number);
     r
 }
 
-fn failed_report(
+pub(crate) fn failed_report(
     number: usize,
     file: &FilePatch<'_>,
     hunk: &Hunk<'_>,
-    miss: Miss,
+    miss: &Miss,
     attempt: &Attempt,
     finder: &Finder<'_, '_>,
     options: &ApplyOptions,
@@ -183,14 +172,24 @@ fn failed_report(
     let name = report::hunk_name(number, hunk.header);
     let old: Vec<Line<'_>> = hunk.old_lines().map(|l| (l.body, l.newline)).collect();
     let loosest = *options.match_modes().last().unwrap();
-    r.candidate = finder.candidate(&old, attempt.guess.unwrap_or(attempt.lo), loosest);
+    r.loosest = loosest;
+    if !matches!(miss, Miss::Ambiguous(..)) {
+        r.candidate = finder.candidate(&old, attempt.guess.unwrap_or(attempt.lo), loosest);
+    }
     r.message = match miss {
-        Miss::Ambiguous(first, second) => {
+        Miss::Ambiguous(places, more) => {
             r.reason = Some(FailReason::Ambiguous);
+            r.places = places.iter().map(|p| p + 1).collect();
+            r.more_places = *more;
             format!(
-                "{name} does not apply: it states no line, and its lines are at several places (lines {} and {}); add context lines to tell them apart",
-                first + 1,
-                second + 1
+                "{name} does not apply: it states no line, and its lines are at several places ({}); add context lines to tell them apart",
+                report::places(&r.places, *more)
+            )
+        }
+        Miss::Limit => {
+            r.reason = Some(FailReason::Limit);
+            format!(
+                "{name} was not looked for everywhere: the search budget for this text was spent (the lines of this hunk, and of the hunks before it, are each at very many places in the text); give it its right line numbers or rarer context lines"
             )
         }
         Miss::Mismatch => {
@@ -296,10 +295,7 @@ fn summarize(file: FileInfo, hunks: Vec<HunkReport>) -> Report {
         m.push_str(&format!("; {applied} would apply"));
         m
     };
-    for hunk in hunks.iter().filter(|h| !h.is_plain()) {
-        message.push('\n');
-        message.push_str(&hunk.message);
-    }
+    report::list_hunks(&mut message, &hunks);
     Report { file: Some(file), hunks, message }
 }
 
