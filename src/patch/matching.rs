@@ -48,18 +48,41 @@ pub type Line<'a> = (&'a [u8], bool);
 /// A text split into lines at LF.
 pub struct Text<'t> {
     pub bytes: &'t [u8],
-    /// Line starts, then the text's length.
+    /// Line starts, then the text's length. The first line starts after a
+    /// byte order mark the lines are read without.
     bounds: Vec<usize>,
+    crlf: OnceCell<bool>,
 }
 
 impl<'t> Text<'t> {
     pub fn new(bytes: &'t [u8]) -> Text<'t> {
-        let mut bounds = vec![0];
-        bounds.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        Text::new_for(bytes, false)
+    }
+
+    /// The text, read without its UTF-8 byte order mark, if it has one,
+    /// when `skip_bom`: a patch whose lines do not have it then matches the
+    /// first line, and the mark stays where it is.
+    pub fn new_for(bytes: &'t [u8], skip_bom: bool) -> Text<'t> {
+        let start = if skip_bom && bytes.starts_with(b"\xef\xbb\xbf") { 3 } else { 0 };
+        let mut bounds = vec![start];
+        bounds.extend(memchr::memchr_iter(b'\n', &bytes[start..]).map(|i| start + i + 1));
         if bounds.last() != Some(&bytes.len()) {
             bounds.push(bytes.len());
         }
-        Text { bytes, bounds }
+        Text { bytes, bounds, crlf: OnceCell::new() }
+    }
+
+    /// The bytes before the first line: a byte order mark read apart.
+    pub fn prefix(&self) -> &'t [u8] {
+        &self.bytes[..self.bounds[0]]
+    }
+
+    /// Whether every line that ends has CRLF, and one does.
+    pub fn crlf(&self) -> bool {
+        *self.crlf.get_or_init(|| {
+            let mut ends = memchr::memchr_iter(b'\n', self.bytes).peekable();
+            ends.peek().is_some() && ends.all(|i| i > 0 && self.bytes[i - 1] == b'\r')
+        })
     }
 
     /// The number of lines.

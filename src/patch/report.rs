@@ -252,8 +252,8 @@ impl HunkReport {
     }
 
     /// The message of a hunk that was placed (applied or already applied).
-    pub(crate) fn placed_message(&self, number: usize) -> String {
-        let mut m = hunk_name(number, self.header);
+    pub(crate) fn placed_message(&self, name: String) -> String {
+        let mut m = name;
         match self.outcome {
             HunkOutcome::AlreadyApplied => {
                 write!(m, " is already applied: its new lines are at line {}", self.line).unwrap();
