@@ -27,6 +27,11 @@ pub(crate) trait Placer {
     fn name(&self, number: usize, hunk: &Hunk<'_>) -> String {
         report::hunk_name(number, hunk.header)
     }
+
+    /// Why hunk `number` missed its `Miss::Scope`, in words, after `name`.
+    fn scope_missed(&self, _number: usize, _scope: usize) -> String {
+        "its scope line is not in the text".into()
+    }
 }
 
 /// Unified diffs' hunks: at their stated lines, as GNU patch places them.
@@ -137,6 +142,11 @@ pub(crate) fn apply_placed(
                 (r.header, r.old_lines, r.new_lines) = (hunk.header, r.new_lines, r.old_lines);
                 r
             }
+            (Err(Miss::Scope(scope)), Err(_)) => {
+                let mut r = failed_report(name.clone(), &file, hunk, &Miss::Mismatch, &forward[k], &finder, options);
+                r.message = format!("{name} does not apply: {}", placer.scope_missed(k + 1, *scope));
+                r
+            }
             (Err(miss), Err(_)) => failed_report(name, &file, hunk, miss, &forward[k], &finder, options),
         };
         hunks.push(report);
@@ -224,7 +234,7 @@ fn failed_report(
                 "{name} was not looked for everywhere: the search budget for this text was spent (the lines of this hunk, and of the hunks before it, are each at very many places in the text); give it its right line numbers or rarer context lines"
             )
         }
-        Miss::Mismatch => {
+        Miss::Mismatch | Miss::Scope(_) => {
             r.reason = Some(FailReason::Mismatch);
             let mut m = if file.change == FileChange::Created {
                 format!("{name} does not apply: it creates the file, but the text is not empty")

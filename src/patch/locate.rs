@@ -51,6 +51,9 @@ pub enum Miss {
     Ambiguous(Vec<usize>, bool),
     /// The search budget of the text was spent before the hunk was found.
     Limit,
+    /// A line the hunk is scoped to (the envelope's `@@ def f():`), the
+    /// `n`-th, is not in the text where the hunk may be.
+    Scope(usize),
 }
 
 /// What is asked of one hunk.
@@ -291,6 +294,52 @@ impl<'s, 't> Finder<'s, 't> {
                 Ok(found(places))
             }
         }
+    }
+
+    /// The text searched.
+    pub fn text(&self) -> &'s Text<'t> {
+        self.text
+    }
+
+    /// The first place at or after `from` where `line` is, in the first of
+    /// `modes` where it is anywhere at or after `from`, and that mode.
+    pub fn first_line(
+        &self,
+        line: Line<'_>,
+        from: usize,
+        modes: &[MatchMode],
+    ) -> Result<Option<(usize, MatchMode)>, Miss> {
+        for &mode in modes {
+            if let Some(pos) = self.next_line(line, from, mode)? {
+                return Ok(Some((pos, mode)));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The first place at or after `from` where `line` is in `mode`.
+    pub fn next_line(&self, line: Line<'_>, from: usize, mode: MatchMode) -> Result<Option<usize>, Miss> {
+        self.spend(1)?;
+        let places = self.index(mode).places().of(matching::line_hash(line, mode, &mut Vec::new()));
+        for &j in &places[places.partition_point(|&j| j < from)..] {
+            self.spend(1)?;
+            if matching::same(self.text.line(j), line, mode) {
+                return Ok(Some(j));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Where `line` is in `mode`, by hash: the lines to verify.
+    pub fn line_places(&self, line: Line<'_>, mode: MatchMode) -> Result<&[usize], Miss> {
+        self.spend(1)?;
+        Ok(self.index(mode).places().of(matching::line_hash(line, mode, &mut Vec::new())))
+    }
+
+    /// Takes `cost` from the budget, for work done outside the finder on
+    /// its text.
+    pub fn charge(&self, cost: usize) -> Result<(), Miss> {
+        self.spend(cost)
     }
 
     /// The place where most of `old` matches in `mode`, nearest `around` on

@@ -55,6 +55,7 @@ pub struct Text<'t> {
 }
 
 impl<'t> Text<'t> {
+    #[cfg(test)]
     pub fn new(bytes: &'t [u8]) -> Text<'t> {
         Text::new_for(bytes, false)
     }
@@ -101,6 +102,18 @@ impl<'t> Text<'t> {
             Some(body) => (body, true),
             None => (raw, false),
         }
+    }
+
+    /// The byte offset where line `i` starts (the text's length for
+    /// `i == len()`).
+    pub fn start_of(&self, i: usize) -> usize {
+        self.bounds[i]
+    }
+
+    /// The line the byte at `offset` is on (a byte of the prefix is on the
+    /// first line).
+    pub fn line_at(&self, offset: usize) -> usize {
+        self.bounds.partition_point(|&b| b <= offset).saturating_sub(1).min(self.len().saturating_sub(1))
     }
 
     /// Lines `range`, as they are in the text.

@@ -23,6 +23,7 @@
 //! ```
 
 mod apply;
+pub mod edits;
 mod locate;
 mod matching;
 mod model;
