@@ -4,7 +4,7 @@
 
 .PHONY: c test-c
 
-C_TESTS    := test_fast_diff test_structured test_patch test_vectors
+C_TESTS    := test_fast_diff test_structured test_patch test_vectors test_edits
 C_PROGRAMS := $(addprefix $(BUILD)/,$(C_TESTS)) $(BUILD)/example_cpp
 
 c: $(C_PROGRAMS) ## the C test programs and the C++ example, in build/

@@ -33,6 +33,8 @@ mod hunks;
 
 mod words;
 
+mod edits;
+
 pub use buf::{fd_buf, fd_free};
 pub use diff::{fd_unified_diff, fd_version};
 pub use options::{
@@ -53,4 +55,9 @@ pub use patch::{fd_apply_patch, fd_parse_patch};
 pub use report::{
     FD_HUNK_MORE_PLACES, FD_HUNK_RECOUNTED, fd_file_change, fd_hunk_detail, fd_hunk_outcome, fd_hunk_reason,
     fd_hunk_report, fd_match_mode, fd_patch_file, fd_patch_report, fd_patch_report_free,
+};
+
+pub use edits::{
+    FD_EDIT_STRIP_AUTO, fd_apply_edits, fd_edit_format, fd_edit_options, fd_edit_options_init, fd_edit_outcome,
+    fd_edit_result, fd_edit_result_free, fd_edited_file, fd_file_text, fd_parse_edits,
 };
