@@ -37,7 +37,7 @@ vectors: ## regenerate the conformance vectors in tests/vectors
 # never by `make test`; the bounded fuzz run of `make test` is
 # tests/patch_fuzz.rs), FUZZ_SECONDS per target.
 FUZZ_SECONDS  ?= 120
-FUZZ_TARGETS  := parse_patch apply_patch
+FUZZ_TARGETS  := parse_patch apply_patch edits
 CARGO_FUZZ_VERSION := 0.13.2
 
 fuzz: ## run every cargo-fuzz target for FUZZ_SECONDS (needs nightly)
