@@ -392,13 +392,16 @@ pub(crate) fn write(text: &Text<'_>, file: &FilePatch<'_>, placements: &[Option<
 /// lenient match ignored stays as it was. Where lines matched leniently,
 /// added lines take the line end the matched lines share, and a last line
 /// without LF keeps lacking it; lines added where no line is matched take
-/// the text's line end when all its lines end in CRLF.
+/// the text's line end when all its lines end in CRLF and the hunk states
+/// no line.
 pub(crate) fn render(text: &Text<'_>, hunk: &Hunk<'_>, placed: &Placement, out: &mut Vec<u8>) -> usize {
     let old_count = hunk.old_lines().count();
     let lenient = placed.mode != MatchMode::Exact;
     let end = if lenient {
         line_end(text, placed.pos..placed.pos + old_count)
-    } else if old_count == 0 && text.crlf() {
+    } else if old_count == 0 && hunk.header.is_none() && text.crlf() {
+        // A hunk that states no line is written by hand (or a model), not
+        // by a diff tool whose LF lines would be what it meant.
         Some(LineEnd::Crlf)
     } else {
         None

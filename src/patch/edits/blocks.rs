@@ -218,9 +218,9 @@ pub fn apply(bytes: &[u8], blocks: &[Block<'_>], options: &ApplyOptions) -> Done
     let (outcome, mut message) = if failed == 0 && already == total {
         (FileOutcome::AlreadyApplied, format!("already applied: all {total} {} are in their applied form", noun(total)))
     } else if failed + already == 0 {
-        (FileOutcome::Applied, format!("applied {total} of {total} {}", noun(total)))
+        (FileOutcome::Applied, format!("applied {total} of {total} {}", noun(2)))
     } else {
-        let mut m = format!("{} of {total} {} do not apply", failed + already, noun(total));
+        let mut m = format!("{} of {total} {} do not apply", failed + already, noun(2));
         if already > 0 {
             m.push_str(&format!(" ({already} already applied)"));
         }
@@ -369,8 +369,10 @@ fn locate(block: &Block<'_>, finder: &Finder<'_, '_>, modes: &[MatchMode], byte_
         return Found::Nowhere;
     }
     // Line by line: the block as a hunk whose lines the replacement keeps
-    // are context, so that they keep the file's bytes.
-    let hunk = as_hunk(&block.search, &block.replace);
+    // are context, so that they keep the file's bytes. Lines are whole
+    // here: a last line without LF is the file's line, whatever its end.
+    let (search, replace) = (with_lf(&block.search), with_lf(&block.replace));
+    let hunk = as_hunk(&search, &replace);
     let request = Request {
         hunk: &hunk,
         lo: 0,
@@ -459,6 +461,15 @@ fn by_whole_lines(bytes: &[u8], search: &[u8], limit: usize, finder: &Finder<'_,
         }
     }
     Some(Some(places))
+}
+
+/// `text` ending with LF, unless it is empty.
+fn with_lf(text: &[u8]) -> Cow<'_, [u8]> {
+    if text.is_empty() || text.ends_with(b"\n") {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned([text, b"\n"].concat())
+    }
 }
 
 /// The block as a hunk: its search and replacement lines diffed, so that

@@ -31,6 +31,9 @@ The same diff as data, under comparison modes, and word by word::
 from ._diff import diff_hunks, diff_stats, unified_diff, unified_diff_stats, word_diff
 from ._diff_options import Algorithm, DiffOptions, Granularity, UnifiedDiffBytesOptions, UnifiedDiffOptions
 from ._diff_results import DiffLine, DiffStats, Hunk, LineKind, SpanKind, WordDiff, WordSpan
+from ._edit_options import EditOptions
+from ._edit_results import EditFailure, EditFormat, EditOutcome, EditReport, EditResult, FileEditReport
+from ._edits import apply_edits, parse_edits
 from ._errors import (
     DiffError,
     InputTooLargeError,
@@ -38,6 +41,7 @@ from ._errors import (
     InvalidOptionsError,
     NullArgumentError,
     PatchAlreadyAppliedError,
+    PatchAmbiguousError,
     PatchError,
     PatchHunkFailedError,
     PatchMalformedError,
@@ -59,6 +63,13 @@ __all__ = [
     "DiffLine",
     "DiffOptions",
     "DiffStats",
+    "EditFailure",
+    "EditFormat",
+    "EditOptions",
+    "EditOutcome",
+    "EditReport",
+    "EditResult",
+    "FileEditReport",
     "FailReason",
     "FileChange",
     "Granularity",
@@ -72,6 +83,7 @@ __all__ = [
     "MatchMode",
     "NullArgumentError",
     "PatchAlreadyAppliedError",
+    "PatchAmbiguousError",
     "PatchError",
     "PatchFile",
     "PatchHunkFailedError",
@@ -85,10 +97,12 @@ __all__ = [
     "WordDiff",
     "WordSpan",
     "__version__",
+    "apply_edits",
     "apply_patch",
     "diff_hunks",
     "diff_stats",
     "unified_diff_stats",
+    "parse_edits",
     "parse_patch",
     "unified_diff",
     "word_diff",
