@@ -85,13 +85,15 @@ fn wanted(info: &FileInfo, strip: Option<usize>) -> Wanted {
         None => {
             // The file's name without git's prefixes first (what `path`
             // has), then as written.
-            let stripped = info.path.as_deref().is_some_and(|p| new.is_some_and(|n| n != p) || old.is_some_and(|o| o != p));
+            let stripped =
+                info.path.as_deref().is_some_and(|p| new.is_some_and(|n| n != p) || old.is_some_and(|o| o != p));
             let old_named = |o: &[u8]| if stripped { paths::unprefixed(o).to_vec() } else { o.to_vec() };
+            // The old name first, as GNU patch takes it (`diff -u old new`
+            // patches old); then the new one, then both as written.
             let mut source: Vec<Vec<u8>> = Vec::new();
             if !creates {
-                if matches!(info.change, FileChange::Renamed | FileChange::Copied) {
-                    source.extend(old.map(old_named));
-                } else {
+                source.extend(old.map(old_named));
+                if info.change != FileChange::Renamed && info.change != FileChange::Copied {
                     source.extend(info.path.clone());
                 }
                 source.extend(old.map(<[u8]>::to_vec));
@@ -122,6 +124,23 @@ struct Done {
 impl Done {
     fn file(outcome: FileOutcome, message: String) -> Done {
         Done { outcome, hunks: Vec::new(), message }
+    }
+
+    /// A failure of the file as a whole, with the section's hunks not
+    /// tried.
+    fn whole(outcome: FileOutcome, message: String, section: &Section<'_>) -> Done {
+        Done { outcome, hunks: not_tried_hunks(section), message }
+    }
+}
+
+/// The section's hunks, blocks or replacements, not tried.
+fn not_tried_hunks(section: &Section<'_>) -> Vec<HunkReport> {
+    match &section.op {
+        Op::Patch(file) | Op::Chunks(file, _) => {
+            file.hunks.iter().enumerate().map(|(k, h)| HunkReport::not_tried(k + 1, h)).collect()
+        }
+        Op::Blocks(list) => list.iter().enumerate().map(|(k, b)| b.not_tried(k + 1)).collect(),
+        Op::Add(_) | Op::Delete => Vec::new(),
     }
 }
 
@@ -210,7 +229,12 @@ pub fn apply(
             file.text = edits.tree.entries[entry].text.as_ref().map(|t| t.to_vec());
         }
     }
-    let report = EditReport { format, sections: sections.iter().map(|s| s.info.clone()).collect(), message: String::new(), files };
+    let report = EditReport {
+        format,
+        sections: sections.iter().map(|s| s.info.clone()).collect(),
+        message: String::new(),
+        files,
+    };
     finish(report)
 }
 
@@ -219,7 +243,8 @@ fn unnamed_problem(sections: &[Section<'_>], named: &[Wanted], files: &[FileText
     let anonymous = named.iter().filter(|w| w.unnamed).count();
     let unnamed_given = matches!(files, [only] if only.path.is_empty());
     if unnamed_given {
-        let mut names: Vec<Vec<u8>> = named.iter().filter(|w| !w.unnamed).flat_map(|w| w.source.first().or(w.target.as_ref()).cloned()).collect();
+        let mut names: Vec<Vec<u8>> =
+            named.iter().filter(|w| !w.unnamed).flat_map(|w| w.source.first().or(w.target.as_ref()).cloned()).collect();
         names.sort();
         names.dedup();
         return (names.len() > 1).then(|| {
@@ -254,7 +279,13 @@ fn reversed<'s, 'p>(section: &'s Section<'p>) -> Cow<'s, Section<'p>> {
     }
     let op = match &section.op {
         // Hunks are reversed where they are applied (ApplyOptions::reverse).
-        Op::Patch(file) => Op::Patch(FilePatch { change: info.change, old_path: info.old_path.clone(), new_path: info.new_path.clone(), path: info.path.clone(), ..file.clone() }),
+        Op::Patch(file) => Op::Patch(FilePatch {
+            change: info.change,
+            old_path: info.old_path.clone(),
+            new_path: info.new_path.clone(),
+            path: info.path.clone(),
+            ..file.clone()
+        }),
         Op::Chunks(file, chunks) => Op::Chunks(FilePatch { change: info.change, ..file.clone() }, chunks.clone()),
         Op::Blocks(list) => Op::Blocks(list.iter().map(Block::reversed).collect()),
         // Undoing an added file deletes it, if it is still as added;
@@ -277,13 +308,18 @@ fn apply_section(
     if let Some(problem) = unnamed_problem {
         let entry = edits.tree.entry(&name);
         let edit = edits.edit(entry, section.info.change);
-        edits.record(edit, index, Done::file(FileOutcome::Missing, problem.to_string()));
+        edits.record(edit, index, Done::whole(FileOutcome::Missing, problem.to_string(), section));
         return;
     }
     // The file read: the unnamed one, the one file given for a section
     // without names, or the first of the names that is there.
     let single = (want.unnamed && edits.tree.entries.iter().filter(|e| e.given.is_some()).count() == 1).then_some(0);
-    let source = edits.tree.unnamed.or(single).filter(|&e| edits.tree.entries[e].text.is_some()).or_else(|| edits.tree.existing(&want.source));
+    let source = edits
+        .tree
+        .unnamed
+        .or(single)
+        .filter(|&e| edits.tree.entries[e].text.is_some())
+        .or_else(|| edits.tree.existing(&want.source));
     let creates = matches!(section.op, Op::Add(_)) || section.info.change == FileChange::Created;
     let creates_by_blocks = matches!(&section.op, Op::Blocks(b) if b.first().is_some_and(|b| b.search.is_empty()));
     if creates || (source.is_none() && creates_by_blocks) {
@@ -295,10 +331,11 @@ fn apply_section(
         let edit = edits.edit(target, FileChange::Created);
         let existing = edits.tree.entries[target].text.clone();
         let done = match (&section.op, existing) {
-            (Op::Add(content), Some(text)) if text.as_ref() == content.as_slice() => {
-                Done::file(FileOutcome::AlreadyApplied, format!("{}: already there, as the patch adds it", shown(&target_name)))
-            }
-            (Op::Add(_), Some(_)) => exists(&target_name),
+            (Op::Add(content), Some(text)) if text.as_ref() == content.as_slice() => Done::file(
+                FileOutcome::AlreadyApplied,
+                format!("{}: already there, as the patch adds it", shown(&target_name)),
+            ),
+            (Op::Add(_), Some(_)) => exists(&target_name, section),
             (Op::Add(content), None) => {
                 edits.tree.entries[target].text = Some(Cow::Owned(content.clone()));
                 Done::file(FileOutcome::Applied, format!("{}: created ({} bytes)", shown(&target_name), content.len()))
@@ -308,7 +345,7 @@ fn apply_section(
                 let done = run(op, text, options, &target_name);
                 match (done, existing.is_some()) {
                     ((done, _), true) if done.outcome == FileOutcome::AlreadyApplied => done,
-                    (_, true) if !creates_by_blocks => exists(&target_name),
+                    (_, true) if !creates_by_blocks => exists(&target_name, section),
                     ((done, Some(new)), _) => {
                         edits.tree.entries[target].text = Some(Cow::Owned(new));
                         done
@@ -335,7 +372,8 @@ fn apply_section(
         } else {
             String::new()
         };
-        edits.record(edit, index, Done::file(FileOutcome::Missing, format!("{}: no such file, but the patch {verb} it{tried}", shown(&missing))));
+        let message = format!("{}: no such file, but the patch {verb} it{tried}", shown(&missing));
+        edits.record(edit, index, Done::whole(FileOutcome::Missing, message, section));
         return;
     };
     let edit = edits.edit(source, section.info.change);
@@ -352,7 +390,7 @@ fn apply_section(
             let target_name = want.target.clone().unwrap_or_else(|| source_name.clone());
             let target = edits.tree.entry(&target_name);
             if target != source && edits.tree.entries[target].text.is_some() {
-                edits.record(edit, index, exists(&target_name));
+                edits.record(edit, index, exists(&target_name, section));
                 return;
             }
             let moved = if applied { new_text.map(Cow::Owned).unwrap_or(text) } else { text };
@@ -382,8 +420,8 @@ fn apply_section(
     edits.record(edit, index, done);
 }
 
-fn exists(name: &[u8]) -> Done {
-    Done::file(FileOutcome::Exists, format!("{}: the file exists, and the patch creates it", shown(name)))
+fn exists(name: &[u8], section: &Section<'_>) -> Done {
+    Done::whole(FileOutcome::Exists, format!("{}: the file exists, and the patch creates it", shown(name)), section)
 }
 
 /// Applies an operation to `text`: what happened, and the new text.
@@ -483,7 +521,9 @@ fn finish(mut report: EditReport) -> Result<EditReport, EditError> {
         }
     }
     if left_out > 0 {
-        message.push_str(&format!("\n({left_out} more lines are left out of this message; the report has every file and hunk)"));
+        message.push_str(&format!(
+            "\n({left_out} more lines are left out of this message; the report has every file and hunk)"
+        ));
     }
     report.message = message;
     if applied == total {
@@ -504,14 +544,9 @@ pub fn not_tried(format: EditFormat, sections: &[Section<'_>], options: &EditOpt
         let want = wanted(&section.info, options.strip);
         let source = want.source.first().cloned();
         let path = want.target.clone().or_else(|| source.clone()).unwrap_or_default();
-        let hunks = match &section.op {
-            Op::Patch(file) | Op::Chunks(file, _) => {
-                file.hunks.iter().enumerate().map(|(k, h)| HunkReport::not_tried(k + 1, h)).collect()
-            }
-            Op::Blocks(list) => list.iter().enumerate().map(|(k, b)| b.not_tried(k + 1)).collect(),
-            Op::Add(_) | Op::Delete => Vec::new(),
-        };
-        let source = if section.info.change == FileChange::Created || matches!(section.op, Op::Add(_)) { None } else { source };
+        let hunks = not_tried_hunks(section);
+        let source =
+            if section.info.change == FileChange::Created || matches!(section.op, Op::Add(_)) { None } else { source };
         match files.iter_mut().find(|f| f.path == path) {
             Some(file) => {
                 file.sections.push(i);
@@ -530,6 +565,11 @@ pub fn not_tried(format: EditFormat, sections: &[Section<'_>], options: &EditOpt
         }
     }
     let hunks: usize = files.iter().map(|f| f.hunks.len()).sum();
-    let message = format!("read {} sections ({}) touching {} files, with {hunks} hunks", sections.len(), format.name(), files.len());
+    let message = format!(
+        "read {} sections ({}) touching {} files, with {hunks} hunks",
+        sections.len(),
+        format.name(),
+        files.len()
+    );
     EditReport { format, sections: sections.iter().map(|s| s.info.clone()).collect(), files, message }
 }
