@@ -47,7 +47,10 @@ fn the_envelope_adds_deletes_updates_and_moves() {
     assert_eq!((gone.change, gone.text.as_ref()), (FileChange::Deleted, None));
     let moved = file(&report, "b.py");
     assert_eq!((moved.change, moved.source.as_deref()), (FileChange::Renamed, Some(&b"a.py"[..])));
-    assert_eq!(moved.text.as_deref(), Some(&b"class A:\n    def f(self):\n        return 1\n\n    def g(self):\n        return 2\n"[..]));
+    assert_eq!(
+        moved.text.as_deref(),
+        Some(&b"class A:\n    def f(self):\n        return 1\n\n    def g(self):\n        return 2\n"[..])
+    );
     assert_eq!(moved.hunks[0].line, 6);
 }
 
@@ -132,11 +135,14 @@ fn each_rung_of_the_ladder_is_named() {
         assert_eq!(report.files[0].hunks[0].mode, *mode, "{}", String::from_utf8_lossy(&patch));
     }
     let quoted = "x = \u{201c}hi\u{201d} \u{2014} ok\n".as_bytes();
-    let report = apply(&[("q.py", quoted)], b"q.py\n<<<<<<< SEARCH\nx = \"hi\" - ok\n=======\nx = 'hi'\n>>>>>>> REPLACE\n").unwrap();
+    let report =
+        apply(&[("q.py", quoted)], b"q.py\n<<<<<<< SEARCH\nx = \"hi\" - ok\n=======\nx = 'hi'\n>>>>>>> REPLACE\n")
+            .unwrap();
     assert_eq!(report.files[0].hunks[0].mode, MatchMode::Punctuation);
     assert_eq!(text(&report, "q.py"), b"x = 'hi'\n");
     // CRLF text, LF patch: line ends.
-    let report = apply(&[("c.txt", b"a\r\nb\r\n")], b"--- a/c.txt\n+++ b/c.txt\n@@ -1,2 +1,3 @@\n a\n-b\n+c\n+d\n").unwrap();
+    let report =
+        apply(&[("c.txt", b"a\r\nb\r\n")], b"--- a/c.txt\n+++ b/c.txt\n@@ -1,2 +1,3 @@\n a\n-b\n+c\n+d\n").unwrap();
     assert_eq!(report.files[0].hunks[0].mode, MatchMode::LineEndings);
     assert_eq!(text(&report, "c.txt"), b"a\r\nc\r\nd\r\n");
 }
@@ -154,7 +160,11 @@ fn crlf_files_stay_crlf_in_every_format() {
     for patch in patches {
         let report = apply(&[("f", crlf)], patch).unwrap_or_else(|e| panic!("{e}\n{}", String::from_utf8_lossy(patch)));
         let out = text(&report, "f");
-        assert!(memchr::memchr_iter(b'\n', out).all(|i| i > 0 && out[i - 1] == b'\r'), "{:?}", String::from_utf8_lossy(out));
+        assert!(
+            memchr::memchr_iter(b'\n', out).all(|i| i > 0 && out[i - 1] == b'\r'),
+            "{:?}",
+            String::from_utf8_lossy(out)
+        );
     }
 }
 
@@ -167,7 +177,8 @@ fn a_byte_order_mark_and_a_missing_final_newline_are_kept() {
         b"m.py\n<<<<<<< SEARCH\nimport os\n=======\nimport sys\n>>>>>>> REPLACE\n",
     ];
     for patch in patches {
-        let report = apply(&[("m.py", text_in)], patch).unwrap_or_else(|e| panic!("{e}\n{}", String::from_utf8_lossy(patch)));
+        let report =
+            apply(&[("m.py", text_in)], patch).unwrap_or_else(|e| panic!("{e}\n{}", String::from_utf8_lossy(patch)));
         assert_eq!(text(&report, "m.py"), b"\xef\xbb\xbfimport sys\nprint(1)", "{}", String::from_utf8_lossy(patch));
     }
 }
@@ -175,7 +186,8 @@ fn a_byte_order_mark_and_a_missing_final_newline_are_kept() {
 #[test]
 fn bytes_that_are_not_utf8_are_carried_through() {
     let latin1: &[u8] = b"caf\xe9\nna\xefve\n";
-    let report = apply(&[("l.txt", latin1)], b"l.txt\n<<<<<<< SEARCH\nna\xefve\n=======\nna\xefve!\n>>>>>>> REPLACE\n").unwrap();
+    let report =
+        apply(&[("l.txt", latin1)], b"l.txt\n<<<<<<< SEARCH\nna\xefve\n=======\nna\xefve!\n>>>>>>> REPLACE\n").unwrap();
     assert_eq!(text(&report, "l.txt"), b"caf\xe9\nna\xefve!\n");
 }
 
@@ -184,7 +196,8 @@ fn all_or_nothing_with_every_failure_listed() {
     let patch = b"*** Begin Patch\n*** Update File: a.txt\n@@\n-one\n+1\n*** Update File: b.txt\n@@\n-nothing like it\n+x\n*** Update File: c.txt\n@@\n-three\n+3\n*** Add File: a.txt\n+again\n*** End Patch\n";
     let report = failed(apply(&[("a.txt", b"one\n"), ("b.txt", b"two\n")], patch));
     assert!(report.files.iter().all(|f| f.text.is_none()), "nothing is applied");
-    let outcomes: Vec<_> = report.files.iter().map(|f| (String::from_utf8_lossy(&f.path).into_owned(), f.outcome)).collect();
+    let outcomes: Vec<_> =
+        report.files.iter().map(|f| (String::from_utf8_lossy(&f.path).into_owned(), f.outcome)).collect();
     assert_eq!(
         outcomes,
         vec![
@@ -213,7 +226,8 @@ fn already_applied_is_told_apart() {
 fn one_unnamed_text_takes_a_one_file_patch_of_any_name() {
     let report = apply(&[("", b"x = 1\n")], br#"[{"old_text": "x = 1", "new_text": "x = 2"}]"#).unwrap();
     assert_eq!(report.files[0].text.as_deref(), Some(&b"x = 2\n"[..]));
-    let report = apply(&[("", b"x = 1\n")], b"--- a/whatever.py\n+++ b/whatever.py\n@@ -1 +1 @@\n-x = 1\n+x = 3\n").unwrap();
+    let report =
+        apply(&[("", b"x = 1\n")], b"--- a/whatever.py\n+++ b/whatever.py\n@@ -1 +1 @@\n-x = 1\n+x = 3\n").unwrap();
     assert_eq!(report.files[0].text.as_deref(), Some(&b"x = 3\n"[..]));
 }
 

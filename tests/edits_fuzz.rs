@@ -131,7 +131,11 @@ fn check(files: &[(&[u8], Vec<u8>)], patch: &[u8], options: &fd_edit_options, ca
     assert!(
         matches!(
             status,
-            FD_OK | FD_ERR_PATCH_MALFORMED | FD_ERR_PATCH_HUNK_FAILED | FD_ERR_PATCH_ALREADY_APPLIED | FD_ERR_PATCH_AMBIGUOUS
+            FD_OK
+                | FD_ERR_PATCH_MALFORMED
+                | FD_ERR_PATCH_HUNK_FAILED
+                | FD_ERR_PATCH_ALREADY_APPLIED
+                | FD_ERR_PATCH_AMBIGUOUS
         ),
         "{}",
         what()

@@ -52,7 +52,8 @@ fn check(files: &[(String, Vec<u8>, Vec<u8>)], context: usize, algorithm: Algori
             .iter()
             .map(|(p, old, new)| FileText { path: p.as_bytes(), text: if reverse { new } else { old } })
             .collect();
-        let options = EditOptions { apply: ApplyOptions { reverse, ..ApplyOptions::default() }, ..EditOptions::default() };
+        let options =
+            EditOptions { apply: ApplyOptions { reverse, ..ApplyOptions::default() }, ..EditOptions::default() };
         let report =
             apply_edits(&given, &patch, &options).map_err(|e| TestCaseError::fail(format!("{e}\n{}", what())))?;
         prop_assert_eq!(report.files.len(), changed.len(), "{}", what());
@@ -65,11 +66,23 @@ fn check(files: &[(String, Vec<u8>, Vec<u8>)], context: usize, algorithm: Algori
     // Through the C ABI.
     let given: Vec<fd_file_text> = files
         .iter()
-        .map(|(p, old, _)| fd_file_text { path: p.as_ptr(), path_len: p.len(), text: old.as_ptr(), text_len: old.len() })
+        .map(|(p, old, _)| fd_file_text {
+            path: p.as_ptr(),
+            path_len: p.len(),
+            text: old.as_ptr(),
+            text_len: old.len(),
+        })
         .collect();
     let mut result: *mut fd_edit_result = core::ptr::null_mut();
     let status = unsafe {
-        ffi::fd_apply_edits(given.as_ptr(), given.len(), patch.as_ptr(), patch.len(), core::ptr::null::<fd_edit_options>(), &mut result)
+        ffi::fd_apply_edits(
+            given.as_ptr(),
+            given.len(),
+            patch.as_ptr(),
+            patch.len(),
+            core::ptr::null::<fd_edit_options>(),
+            &mut result,
+        )
     };
     prop_assert_eq!(status, fd_status::FD_OK, "{}", what());
     let r = unsafe { &*result };
@@ -79,7 +92,8 @@ fn check(files: &[(String, Vec<u8>, Vec<u8>)], context: usize, algorithm: Algori
             .iter()
             .find(|f| unsafe { core::slice::from_raw_parts(f.path, f.path_len) } == path.as_bytes())
             .expect("every changed file");
-        let text = if file.text_len == 0 { &[][..] } else { unsafe { core::slice::from_raw_parts(file.text, file.text_len) } };
+        let text =
+            if file.text_len == 0 { &[][..] } else { unsafe { core::slice::from_raw_parts(file.text, file.text_len) } };
         prop_assert_eq!(text, &new[..], "{}", what());
     }
     unsafe { ffi::fd_edit_result_free(result) };

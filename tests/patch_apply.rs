@@ -120,7 +120,11 @@ fn wrong_counts_are_recounted_unless_strict() {
         assert_eq!(applied.text, b"line 1\nline 2\nthree\nthree and a half\nline 4\nline 5\n");
         let hunk = &applied.report.hunks[0];
         assert_eq!((hunk.old_lines, hunk.new_lines, hunk.recounted), (3, 4, true));
-        assert!(applied.report.message.contains("its body was recounted: 3 old and 4 new lines"), "{}", applied.report.message);
+        assert!(
+            applied.report.message.contains("its body was recounted: 3 old and 4 new lines"),
+            "{}",
+            applied.report.message
+        );
     }
 }
 

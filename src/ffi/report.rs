@@ -361,8 +361,8 @@ impl ReportData {
         let places: Vec<u64> = hunk.places.iter().map(|&p| p as u64).collect();
         let (places_ptr, place_count) = array(&places);
         self.places.push(places);
-        let flags = if hunk.recounted { FD_HUNK_RECOUNTED } else { 0 }
-            | if hunk.more_places { FD_HUNK_MORE_PLACES } else { 0 };
+        let flags =
+            if hunk.recounted { FD_HUNK_RECOUNTED } else { 0 } | if hunk.more_places { FD_HUNK_MORE_PLACES } else { 0 };
         self.details.push(fd_hunk_detail {
             flags,
             loosest_match_mode: match_mode(hunk.loosest) as u32,

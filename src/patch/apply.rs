@@ -91,7 +91,8 @@ pub(crate) fn apply_placed(
 ) -> Result<Applied, ApplyError> {
     let file = if options.reverse { file.reversed() } else { file.clone() };
     let whole = matches!(file.change, FileChange::Created | FileChange::Deleted);
-    let text = Text::new_for(bytes, !whole && !file.hunks.iter().flat_map(|h| h.old_lines()).any(|l| starts_bom(l.body)));
+    let text =
+        Text::new_for(bytes, !whole && !file.hunks.iter().flat_map(|h| h.old_lines()).any(|l| starts_bom(l.body)));
     let info = FileInfo::from(&file);
     if file.hunks.is_empty() {
         return hunkless(bytes, info, options.partial);
@@ -193,9 +194,9 @@ fn placed_report(
     r.line = placed.pos + 1;
     r.new_line = new_line;
     // Saturated: a stated line near 2^64 must not wrap round.
-    r.offset = hunk.stated_position().map_or(0, |s| {
-        (placed.pos as i128 - i128::from(s)).clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
-    });
+    r.offset = hunk
+        .stated_position()
+        .map_or(0, |s| (placed.pos as i128 - i128::from(s)).clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64);
     r.fuzz = placed.fuzz;
     r.mode = placed.mode;
     r.message = r.placed_message(name);

@@ -271,8 +271,10 @@ impl<'s, 't> Finder<'s, 't> {
         }
         match request.guess {
             Some(guess) => {
-                let (first, last) =
-                    (lo.max(guess.saturating_sub(request.max_offset)), hi.min(guess.saturating_add(request.max_offset)));
+                let (first, last) = (
+                    lo.max(guess.saturating_sub(request.max_offset)),
+                    hi.min(guess.saturating_add(request.max_offset)),
+                );
                 for line in nearest(lines, guess.saturating_add(anchor), first + anchor, last.saturating_add(anchor)) {
                     if matches(line - anchor)? {
                         return Ok(Found::One(line - anchor));
@@ -371,7 +373,9 @@ impl<'s, 't> Finder<'s, 't> {
             .map(|(pos, _)| pos)
             .chain([around.min(last)])
             .map(|pos| (pos, (0..m).filter(|&i| same_at(pos, i)).count()))
-            .max_by_key(|&(pos, matching)| (matching, core::cmp::Reverse(pos.abs_diff(around)), core::cmp::Reverse(pos)))?;
+            .max_by_key(|&(pos, matching)| {
+                (matching, core::cmp::Reverse(pos.abs_diff(around)), core::cmp::Reverse(pos))
+            })?;
         if matching == 0 {
             return None;
         }

@@ -15,13 +15,13 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use crate::patch::ApplyOptions;
 use crate::patch::apply::render;
 use crate::patch::edits::FileOutcome;
 use crate::patch::locate::{Finder, LISTED_PLACES, Miss, Request};
 use crate::patch::matching::{Line, MatchMode, Text};
 use crate::patch::model::{Hunk, HunkLine};
 use crate::patch::report::{self, FailReason, HunkOutcome, HunkReport};
-use crate::patch::ApplyOptions;
 use crate::{DiffOptions, LineKind, diff_lines};
 
 /// What a block was written as, for messages.
@@ -267,7 +267,11 @@ fn report_of(
                 "{} does not apply: its text is at several places ({}); add lines around it to tell them apart{}",
                 block.name(number),
                 report::places(&r.places, more),
-                if block.kind == Kind::Replacement { ", or ask for every one to be replaced (replace_all)" } else { "" }
+                if block.kind == Kind::Replacement {
+                    ", or ask for every one to be replaced (replace_all)"
+                } else {
+                    ""
+                }
             );
         }
         Found::Limit => {
@@ -309,7 +313,8 @@ fn split(text: &[u8]) -> Vec<Line<'_>> {
 
 /// The message of a block found nowhere.
 fn not_found(block: &Block<'_>, number: usize, search: &[Line<'_>], r: &HunkReport) -> String {
-    let mut m = format!("{} does not apply: its {} lines to find are not in the file", block.name(number), search.len());
+    let mut m =
+        format!("{} does not apply: its {} lines to find are not in the file", block.name(number), search.len());
     match &r.candidate {
         Some(c) => {
             m.push_str(&format!("; closest: line {}, where {} of {} lines match", c.line, c.matching, search.len()));
@@ -358,7 +363,11 @@ fn locate(block: &Block<'_>, finder: &Finder<'_, '_>, modes: &[MatchMode], byte_
         (1, _) | (_, true) => {
             let with = adapted(&block.replace, text).into_owned();
             let first = line_of(places[0]);
-            return Found::At(places.into_iter().map(|at| (at..at + search.len(), with.clone())).collect(), first, MatchMode::Exact);
+            return Found::At(
+                places.into_iter().map(|at| (at..at + search.len(), with.clone())).collect(),
+                first,
+                MatchMode::Exact,
+            );
         }
         (n, false) => {
             let more = n > LISTED_PLACES;
@@ -417,14 +426,20 @@ fn substrings(
         return None;
     }
     *byte_budget -= bytes.len();
-    Some(memchr::memmem::find_iter(bytes, search).scan(0, |next, at| {
-        // Non-overlapping, as replacing them all needs.
-        if at < *next {
-            return Some(None);
-        }
-        *next = at + search.len();
-        Some(Some(at))
-    }).flatten().take(limit).collect())
+    Some(
+        memchr::memmem::find_iter(bytes, search)
+            .scan(0, |next, at| {
+                // Non-overlapping, as replacing them all needs.
+                if at < *next {
+                    return Some(None);
+                }
+                *next = at + search.len();
+                Some(Some(at))
+            })
+            .flatten()
+            .take(limit)
+            .collect(),
+    )
 }
 
 /// The substring places of `search` found where its rarest whole line is
@@ -465,11 +480,7 @@ fn by_whole_lines(bytes: &[u8], search: &[u8], limit: usize, finder: &Finder<'_,
 
 /// `text` ending with LF, unless it is empty.
 fn with_lf(text: &[u8]) -> Cow<'_, [u8]> {
-    if text.is_empty() || text.ends_with(b"\n") {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned([text, b"\n"].concat())
-    }
+    if text.is_empty() || text.ends_with(b"\n") { Cow::Borrowed(text) } else { Cow::Owned([text, b"\n"].concat()) }
 }
 
 /// The block as a hunk: its search and replacement lines diffed, so that

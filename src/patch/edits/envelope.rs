@@ -38,8 +38,7 @@ use crate::patch::{ApplyOptions, FileChange, FilePatch, Hunk, HunkLine, Malforme
 
 pub const EXPECTED_BEGIN: &str =
     "a `*** Begin Patch` line (or `*** Add File:`, `*** Delete File:` or `*** Update File:`)";
-pub const EXPECTED_FILE_OP: &str =
-    "a `*** Add File:`, `*** Delete File:`, `*** Update File:` or `*** End Patch` line";
+pub const EXPECTED_FILE_OP: &str = "a `*** Add File:`, `*** Delete File:`, `*** Update File:` or `*** End Patch` line";
 pub const EXPECTED_HUNK_LINE: &str =
     "a line of an `*** Update File` hunk: ' ', '-' or '+' and the line, `@@`, or `*** End of File`";
 pub const EXPECTED_ADDED_LINE: &str = "a '+' line of the file `*** Add File` adds";
@@ -209,7 +208,13 @@ pub fn parse(patch: &[u8]) -> Result<Vec<Section<'_>>, Malformed> {
     Ok(sections)
 }
 
-fn info(old: Option<Vec<u8>>, new: Option<Vec<u8>>, change: FileChange, span: core::ops::Range<usize>, hunks: usize) -> FileInfo {
+fn info(
+    old: Option<Vec<u8>>,
+    new: Option<Vec<u8>>,
+    change: FileChange,
+    span: core::ops::Range<usize>,
+    hunks: usize,
+) -> FileInfo {
     let path = new.clone().or_else(|| old.clone());
     FileInfo { old_path: old, new_path: new, path, change, span, hunks }
 }
@@ -421,7 +426,10 @@ mod tests {
             Op::Add(content) => assert_eq!(content, b"one\n\n"),
             _ => panic!("not an add"),
         }
-        assert_eq!((sections[0].info.change, sections[0].info.path.as_deref()), (FileChange::Created, Some(&b"new.txt"[..])));
+        assert_eq!(
+            (sections[0].info.change, sections[0].info.path.as_deref()),
+            (FileChange::Created, Some(&b"new.txt"[..]))
+        );
         assert!(matches!(sections[1].op, Op::Delete));
         assert_eq!(sections[1].info.change, FileChange::Deleted);
         let Op::Chunks(file, chunks) = &sections[2].op else { panic!("not an update") };

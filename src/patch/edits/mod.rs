@@ -161,7 +161,9 @@ pub struct EditReport {
 impl EditReport {
     /// The hunks of every file that failed.
     pub fn failed(&self) -> impl Iterator<Item = (&FileEdit, &HunkReport)> {
-        self.files.iter().flat_map(|f| f.hunks.iter().filter(|h| h.outcome == super::HunkOutcome::Failed).map(move |h| (f, h)))
+        self.files
+            .iter()
+            .flat_map(|f| f.hunks.iter().filter(|h| h.outcome == super::HunkOutcome::Failed).map(move |h| (f, h)))
     }
 }
 

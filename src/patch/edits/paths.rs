@@ -63,10 +63,10 @@ impl<'f> Tree<'f> {
             let entry = tree.add(file.path.to_vec(), Some(Cow::Borrowed(file.text)));
             tree.entries[entry].given = Some(i);
         }
-        if let [only] = files {
-            if only.path.is_empty() {
-                tree.unnamed = Some(0);
-            }
+        if let [only] = files
+            && only.path.is_empty()
+        {
+            tree.unnamed = Some(0);
         }
         tree
     }
