@@ -19,6 +19,9 @@ import statistics
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import batch_report  # noqa: E402
+
 # Rows of the per-fixture tables, in order, with the label shown.
 LABELS = {
     "rust fast-diff myers": "Rust: fast-diff, Myers (raw Rust API)",
@@ -134,6 +137,14 @@ class Report:
         self.python_targets()
         self.go_target()
         self.tools_target()
+        self.batch_targets()
+
+    def batch_targets(self) -> None:
+        """The batch call's and the Dask runner's section (batch_report.py), and its verdicts."""
+        self.batch_lines: list[str] = []
+        if self.r.get("batch"):
+            self.batch_lines, verdicts = batch_report.section(self.r["batch"])
+            self.verdicts.extend(verdicts)
 
     def mcp_targets(self) -> None:
         mcp = self.r["mcp"]
@@ -611,6 +622,7 @@ class Report:
         self.deadline()
         self.worst_cases()
         self.memory()
+        self.add(*self.batch_lines)
         self.method()
         return "\n".join(self.lines).rstrip() + "\n"
 

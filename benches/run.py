@@ -297,6 +297,14 @@ class Bench:
                  stdout=subprocess.DEVNULL)
         return json.loads(out.read_text())
 
+    def batch(self) -> dict[str, object]:
+        """The batch call (C and Python, 1, 2 and all cores, against loops of single calls)
+        and the Dask runner (1 and 2 workers): batch_bench.py."""
+        out = self.scratch / "batch.json"
+        self.run([sys.executable, str(BENCHES / "batch_bench.py"), self.args.batch_call, str(self.fixtures), str(out),
+                  *(["--quick"] if self.quick else [])], stdout=subprocess.DEVNULL)
+        return json.loads(out.read_text())
+
     def memory(self) -> list[dict[str, object]]:
         output = self.run([self.memory_exe], cwd=ROOT, env={**os.environ, "FAST_DIFF_FIXTURES": str(self.fixtures)},
                           stdout=subprocess.PIPE).stdout
@@ -387,6 +395,8 @@ class Bench:
         memory = self.memory()
         self.note_load("worst cases (n, 2n, 4n)")
         worst = self.worst_cases()
+        self.note_load("batch: C and Python, 1, 2 and all cores; Dask, 1 and 2 workers")
+        batch = self.batch()
         self.note_load("done")
         results = {
             "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -405,6 +415,7 @@ class Bench:
             "mcp": mcp,
             "memory": memory,
             "worst_cases": worst,
+            "batch": batch,
             "load": self.load,
         }
         self.out.mkdir(parents=True, exist_ok=True)
@@ -425,6 +436,7 @@ def main() -> None:
     parser.add_argument("--cli", required=True, help="the fast-diff command, timed as a whole process beside "
                         "fd_file_diff and in the worst cases")
     parser.add_argument("--go-test", required=True, help="the Go test binary (go test -c in bindings/go)")
+    parser.add_argument("--batch-call", required=True, help="the batch call against a loop, in C (batch_call.c)")
     parser.add_argument("--go", default="go")
     Bench(parser.parse_args()).main()
 

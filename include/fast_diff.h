@@ -16,6 +16,15 @@
 #include <stdint.h>
 
 /**
+ * The version of this header, "MAJOR.MINOR.PATCH", from `FD_VERSION_MAJOR`,
+ * `FD_VERSION_MINOR` and `FD_VERSION_PATCH`: the version a program was
+ * compiled against. `fd_version()` is the version of the library loaded.
+ */
+#define FD_VERSION_STRING FD_VERSION_TEXT_(FD_VERSION_MAJOR) "." FD_VERSION_TEXT_(FD_VERSION_MINOR) "." FD_VERSION_TEXT_(FD_VERSION_PATCH)
+#define FD_VERSION_TEXT_(number) FD_VERSION_QUOTE_(number)
+#define FD_VERSION_QUOTE_(number) #number
+
+/**
  * Recount hunk bodies instead of trusting the line counts in their
  * headers, and accept bare `@@` headers (such a hunk is looked for
  * anywhere after the previous one and must be found at exactly one place).
@@ -110,6 +119,25 @@
  * default).
  */
 #define FD_EDIT_STRIP_AUTO UINT32_MAX
+
+/**
+ * The major version of this header. The library's soname is
+ * `libfast_diff.so.FD_VERSION_MAJOR`: a library of another major version
+ * is not compatible with programs compiled against this header.
+ */
+#define FD_VERSION_MAJOR 0
+
+/**
+ * The minor version of this header: a library of the same major version
+ * and this minor version or a later one has every function, field and
+ * status number this header declares.
+ */
+#define FD_VERSION_MINOR 1
+
+/**
+ * The patch version of this header: fixes only, no change to the API.
+ */
+#define FD_VERSION_PATCH 0
 
 /**
  * How many places of an ambiguous hunk are named.
@@ -1219,6 +1247,46 @@ typedef struct fd_edit_result {
   const char *message;
 } fd_edit_result;
 
+/**
+ * Two texts to diff, and optionally their own labels. An array element of
+ * `fd_unified_diff_many`: its layout never changes.
+ */
+typedef struct fd_pair {
+  /**
+   * The old text, `old_len` bytes (`(NULL, 0)` is empty).
+   */
+  const uint8_t *old_text;
+  /**
+   * The length of `old_text` in bytes.
+   */
+  size_t old_len;
+  /**
+   * The new text, `new_len` bytes.
+   */
+  const uint8_t *new_text;
+  /**
+   * The length of `new_text` in bytes.
+   */
+  size_t new_len;
+  /**
+   * The label on this diff's `---` line; NULL means the options' label.
+   * Must not contain CR or LF.
+   */
+  const uint8_t *old_label;
+  /**
+   * The length of `old_label` in bytes.
+   */
+  size_t old_label_len;
+  /**
+   * The label on this diff's `+++` line; NULL means the options' label.
+   */
+  const uint8_t *new_label;
+  /**
+   * The length of `new_label` in bytes.
+   */
+  size_t new_label_len;
+} fd_pair;
+
 
 
 
@@ -1281,7 +1349,10 @@ fd_status fd_unified_diff(const uint8_t *old_text,
                           struct fd_buf *out);
 
 /**
- * The library's version, e.g. "0.1.0": static, NUL-terminated, never NULL.
+ * The version of the library loaded, e.g. "0.1.0": static, NUL-terminated,
+ * never NULL. A program compares it with the header's `FD_VERSION_STRING`
+ * (or `FD_VERSION_MAJOR`, `_MINOR`, `_PATCH`), the version it was compiled
+ * against.
  */
 const char *fd_version(void);
 
@@ -1537,6 +1608,37 @@ fd_status fd_parse_edits(const uint8_t *patch,
  * freed.
  */
 void fd_edit_result_free(struct fd_edit_result *result);
+
+/**
+ * Writes into `outs[i]` the unified diff that `fd_unified_diff` writes for
+ * `pairs[i]` (with that pair's labels, where it has them, else those of
+ * `options`), and into `statuses[i]` that pair's status, for every `i`
+ * below `n`. The pairs are diffed on `threads` threads (0: one per core
+ * the process may use; never more than `n`), which the call starts and
+ * joins: none is left running when it returns, and the library keeps no
+ * pool between calls.
+ *
+ * The call returns `FD_OK` when it has tried every pair; each pair's own
+ * outcome is its status. A pair that fails (a NULL text of non-zero
+ * length, a label with CR or LF, a text too large, even a bug) fails alone:
+ * its `outs[i]` is untouched, and the others are diffed all the same. Each
+ * `outs[i]` written is the caller's, released with `fd_free`. Any other
+ * status than `FD_OK` is about the call itself (NULL `pairs`, `outs` or
+ * `statuses` when `n > 0`, invalid `options`, `n` too large): then
+ * nothing is written. `n` 0 writes nothing and returns `FD_OK`.
+ *
+ * # Safety
+ * Unless `n` is 0, `pairs` must point to `n` `fd_pair`s whose buffers
+ * follow the conventions and stay unchanged during the call, and `outs`
+ * and `statuses` to `n` writable elements each, not overlapping. `options`
+ * must be NULL or an `fd_options` set up by `fd_options_init`.
+ */
+fd_status fd_unified_diff_many(const struct fd_pair *pairs,
+                               size_t n,
+                               const struct fd_options *options,
+                               uint32_t threads,
+                               struct fd_buf *outs,
+                               fd_status *statuses);
 
 #ifdef __cplusplus
 }  // extern "C"

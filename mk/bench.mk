@@ -6,17 +6,18 @@
 # and the article's tool stand-in (benches/article_standin) go into .venv
 # here, never for `make test`. See benches/README.md.
 
-.PHONY: fixtures bench bench-quick bench-report bench-venv bench-go bench-python bench-cli readme-figures test-benches FORCE
+.PHONY: fixtures bench bench-quick bench-report bench-venv bench-go bench-python bench-cli bench-batch readme-figures test-benches FORCE
 
 fixtures: benches/data/manifest.json ## generate the synthetic benchmark fixtures
 
 benches/data/manifest.json: benches/fixtures.py
 	$(PYTHON) benches/fixtures.py benches/data
 
-BENCH_PROGRAMS := $(BUILD)/c_call $(BUILD)/c_loop.so $(BUILD)/fd_file_diff $(BUILD)/spawn_time $(BUILD)/fastdiff.test $(CLI)
+BENCH_PROGRAMS := $(BUILD)/c_call $(BUILD)/c_loop.so $(BUILD)/fd_file_diff $(BUILD)/spawn_time $(BUILD)/fastdiff.test $(CLI) \
+                  $(BUILD)/batch_call
 BENCH_RUN = $(VENV_PYTHON) benches/run.py --c-call $(BUILD)/c_call --c-loop $(BUILD)/c_loop.so --file-diff $(BUILD)/fd_file_diff \
             --spawn-time $(BUILD)/spawn_time --go-test $(abspath $(BUILD))/fastdiff.test --go $(GO) \
-            --cli $(CLI)
+            --cli $(CLI) --batch-call $(BUILD)/batch_call
 
 bench: fixtures python bench-venv $(BENCH_PROGRAMS) ## every benchmark; writes benches/results/ and the README's figures
 	$(BENCH_RUN) --out benches/results
@@ -49,9 +50,9 @@ $(VENV)/.bench: $(VENV)/.requirements benches/requirements.txt $(wildcard benche
 
 # Timing loops over the header: the C call (baseline of the bindings'
 # overheads), fast-diff as a whole static process, and process spawn cost.
-$(BUILD)/c_call: benches/c_call.c $(HEADER) $(SHARED)
+$(BUILD)/c_call: benches/c_call.c $(HEADER) $(SHARED) $(SONAME_LINK)
 	@mkdir -p $(BUILD)
-	$(CC) -std=c99 -O2 $(WARN) -Iinclude $< -o $@ -L$(LIBDIR) -lfast_diff -Wl,-rpath,$(abspath $(LIBDIR))
+	$(CC) -std=c99 -O2 $(WARN) -Iinclude $< -o $@ -L$(RELEASE) -lfast_diff -Wl,-rpath,$(abspath $(RELEASE))
 
 # The C loop the Python overhead is measured against, loaded into the Python process.
 $(BUILD)/c_loop.so: benches/c_loop.c $(HEADER)
@@ -61,6 +62,11 @@ $(BUILD)/c_loop.so: benches/c_loop.c $(HEADER)
 $(BUILD)/fd_file_diff: benches/fd_file_diff.c $(HEADER) $(STATIC)
 	@mkdir -p $(BUILD)
 	$(CC) -std=c99 -O2 $(WARN) -Iinclude $< -o $@ $(STATIC) $(STATIC_DEPS)
+
+# The batch call against a loop of single calls (batch_bench.py runs it).
+$(BUILD)/batch_call: benches/batch_call.c $(HEADER) $(SHARED) $(SONAME_LINK)
+	@mkdir -p $(BUILD)
+	$(CC) -std=c99 -O2 $(WARN) -Iinclude $< -o $@ -L$(RELEASE) -lfast_diff -Wl,-rpath,$(abspath $(RELEASE))
 
 $(BUILD)/spawn_time: benches/spawn_time.c
 	@mkdir -p $(BUILD)
@@ -76,6 +82,10 @@ bench-go: lib ## the Go binding's cost per call over the raw C call
 
 bench-python: fixtures python $(BUILD)/c_loop.so ## the Python binding's cost per call over the raw C call
 	$(VENV_PYTHON) benches/python_overhead.py $(BUILD)/c_loop.so benches/data
+
+bench-batch: fixtures python $(BUILD)/batch_call ## the batch call (1, 2, all cores) and the Dask runner (1, 2 workers)
+	$(VENV_PYTHON) benches/batch_bench.py $(BUILD)/batch_call benches/data $(BUILD)/batch.json
+	$(VENV_PYTHON) benches/batch_report.py $(BUILD)/batch.json
 
 bench-cli: fixtures python $(CLI) $(BUILD)/spawn_time $(BUILD)/fd_file_diff ## fast-diff against GNU diff and git diff as processes
 	$(VENV_PYTHON) benches/cli_vs_tools.py $(BUILD)/spawn_time $(BUILD)/fd_file_diff $(CLI) benches/data

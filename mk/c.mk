@@ -4,12 +4,13 @@
 
 .PHONY: c test-c
 
-C_TESTS    := test_fast_diff test_structured test_patch test_vectors test_edits
+# Every tests/c/test_*.c is a test program.
+C_TESTS    := $(basename $(notdir $(wildcard tests/c/test_*.c)))
 C_PROGRAMS := $(addprefix $(BUILD)/,$(C_TESTS)) $(BUILD)/example_cpp
 
 c: $(C_PROGRAMS) ## the C test programs and the C++ example, in build/
 
-$(BUILD)/test_%: tests/c/test_%.c tests/c/check.h $(HEADER) $(SHARED)
+$(BUILD)/test_%: tests/c/test_%.c tests/c/check.h $(HEADER) $(SHARED) $(SONAME_LINK)
 	@mkdir -p $(BUILD)
 	$(CC) -std=c99 $(WARN) $(SANITIZE) -Iinclude $< -o $@ $(LINK_SHARED)
 

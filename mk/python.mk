@@ -4,7 +4,7 @@
 
 .PHONY: venv python serve test-python lint-python
 
-PY_REQUIREMENTS := bindings/python/requirements-dev.txt server/requirements.txt
+PY_REQUIREMENTS := bindings/python/requirements-dev.txt bindings/python/requirements-dask.txt server/requirements.txt
 PY_SOURCES  := $(shell find bindings/python/src server/src -name '*.py' -o -name '*.pyi' -o -name py.typed) \
                $(wildcard bindings/python/*.py bindings/python/*.toml bindings/python/*.md server/*.toml server/*.md)
 
@@ -15,12 +15,13 @@ $(VENV)/.requirements: $(PY_REQUIREMENTS)
 	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check $(addprefix -r ,$(PY_REQUIREMENTS))
 	touch $@
 
-# Installed exactly as a user would (`pip install ./bindings/python`, build
-# isolation included), so the tests run against the installed packages.
+# Installed exactly as a user would (`pip install './bindings/python[dask]'`,
+# build isolation included, with the Dask runner's extra), so the tests run
+# against the installed packages.
 python: $(VENV)/.installed ## install the binding and the server into .venv
 
 $(VENV)/.installed: $(VENV)/.requirements $(RUST_SOURCES) $(HEADER) $(PY_SOURCES)
-	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check ./bindings/python ./server
+	$(VENV_PYTHON) -m pip install --quiet --disable-pip-version-check './bindings/python[dask]' ./server
 	touch $@
 
 serve: python ## serve MCP over streamable HTTP on http://127.0.0.1:$PORT/mcp (PORT defaults to 8080)

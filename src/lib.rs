@@ -69,6 +69,12 @@
 //! assert_eq!(words, b"--- a\n+++ b\n@@ -1,3 +1,3 @@\none\nthe [-quick-]{+slow+} fox\nthree\n");
 //! ```
 //!
+//! # Many diffs at once
+//!
+//! [`unified_diff_many`] diffs a list of pairs on a pool of threads that
+//! lives only as long as the call, each result exactly what
+//! [`unified_diff`] gives for its pair, in order.
+//!
 //! # Applying a patch
 //!
 //! [`apply_patch`] applies a single-file unified diff (from GNU diff, git,
@@ -101,6 +107,7 @@
 
 #![deny(missing_docs)]
 
+mod batch;
 mod diff;
 mod error;
 pub mod ffi;
@@ -108,6 +115,7 @@ mod options;
 mod output;
 pub mod patch;
 
+pub use batch::unified_diff_many;
 pub use diff::algorithms::Algorithm;
 pub use diff::modes::Modes;
 pub use diff::{Change, LineDiff, diff_lines};

@@ -33,6 +33,8 @@ package fastdiff
 #cgo nocallback fastdiff_parse_edits
 #cgo noescape fastdiff_edit_result_free
 #cgo nocallback fastdiff_edit_result_free
+#cgo noescape fastdiff_unified_diff_many
+#cgo nocallback fastdiff_unified_diff_many
 */
 import "C"
 

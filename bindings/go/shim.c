@@ -85,6 +85,13 @@ fastdiff_word_diff_result fastdiff_word_diff(const uint8_t *old_text, size_t old
 
 void fastdiff_word_diff_free(fd_word_diff_result *result) { fd_word_diff_free(result); }
 
+fd_status fastdiff_unified_diff_many(const fd_pair *pairs, size_t n, int use_options, fastdiff_options options,
+                                     const uint8_t *old_label, size_t old_label_len, const uint8_t *new_label,
+                                     size_t new_label_len, uint32_t threads, fd_buf *outs, fd_status *statuses) {
+  fd_options c_options = diff_options(options, old_label, old_label_len, new_label, new_label_len);
+  return fd_unified_diff_many(pairs, n, use_options ? &c_options : NULL, threads, outs, statuses);
+}
+
 void fastdiff_free(fd_buf buf) { fd_free(&buf); }
 
 /* fd_apply_options_init first, so that fields a newer header adds get

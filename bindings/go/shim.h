@@ -139,5 +139,11 @@ fastdiff_edit_result fastdiff_parse_edits(const uint8_t *patch, size_t patch_len
 
 /* fd_edit_result_free. */
 void fastdiff_edit_result_free(fd_edit_result *result);
+/* fd_unified_diff_many, with the options as in fastdiff_unified_diff. The
+   pairs, outputs and statuses are Go memory (the pairs' pointers pinned by
+   Go); C keeps none of them after the call. */
+fd_status fastdiff_unified_diff_many(const fd_pair *pairs, size_t n, int use_options, fastdiff_options options,
+                                     const uint8_t *old_label, size_t old_label_len, const uint8_t *new_label,
+                                     size_t new_label_len, uint32_t threads, fd_buf *outs, fd_status *statuses);
 
 #endif /* FASTDIFF_GO_SHIM_H */

@@ -1,8 +1,10 @@
 """Builds the fast_diff wheel: the Rust library, and a cffi extension over it.
 
 `cargo build` runs on the crate at the repository root (two levels up); its
-`libfast_diff.so` is copied next to the extension, which finds it through an
-`$ORIGIN` run path, so the installed package needs nothing outside itself.
+`libfast_diff.so` is copied next to the extension under its soname,
+`libfast_diff.so.MAJOR` (the name the extension records when it links), and
+the extension finds it there through an `$ORIGIN` run path: the wheel needs
+nothing outside itself, neither Rust nor a C compiler.
 """
 
 from __future__ import annotations
@@ -35,6 +37,11 @@ def crate_version() -> str:
         return str(tomllib.load(f)["package"]["version"])
 
 
+def soname() -> str:
+    """The name the library gives itself when it links (the crate's build.rs)."""
+    return f"{LIBRARY}.{crate_version().split('.')[0]}"
+
+
 def cargo_build() -> Path:
     """Builds the Rust library and returns the path of its shared object."""
     cargo = shlex.split(os.environ.get("CARGO", "cargo"))
@@ -60,7 +67,15 @@ class build_rust_then_ext(build_ext):
         super().run()
         destination = Path(self.get_ext_fullpath("fast_diff._native")).parent
         destination.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(library, destination / LIBRARY)
+        shutil.copy2(library, destination / soname())
+
+    def build_extensions(self) -> None:
+        # The interpreter's own link flags may carry a run path to where it
+        # was built (pyenv's do): the extension looks for its library beside
+        # itself only ($ORIGIN, in build_ffi.py), wherever the wheel goes.
+        linker = self.compiler.linker_so
+        self.compiler.linker_so = [arg for arg in linker if not arg.startswith(("-Wl,-rpath", "-Wl,-R"))]
+        super().build_extensions()
 
 
 class build_py_afresh(build_py):

@@ -74,7 +74,10 @@ pub unsafe extern "C" fn fd_unified_diff(
     })
 }
 
-/// The library's version, e.g. "0.1.0": static, NUL-terminated, never NULL.
+/// The version of the library loaded, e.g. "0.1.0": static, NUL-terminated,
+/// never NULL. A program compares it with the header's `FD_VERSION_STRING`
+/// (or `FD_VERSION_MAJOR`, `_MINOR`, `_PATCH`), the version it was compiled
+/// against.
 #[unsafe(no_mangle)]
 pub extern "C" fn fd_version() -> *const c_char {
     concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()

@@ -17,8 +17,8 @@ mod versioned;
 
 // cbindgen writes the header in the order it meets the items, following
 // these declarations, and rustfmt sorts only declarations not separated by
-// a blank line: keep this order (stats, hunks and word diffs last), so that
-// the header only ever grows.
+// a blank line: keep this order (stats, hunks, word diffs, then the batch
+// call, last), so that the header only ever grows.
 mod apply_options;
 mod buf;
 mod diff;
@@ -35,6 +35,11 @@ mod words;
 
 mod edits;
 
+mod batch;
+
+mod version;
+
+pub use batch::{fd_pair, fd_unified_diff_many};
 pub use buf::{fd_buf, fd_free};
 pub use diff::{fd_unified_diff, fd_version};
 pub use options::{
@@ -61,3 +66,5 @@ pub use edits::{
     FD_EDIT_STRIP_AUTO, fd_apply_edits, fd_edit_format, fd_edit_options, fd_edit_options_init, fd_edit_outcome,
     fd_edit_result, fd_edit_result_free, fd_edited_file, fd_file_text, fd_parse_edits,
 };
+
+pub use version::{FD_VERSION_MAJOR, FD_VERSION_MINOR, FD_VERSION_PATCH};

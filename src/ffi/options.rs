@@ -152,14 +152,15 @@ pub(crate) unsafe fn read<'a>(options: *const fd_options) -> Result<DiffOptions<
     })
 }
 
-/// A label: NULL means the default (None). Too long a length, or a CR or
-/// LF in it, is `FD_ERR_INVALID_OPTIONS`.
+/// A label: `(NULL, 0)` means the default (None); `(NULL, n > 0)` is
+/// `FD_ERR_NULL_ARGUMENT`, as for every buffer. Too long a length, or a CR
+/// or LF in it, is `FD_ERR_INVALID_OPTIONS`.
 ///
 /// # Safety
 /// As for [`input`].
-unsafe fn label<'a>(ptr: *const u8, len: usize) -> Result<Option<&'a [u8]>, fd_status> {
+pub(super) unsafe fn label<'a>(ptr: *const u8, len: usize) -> Result<Option<&'a [u8]>, fd_status> {
     if ptr.is_null() {
-        return Ok(None);
+        return if len == 0 { Ok(None) } else { Err(fd_status::FD_ERR_NULL_ARGUMENT) };
     }
     // SAFETY: as promised by the caller; non-NULL, so only the length can
     // be refused.

@@ -7,18 +7,20 @@ use core::ptr::NonNull;
 use super::fd_status;
 
 /// The caller's buffer as a slice: `(NULL, 0)` is empty, `(NULL, n > 0)` is
-/// `FD_ERR_NULL_ARGUMENT`, a length above `isize::MAX` (`PTRDIFF_MAX`) is
-/// `FD_ERR_INPUT_TOO_LARGE`.
+/// `FD_ERR_NULL_ARGUMENT` whatever `n`, and a non-NULL pointer with a length
+/// above `isize::MAX` (`PTRDIFF_MAX`) is `FD_ERR_INPUT_TOO_LARGE`. The NULL
+/// check comes first because it is what the caller got wrong: no length
+/// makes a NULL pointer readable.
 ///
 /// # Safety
 /// Unless NULL, `ptr` must point to `len` readable bytes that stay valid and
 /// unmodified for `'a`.
 pub(super) unsafe fn input<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], fd_status> {
-    if len > isize::MAX as usize {
-        return Err(fd_status::FD_ERR_INPUT_TOO_LARGE);
-    }
     if ptr.is_null() {
         return if len == 0 { Ok(&[]) } else { Err(fd_status::FD_ERR_NULL_ARGUMENT) };
+    }
+    if len > isize::MAX as usize {
+        return Err(fd_status::FD_ERR_INPUT_TOO_LARGE);
     }
     // SAFETY: non-NULL, and the caller promises `len` readable bytes.
     Ok(unsafe { core::slice::from_raw_parts(ptr, len) })
@@ -38,6 +40,7 @@ mod tests {
     fn input_conventions() {
         assert_eq!(unsafe { input(core::ptr::null(), 0) }, Ok(&[][..]));
         assert_eq!(unsafe { input(core::ptr::null(), 1) }, Err(fd_status::FD_ERR_NULL_ARGUMENT));
+        assert_eq!(unsafe { input(core::ptr::null(), usize::MAX) }, Err(fd_status::FD_ERR_NULL_ARGUMENT));
         assert_eq!(unsafe { input(b"x".as_ptr(), usize::MAX) }, Err(fd_status::FD_ERR_INPUT_TOO_LARGE));
         assert_eq!(unsafe { input(b"xy".as_ptr(), 2) }, Ok(&b"xy"[..]));
     }

@@ -71,14 +71,14 @@ pub unsafe extern "C" fn fd_diff_stats(
 }
 
 /// Writes the stats of `diff` into the first `known` bytes of the caller's
-/// `fd_stats`, `struct_size` included.
+/// `fd_stats`, leaving its `struct_size` as the caller set it.
 ///
 /// # Safety
 /// `out` must point to `known` writable bytes.
 unsafe fn write_stats(diff: &LineDiff<'_>, context: usize, out: *mut fd_stats, known: usize) {
     let s = diff.stats(context);
     let stats = fd_stats {
-        struct_size: known as u32,
+        struct_size: 0, // not written: the caller's own
         identical: u32::from(s.identical),
         lines_added: s.lines_added as u64,
         lines_removed: s.lines_removed as u64,

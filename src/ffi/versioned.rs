@@ -52,12 +52,22 @@ pub(super) unsafe fn read<T: Versioned>(ptr: *const T, defaults: T) -> Result<T,
 }
 
 /// Writes the first `known` bytes of `value` (from [`known_size`]) to the
-/// caller's struct.
+/// caller's struct, except its `struct_size`: that is the caller's, and a
+/// caller compiled against a newer header must find its own size there.
 ///
 /// # Safety
-/// `out` must point to at least `known` writable bytes.
+/// `out` must point to at least `known` writable bytes, `known` at least
+/// the size of `struct_size`.
 pub(super) unsafe fn write<T: Versioned>(value: &T, out: *mut T, known: usize) {
-    debug_assert!(known <= size_of::<T>());
-    // SAFETY: both sides hold at least `known` bytes.
-    unsafe { core::ptr::copy_nonoverlapping((value as *const T).cast::<u8>(), out.cast::<u8>(), known) };
+    const SIZE_FIELD: usize = size_of::<u32>();
+    debug_assert!((SIZE_FIELD..=size_of::<T>()).contains(&known));
+    // SAFETY: both sides hold at least `known` bytes, and `known` is at least
+    // the first version's size, which holds `struct_size`.
+    unsafe {
+        core::ptr::copy_nonoverlapping(
+            (value as *const T).cast::<u8>().add(SIZE_FIELD),
+            out.cast::<u8>().add(SIZE_FIELD),
+            known - SIZE_FIELD,
+        )
+    };
 }

@@ -241,12 +241,23 @@ static void test_arguments_and_sizes(void) {
 
   /* NULL where bytes were promised, and a NULL out-param. */
   EXPECT_STATUS(span(NULL, 1), B("a\n"), NULL, FD_ERR_NULL_ARGUMENT);
+  /* NULL with a length is the caller's mistake whatever the length. */
+  EXPECT_STATUS(span(NULL, SIZE_MAX), B("a\n"), NULL, FD_ERR_NULL_ARGUMENT);
   EXPECT_STATUS(B("a\n"), span(NULL, 3), &options, FD_ERR_NULL_ARGUMENT);
   CHECK(fd_unified_diff((const uint8_t *)"a", 1, (const uint8_t *)"b", 1, NULL, NULL) == FD_ERR_NULL_ARGUMENT);
 
   /* A length no buffer can have. Nothing is read. */
   EXPECT_STATUS(span("a", SIZE_MAX), B("a\n"), NULL, FD_ERR_INPUT_TOO_LARGE);
   EXPECT_STATUS(B("a\n"), span("a", (size_t)PTRDIFF_MAX + 1), NULL, FD_ERR_INPUT_TOO_LARGE);
+
+  /* A label is a buffer too: NULL with a length is a NULL argument. */
+  options.old_label = NULL;
+  options.old_label_len = 5;
+  EXPECT_STATUS(B("a\n"), B("b\n"), &options, FD_ERR_NULL_ARGUMENT);
+  options.old_label_len = 0;
+  options.new_label_len = 1;
+  EXPECT_STATUS(B("a\n"), B("b\n"), &options, FD_ERR_NULL_ARGUMENT);
+  fd_options_init(&options);
 
   /* struct_size: too small for the first version is invalid. */
   options.struct_size = 0;

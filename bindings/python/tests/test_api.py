@@ -25,7 +25,9 @@ SIMPLE = "--- original\n+++ modified\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n"
 def test_the_package_under_test_is_the_installed_one() -> None:
     # pytest must not be picking up bindings/python/src through a path hack.
     assert "site-packages" in Path(fast_diff.__file__).parts
-    assert (Path(fast_diff.__file__).parent / "libfast_diff.so").is_file()
+    # The library ships beside the extension under its soname, the name the
+    # extension records.
+    assert (Path(fast_diff.__file__).parent / f"libfast_diff.so.{fast_diff.__version__.split('.')[0]}").is_file()
 
 
 def test_version_is_the_library_version() -> None:

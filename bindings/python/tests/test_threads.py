@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import random
-import threading
-import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from fast_diff import Algorithm, PatchHunkFailedError, apply_patch, unified_diff
@@ -43,34 +42,15 @@ def test_threads_match_the_single_threaded_results() -> None:
         assert list(pool.map(run, jobs)) == expected
 
 
-def test_the_gil_is_released_during_the_call() -> None:
+def test_the_gil_is_released_during_the_call(
+    pauses_during: Callable[[Callable[[], object]], tuple[float, float]],
+) -> None:
     # While one thread is inside a long C call, another Python thread keeps
-    # taking steps. Were the GIL held, the main thread would stand still for
-    # the whole call: its longest pause would be close to the call's length
-    # (checked by hand with a GIL-holding C call: about half of the time even
-    # for a 30 ms sort). Released, its pauses are a few switch intervals.
+    # taking steps (see the fixture).
     rng = random.Random(7)
     old = b"".join(b"%d\n" % rng.randrange(10**6) for _ in range(150_000))
     new = b"".join(b"%d\n" % rng.randrange(10**6) for _ in range(150_000))
-    in_call = threading.Event()
-    done = threading.Event()
-
-    def worker() -> None:
-        in_call.set()
-        unified_diff(old, new)
-        done.set()
-
-    thread = threading.Thread(target=worker)
-    thread.start()
-    in_call.wait()
-    start = last = time.perf_counter()
-    longest_pause = 0.0
-    while not done.is_set():
-        now = time.perf_counter()
-        longest_pause = max(longest_pause, now - last)
-        last = now
-    thread.join()
-    call = time.perf_counter() - start
+    longest_pause, call = pauses_during(lambda: unified_diff(old, new))
     assert longest_pause < 0.25 * call, (longest_pause, call)
 
 

@@ -41,6 +41,7 @@ from fast_diff import (
     parse_edits,
     parse_patch,
     unified_diff,
+    unified_diff_many,
     unified_diff_stats,
     word_diff,
 )
@@ -164,3 +165,20 @@ def misuses() -> None:
     diff_hunks("a", b"b")  # E: no overload for str and bytes
     word_diff("a", "b", granularity="letters")  # E: not a granularity
     word_diff("a", "b", new_label=b"y")  # E: bytes label when diffing str
+
+
+def batches(m: mmap.mmap, texts: list[tuple[str, str]], blobs: list[tuple[bytes, bytearray]]) -> None:
+    assert_type(unified_diff_many(texts), list[str])
+    assert_type(unified_diff_many(blobs, threads=2), list[bytes])
+    assert_type(unified_diff_many([(m, b"b")], context_lines=0, algorithm="histogram"), list[bytes])
+    assert_type(unified_diff_many(iter(texts), threads=None, labels=[("a/x", "b/x")]), list[str])
+    assert_type(unified_diff_many(blobs, labels=[(b"a/x", "b/x")], ignore_case=True), list[bytes])
+
+
+def misuses_of_batches(texts: list[tuple[str, str]], mixed: list[tuple[str, bytes]]) -> None:
+    unified_diff_many(mixed)  # E: str paired with bytes
+    unified_diff_many([("a", "b"), (b"a", b"b")])  # E: str pairs beside bytes pairs
+    unified_diff_many(texts, threads="2")  # E: threads is an int or None
+    unified_diff_many(texts, labels=[(b"a", b"b")])  # E: bytes labels when diffing str
+    unified_diff_many(texts, context=1)  # E: not a keyword
+    unified_diff_many(("a", "b"))  # E: a pair is not a list of pairs

@@ -28,6 +28,7 @@ The same diff as data, under comparison modes, and word by word::
     the [-quick-]{+slow+} fox
 """
 
+from ._batch import unified_diff_many
 from ._diff import diff_hunks, diff_stats, unified_diff, unified_diff_stats, word_diff
 from ._diff_options import Algorithm, DiffOptions, Granularity, UnifiedDiffBytesOptions, UnifiedDiffOptions
 from ._diff_results import DiffLine, DiffStats, Hunk, LineKind, SpanKind, WordDiff, WordSpan
@@ -105,5 +106,6 @@ __all__ = [
     "parse_edits",
     "parse_patch",
     "unified_diff",
+    "unified_diff_many",
     "word_diff",
 ]

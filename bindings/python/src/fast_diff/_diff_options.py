@@ -180,17 +180,21 @@ def granularity_number(value: object) -> int:
 
 
 def _label(options: Mapping[str, object], name: str, inputs: Lent) -> bytes | None:
-    """The label ``name`` as bytes (``str`` always, as UTF-8; bytes-like only when diffing
-    bytes), or None when it is not given."""
+    """The label ``name`` as bytes, or None when it is not given."""
     if name not in options:
         return None
-    value = options[name]
+    return label_bytes(name, options[name], inputs.is_str)
+
+
+def label_bytes(name: str, value: object, is_str: bool) -> bytes:
+    """A label as bytes: ``str`` always (as UTF-8), bytes-like only when diffing bytes (not
+    ``is_str``); never with a line break. ``name`` names it in errors."""
     if isinstance(value, str):
         try:
             label = value.encode("utf-8")
         except UnicodeEncodeError:
             raise ValueError(f"{name} cannot be encoded as UTF-8") from None
-    elif inputs.is_str:
+    elif is_str:
         raise TypeError(f"{name} must be str when diffing str, not {type(value).__name__}")
     else:
         try:

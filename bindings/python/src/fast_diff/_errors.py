@@ -21,11 +21,14 @@ class DiffError(Exception):
 
     status: int
     message: str
+    pair: int | None
+    """For :func:`unified_diff_many`, the index of the pair that failed; else ``None``."""
 
     def __init__(self, status: int, message: str) -> None:
         super().__init__(f"{message} (fd_status {status})")
         self.status = status
         self.message = message
+        self.pair = None
 
 
 class NullArgumentError(DiffError):
