@@ -71,6 +71,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
             "Without any, diff_files is not offered"
         ),
     )
+    parser.add_argument(
+        "--allow-write",
+        action="store_true",
+        help=(
+            "offer the edit_files tool, which applies patches to files on disk inside the --root directories "
+            "(all or nothing). Without it, no tool writes anything"
+        ),
+    )
     return parser.parse_args(argv)
 
 
@@ -88,7 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             else limits.parse_size(args.max_output_chars, "--max-output-chars", "characters")
         )
         port = default_port() if args.port is None else args.port
-        server = create_server(max_input_bytes=max_input, roots=args.root, max_output_chars=max_output)
+        server = create_server(
+            max_input_bytes=max_input, roots=args.root, max_output_chars=max_output, allow_write=args.allow_write
+        )
     except limits.ConfigError as error:
         print(f"fast-diff-mcp: {error}", file=sys.stderr)
         return 2

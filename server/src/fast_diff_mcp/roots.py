@@ -1,4 +1,4 @@
-"""The directories the `diff_files` tool may read, and reading a file confined to them.
+"""The directories the file tools may read (and `edit_files` write), and the paths confined to them.
 
 A path is refused before the file system is asked anything about it when it
 contains ``..`` or, being absolute, is outside every root, so that refusals
@@ -7,7 +7,9 @@ tell nothing about files outside the roots. Otherwise it is resolved
 leads out is refused. The file is then opened without following a link in
 its last component, and on Linux the opened file's own path is checked
 again (``/proc/self/fd``), so a link swapped in between the check and the
-open does not lead out either.
+open does not lead out either. A file that does not exist yet (one a patch
+creates) is placed by its nearest existing directory, resolved and checked
+likewise.
 """
 
 from __future__ import annotations
@@ -63,8 +65,19 @@ class Roots:
     def describe(self) -> str:
         return ", ".join(str(root.real) for root in self.roots)
 
-    def resolve(self, path: str) -> Path:
-        """The real path of a regular file inside a root, or PathRefused saying why not."""
+    def named(self, directory: str | None) -> Root:
+        """The root ``directory`` names (as given or resolved); the first one for None."""
+        if directory is None:
+            return self.roots[0]
+        wanted = Path(os.path.abspath(directory))
+        for root in self.roots:
+            if wanted in (root.given, root.real):
+                return root
+        raise PathRefused(f"{directory!r} is not one of the directories this server may use ({self.describe()})")
+
+    def _candidate(self, path: str, base: Root | None) -> Path:
+        """The path as asked for, checked without asking the file system; relative to ``base``
+        (else the first root)."""
         if not path:
             raise PathRefused("the path is empty")
         if "\0" in path:
@@ -76,8 +89,13 @@ class Roots:
             if not any(_inside(candidate, r.given) or _inside(candidate, r.real) for r in self.roots):
                 raise PathRefused(f"{path!r} is outside the directories this server may read")
         else:
-            # Relative paths are relative to the first root.
-            candidate = self.roots[0].given / path
+            # Relative paths are relative to the first root (or the one named).
+            candidate = (base or self.roots[0]).given / path
+        return candidate
+
+    def resolve(self, path: str, base: Root | None = None) -> Path:
+        """The real path of a regular file inside a root, or PathRefused saying why not."""
+        candidate = self._candidate(path, base)
         try:
             real = candidate.resolve(strict=True)
         except FileNotFoundError:
@@ -88,9 +106,34 @@ class Roots:
             raise PathRefused(f"{path!r} leads outside the directories this server may read through a symbolic link")
         return real
 
-    def read(self, path: str, max_bytes: int) -> tuple[Path, bytes]:
+    def place(self, path: str, base: Root | None = None) -> tuple[Path, bool]:
+        """Where a file ``path`` names is or would be written: its real path and whether it
+        exists. An existing one must be a regular file; for a new one, its nearest existing
+        directory is resolved and must be inside a root (and be a directory)."""
+        candidate = self._candidate(path, base)
+        if os.path.lexists(candidate):
+            real = self.resolve(path, base)
+            if not stat.S_ISREG(os.stat(real).st_mode):
+                raise PathRefused(f"{path!r} is not a regular file")
+            return real, True
+        missing: list[str] = []
+        ancestor = candidate
+        while not os.path.lexists(ancestor):
+            missing.append(ancestor.name)
+            ancestor = ancestor.parent
+        try:
+            real = ancestor.resolve(strict=True)
+        except (OSError, RuntimeError) as error:
+            raise PathRefused(f"{path!r} cannot be resolved: {getattr(error, 'strerror', None) or error}") from None
+        if not any(_inside(real, r.real) for r in self.roots):
+            raise PathRefused(f"{path!r} leads outside the directories this server may use through a symbolic link")
+        if not real.is_dir():
+            raise PathRefused(f"{path!r}: {str(ancestor)!r} is not a directory")
+        return real.joinpath(*reversed(missing)), False
+
+    def read(self, path: str, max_bytes: int, base: Root | None = None) -> tuple[Path, bytes]:
         """The real path and the bytes of the regular file ``path`` names, at most ``max_bytes`` of them."""
-        real = self.resolve(path)
+        real = self.resolve(path, base)
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
         try:
             fd = os.open(real, flags)

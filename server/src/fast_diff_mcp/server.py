@@ -25,11 +25,13 @@ def create_server(
     max_input_bytes: int | None = None,
     roots: Sequence[str | os.PathLike[str]] = (),
     max_output_chars: int | None = None,
+    allow_write: bool = False,
 ) -> FastMCP:
     """The `fast-diff` server. ``max_input_bytes`` defaults to ``FAST_DIFF_MAX_INPUT_BYTES`` or 64 MiB.
     ``roots`` are the directories `diff_files` may read; without any, the tool is not offered.
-    ``max_output_chars`` is the diff tools' output limit when a call names none (None: no limit)."""
-    settings = Settings.of(max_input_bytes, roots, max_output_chars)
+    ``max_output_chars`` is the diff tools' output limit when a call names none (None: no limit).
+    ``allow_write`` (with ``roots``) offers `edit_files`, which writes files inside the roots."""
+    settings = Settings.of(max_input_bytes, roots, max_output_chars, allow_write)
     server = _FastDiffMCP(
         name="fast-diff",
         version=fast_diff.__version__,

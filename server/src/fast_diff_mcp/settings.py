@@ -20,6 +20,8 @@ class Settings:
     """The diff tools' output limit when a call names none (None: no limit)."""
     roots: Roots
     """The directories the file tools may read (none: those tools are not offered)."""
+    allow_write: bool = False
+    """Whether `edit_files` is offered (with roots): the only tool that writes."""
 
     @classmethod
     def of(
@@ -27,6 +29,7 @@ class Settings:
         max_input_bytes: int | None = None,
         roots: Sequence[str | os.PathLike[str]] = (),
         max_output_chars: int | None = None,
+        allow_write: bool = False,
     ) -> Settings:
         """Settings from ``create_server``'s arguments: ``max_input_bytes`` defaults to
         ``FAST_DIFF_MAX_INPUT_BYTES`` or 64 MiB; bad values raise ``limits.ConfigError``."""
@@ -35,7 +38,7 @@ class Settings:
             raise limits.ConfigError(f"max_input_bytes must be positive, not {limit}")
         if max_output_chars is not None and max_output_chars <= 0:
             raise limits.ConfigError(f"max_output_chars must be positive, not {max_output_chars}")
-        return cls(limit, max_output_chars, Roots(roots))
+        return cls(limit, max_output_chars, Roots(roots), allow_write)
 
     def check_texts(self, texts: Mapping[str, str]) -> None:
         """A tool error unless the texts (named by their parameters) are valid Unicode and within the input limit."""

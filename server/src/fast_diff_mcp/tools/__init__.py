@@ -13,8 +13,14 @@ from collections.abc import Callable
 from fastmcp import FastMCP
 
 from ..settings import Settings
-from . import apply_patch, diff, diff_difflib, diff_files
+from . import apply_patch, diff, diff_difflib, diff_files, edit_files
 
 Register = Callable[[FastMCP, Settings], "str | None"]
 
-TOOLS: tuple[Register, ...] = (diff.register, diff_difflib.register, apply_patch.register, diff_files.register)
+TOOLS: tuple[Register, ...] = (
+    diff.register,
+    diff_difflib.register,
+    apply_patch.register,
+    diff_files.register,
+    edit_files.register,
+)
