@@ -540,6 +540,8 @@ fn finish(mut report: EditReport) -> Result<EditReport, EditError> {
 /// Every section and the files it touches, nothing tried.
 pub fn not_tried(format: EditFormat, sections: &[Section<'_>], options: &EditOptions) -> EditReport {
     let mut files: Vec<FileEdit> = Vec::new();
+    // Each path's file, found in constant time: a patch may name many.
+    let mut by_path: HashMap<Vec<u8>, usize> = HashMap::new();
     for (i, section) in sections.iter().enumerate() {
         let want = wanted(&section.info, options.strip);
         let source = want.source.first().cloned();
@@ -547,21 +549,24 @@ pub fn not_tried(format: EditFormat, sections: &[Section<'_>], options: &EditOpt
         let hunks = not_tried_hunks(section);
         let source =
             if section.info.change == FileChange::Created || matches!(section.op, Op::Add(_)) { None } else { source };
-        match files.iter_mut().find(|f| f.path == path) {
-            Some(file) => {
-                file.sections.push(i);
-                file.hunks.extend(hunks);
+        match by_path.get(&path) {
+            Some(&k) => {
+                files[k].sections.push(i);
+                files[k].hunks.extend(hunks);
             }
-            None => files.push(FileEdit {
-                path,
-                source,
-                change: section.info.change,
-                outcome: FileOutcome::NotTried,
-                text: None,
-                hunks,
-                sections: vec![i],
-                message: String::new(),
-            }),
+            None => {
+                by_path.insert(path.clone(), files.len());
+                files.push(FileEdit {
+                    path,
+                    source,
+                    change: section.info.change,
+                    outcome: FileOutcome::NotTried,
+                    text: None,
+                    hunks,
+                    sections: vec![i],
+                    message: String::new(),
+                });
+            }
         }
     }
     let hunks: usize = files.iter().map(|f| f.hunks.len()).sum();
