@@ -328,9 +328,17 @@ impl Dir {
                 done.created.push((at, place.name.clone()));
             }
         }
-        for place in places.iter() {
-            // SAFETY: a valid descriptor.
-            unsafe { libc::fsync(place.dir.as_raw_fd()) };
+        // Each directory once, however many of its files changed.
+        let mut synced = std::collections::HashSet::new();
+        for (change, place) in changes.iter().zip(places.iter()) {
+            let name = match change {
+                Change::Write { name, .. } | Change::Delete { name } => *name,
+            };
+            let parent = Dir::components(name).map(|parts| parts[..parts.len() - 1].to_vec()).unwrap_or_default();
+            if synced.insert(parent) {
+                // SAFETY: a valid descriptor.
+                unsafe { libc::fsync(place.dir.as_raw_fd()) };
+            }
         }
         Ok(())
     }
