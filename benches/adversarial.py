@@ -3,7 +3,9 @@
 which a line diff's search is most expensive (many equal lines matching in
 many ways, or nothing to anchor on). Deterministic: each shape and size has
 its own fixed seed. worst_cases.py times them at n, 2n and 4n bytes (`make
-bench`, the report's "Worst cases").
+bench`, the report's "Worst cases"). The worst cases of patch application
+and the patch readers are in patch_adversarial.py (the report's "Patch worst
+cases").
 
 Usage: adversarial.py OUT_DIR [--size BYTES ...]
     writes SHAPE_SIZE.old and SHAPE_SIZE.new per shape and size

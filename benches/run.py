@@ -297,6 +297,13 @@ class Bench:
                  stdout=subprocess.DEVNULL)
         return json.loads(out.read_text())
 
+    def patch_worst_cases(self) -> object:
+        """benches/patch_adversarial.py's rows: each patch worst case at n, 2n and 4n."""
+        out = self.scratch / "patch_worst_cases.json"
+        self.run([sys.executable, str(BENCHES / "patch_adversarial.py"), "--scale", "500" if self.quick else "4000",
+                  "--json", str(out)], stdout=subprocess.DEVNULL)
+        return json.loads(out.read_text())
+
     def batch(self) -> dict[str, object]:
         """The batch call (C and Python, 1, 2 and all cores, against loops of single calls)
         and the Dask runner (1 and 2 workers): batch_bench.py."""
@@ -395,6 +402,8 @@ class Bench:
         memory = self.memory()
         self.note_load("worst cases (n, 2n, 4n)")
         worst = self.worst_cases()
+        self.note_load("patch worst cases (n, 2n, 4n)")
+        patch_worst = self.patch_worst_cases()
         self.note_load("batch: C and Python, 1, 2 and all cores; Dask, 1 and 2 workers")
         batch = self.batch()
         self.note_load("done")
@@ -415,6 +424,7 @@ class Bench:
             "mcp": mcp,
             "memory": memory,
             "worst_cases": worst,
+            "patch_worst_cases": patch_worst,
             "batch": batch,
             "load": self.load,
         }
