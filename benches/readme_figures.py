@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import trees_report  # noqa: E402
 from report import LABELS, Report, output_cell, ratio, show_ns  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,6 +162,7 @@ FIGURES: dict[str, tuple[Callable[[Figures], str], bool]] = {
     # name: (what writes it, whether it is a block of lines)
     "speed": (Figures.speed, True),
     "bench-duration": (Figures.bench_duration, False),
+    "trees": (lambda figures: trees_report.figure(figures.r), False),
 }
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import batch_report  # noqa: E402
+import trees_report  # noqa: E402
 
 # Rows of the per-fixture tables, in order, with the label shown.
 LABELS = {
@@ -137,6 +138,7 @@ class Report:
         self.python_targets()
         self.go_target()
         self.tools_target()
+        trees_report.targets(self)
         self.batch_targets()
 
     def batch_targets(self) -> None:
@@ -634,6 +636,7 @@ class Report:
         self.deadline()
         self.worst_cases()
         self.patch_worst_cases()
+        trees_report.section(self)
         self.memory()
         self.add(*self.batch_lines)
         self.method()

@@ -304,6 +304,14 @@ class Bench:
                   "--json", str(out)], stdout=subprocess.DEVNULL)
         return json.loads(out.read_text())
 
+    def trees(self) -> dict[str, object]:
+        """Directory trees of a real project as whole processes (trees.py)."""
+        out = self.scratch / "trees.json"
+        rounds, budget = ("3", "60") if self.quick else ("9", "240")
+        self.run([sys.executable, str(BENCHES / "trees.py"), self.args.spawn_time, self.args.cli, str(out),
+                  "--rounds", rounds, "--budget", budget], stdout=subprocess.DEVNULL)
+        return json.loads(out.read_text())
+
     def batch(self) -> dict[str, object]:
         """The batch call (C and Python, 1, 2 and all cores, against loops of single calls)
         and the Dask runner (1 and 2 workers): batch_bench.py."""
@@ -404,6 +412,8 @@ class Bench:
         worst = self.worst_cases()
         self.note_load("patch worst cases (n, 2n, 4n)")
         patch_worst = self.patch_worst_cases()
+        self.note_load("directory trees")
+        trees = self.trees()
         self.note_load("batch: C and Python, 1, 2 and all cores; Dask, 1 and 2 workers")
         batch = self.batch()
         self.note_load("done")
@@ -425,6 +435,7 @@ class Bench:
             "memory": memory,
             "worst_cases": worst,
             "patch_worst_cases": patch_worst,
+            "trees": trees,
             "batch": batch,
             "load": self.load,
         }

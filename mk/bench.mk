@@ -6,7 +6,7 @@
 # and the article's tool stand-in (benches/article_standin) go into .venv
 # here, never for `make test`. See benches/README.md.
 
-.PHONY: fixtures bench bench-quick bench-report bench-venv bench-go bench-python bench-cli bench-batch readme-figures test-benches FORCE
+.PHONY: fixtures bench bench-quick bench-report bench-venv bench-go bench-python bench-cli bench-batch bench-trees readme-figures test-benches FORCE
 
 fixtures: benches/data/manifest.json ## generate the synthetic benchmark fixtures
 
@@ -89,3 +89,8 @@ bench-batch: fixtures python $(BUILD)/batch_call ## the batch call (1, 2, all co
 
 bench-cli: fixtures python $(CLI) $(BUILD)/spawn_time $(BUILD)/fd_file_diff ## fast-diff against GNU diff and git diff as processes
 	$(VENV_PYTHON) benches/cli_vs_tools.py $(BUILD)/spawn_time $(BUILD)/fd_file_diff $(CLI) benches/data
+
+# Two releases of a real project (fetched once into target/corpus), as
+# `make bench` measures them, into build/trees.json.
+bench-trees: $(CLI) $(BUILD)/spawn_time ## fast-diff -ruN against GNU diff -ruN and git diff --no-index on real source trees
+	$(PYTHON) benches/trees.py $(BUILD)/spawn_time $(CLI) $(BUILD)/trees.json

@@ -12,23 +12,11 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use base64::Engine as _;
+use common::Outcome;
 use common::scratch::Scratch;
 use fast_diff::{DiffOptions, LineKind, Modes, diff_lines};
 
 const FAST_DIFF: &str = env!("CARGO_BIN_EXE_fast-diff");
-
-#[derive(Debug, PartialEq, Eq)]
-struct Outcome {
-    code: i32,
-    stdout: Vec<u8>,
-    stderr: Vec<u8>,
-}
-
-impl Outcome {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.stdout).into_owned()
-    }
-}
 
 /// Runs `program` in `dir` with a fixed time zone and the C locale (GNU
 /// diff's messages in English), feeding `stdin`.
@@ -225,6 +213,36 @@ const CASES: &[Case] = &[
         status: 1,
     },
     Case { name: "bundled options", old: b"Int  x;\ny\n", new: b"int x;\nz\n", options: &["-ibU0"], status: 1 },
+    Case {
+        name: "--ignore-all-space",
+        old: b"if(x)\n{\nreturn 1;\n}\n",
+        new: b"if (x)\n{ \nreturn 2;\n}\n",
+        options: &["-u", "--ignore-all-space"],
+        status: 1,
+    },
+    Case {
+        name: "--ignore-all-space, white space only",
+        old: b"a b\n\tc\n",
+        new: b"ab\nc \n",
+        options: &["-u", "--ignore-all-space"],
+        status: 0,
+    },
+    Case {
+        name: "--ignore-blank-lines",
+        old: LETTERS,
+        new: b"a\n\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\nn\nO\np\n",
+        options: &["-u", "--ignore-blank-lines"],
+        status: 1,
+    },
+    Case {
+        name: "--ignore-blank-lines, blank only",
+        old: b"a\n",
+        new: b"\na\n\n",
+        options: &["-u", "--ignore-blank-lines"],
+        status: 0,
+    },
+    Case { name: "--text on NUL bytes", old: b"a\0\nb\n", new: b"a\0\nc\n", options: &["-u", "--text"], status: 1 },
+    Case { name: "binary without --text", old: b"a\0\nb\n", new: b"a\0\nc\n", options: &["-u"], status: 1 },
     Case { name: "-q, different", old: b"a\n", new: b"b\n", options: &["-q"], status: 1 },
     Case { name: "-q, same", old: b"a\n", new: b"a\n", options: &["--brief"], status: 0 },
     Case { name: "-q -b, white space only", old: b"a  b\n", new: b"a b\n", options: &["-q", "-b"], status: 0 },
@@ -246,10 +264,14 @@ fn output_and_exit_status_match_gnu_diff() {
         // Where there is a diff, GNU patch turns the old file into one that
         // equals the new file under the same modes (the new file itself
         // when there are none).
-        if out.code == 1 && !case.options.iter().any(|o| o.starts_with("-q") || *o == "--brief") {
+        let binary = case.old.contains(&0) && !case.options.iter().any(|o| *o == "--text" || *o == "-a");
+        if out.code == 1 && !binary && !case.options.iter().any(|o| o.starts_with("-q") || *o == "--brief") {
             let patched = patch(dir, case.old, &out.stdout);
-            let is_mode =
-                |o: &&str| !o.starts_with("--") && o.starts_with('-') && o[1..].contains(['b', 'w', 'B', 'i']);
+            let long_mode = ["--ignore-all-space", "--ignore-blank-lines", "--ignore-space-change", "--ignore-case"];
+            let is_mode = |o: &&str| {
+                long_mode.contains(o)
+                    || (!o.starts_with("--") && o.starts_with('-') && o[1..].contains(['b', 'w', 'B', 'i']))
+            };
             let modes: Vec<&str> = case.options.iter().copied().filter(is_mode).collect();
             if modes.is_empty() {
                 assert_eq!(patched, case.new, "{}: patched", case.name);
@@ -372,7 +394,7 @@ fn trouble_beyond_gnu_diff() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.starts_with(&format!("fast-diff: {message}")), "{args:?}: {stderr}");
     };
-    refused(&["d1", "d2"], "d1 and d2 are both directories");
+    refused(&["--json", "d1", "d2"], "d1 and d2 are both directories: --stat and --json compare two files");
     refused(&["--label", "two\nlines", "old", "new"], "a label contains a line break");
     refused(&["--stat", "--json", "old", "new"], "conflicting output style options");
     refused(&["-q", "--stat", "old", "new"], "conflicting output style options");
@@ -450,8 +472,9 @@ fn every_algorithm_and_a_deadline_give_diffs_that_apply() {
             &["--alg=patience", "-U0"],
             &["--deadline-ms", "1"],
         ] {
+            // The texts hold NUL bytes: -a diffs them as text.
             let mut args = options.to_vec();
-            args.extend(["old", "new"]);
+            args.extend(["-a", "old", "new"]);
             let out = fast_diff(dir, &args);
             assert_eq!(out.code, i32::from(old != new), "{args:?}");
             if out.code == 1 {

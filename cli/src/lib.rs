@@ -11,6 +11,7 @@
 
 pub mod confined;
 pub mod input;
+pub mod locale;
 pub mod options;
 pub mod program;
 pub mod quote;

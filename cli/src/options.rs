@@ -66,6 +66,11 @@ pub struct Parser<O: 'static> {
     /// message names the byte.
     word: Vec<u8>,
     at: usize,
+    /// The words that were options, their arguments given as words of their
+    /// own, and `--`, in order: what GNU diff repeats on the `diff ...`
+    /// line of each file pair of a directory comparison.
+    option_words: Vec<OsString>,
+    ended: bool,
 }
 
 impl<O: Copy> Parser<O> {
@@ -75,19 +80,39 @@ impl<O: Copy> Parser<O> {
         // getopt reads `-U=5` as `-U` with the argument `=5`, and `-b=` as
         // `-b` and an invalid option `=`.
         words.set_short_equals(false);
-        Parser { words, table, word: Vec::new(), at: 0 }
+        Parser { words, table, word: Vec::new(), at: 0, option_words: Vec::new(), ended: false }
+    }
+
+    /// The options as they were given, each word once (`-ruN`, `-U`, `5`,
+    /// `--exclude=*.o`, `--`), without the operands, in order: GNU's
+    /// `getopt_long` moves them before the operands, and GNU diff writes
+    /// them so.
+    pub fn option_words(&self) -> &[OsString] {
+        &self.option_words
     }
 
     fn read(&mut self) -> Result<Option<Arg<O>>, Trouble> {
+        let mut fresh = None;
         if let Some(rest) = self.words.try_raw_args() {
             // Between words: lexopt reads the next one now.
-            self.word = rest.peek().map_or_else(Vec::new, |word| word.as_bytes().to_vec());
+            fresh = rest.peek().map(OsStr::to_os_string);
+            self.word = fresh.as_ref().map_or_else(Vec::new, |word| word.as_bytes().to_vec());
             self.at = 1;
+        }
+        // lexopt ends the options at `--` without handing it out.
+        if !self.ended && fresh.as_deref().is_some_and(|word| word == "--") {
+            self.ended = true;
+            self.option_words.push("--".into());
+            fresh = None;
         }
         // lexopt's one error is an attached value left untaken
         // (`--opt=value`), and every option read here takes its value or
         // refuses it first.
-        let name = match self.words.next().map_err(|e| Trouble::Usage(e.to_string()))? {
+        let arg = self.words.next().map_err(|e| Trouble::Usage(e.to_string()))?;
+        if let (Some(word), Some(lexopt::Arg::Short(_) | lexopt::Arg::Long(_))) = (fresh, &arg) {
+            self.option_words.push(word);
+        }
+        let name = match arg {
             None => return Ok(None),
             Some(lexopt::Arg::Value(operand)) => return Ok(Some(Arg::Operand(operand))),
             Some(lexopt::Arg::Short(letter)) => return self.short(letter).map(Some),
@@ -142,7 +167,15 @@ impl<O: Copy> Parser<O> {
         match takes {
             Takes::Nothing => Ok(None),
             Takes::Optional => Ok(self.words.optional_value()),
-            Takes::Required => self.words.value().map(Some).map_err(|_| Trouble::Usage(missing())),
+            Takes::Required => {
+                // Between words, the argument is the next word.
+                let own_word = self.words.try_raw_args().is_some();
+                let value = self.words.value().map_err(|_| Trouble::Usage(missing()))?;
+                if own_word {
+                    self.option_words.push(value.clone());
+                }
+                Ok(Some(value))
+            }
         }
     }
 }
@@ -253,6 +286,27 @@ mod tests {
             words(&[b"--unified", b"5", b"-U", b"--"]),
             seen(&[("--unified", None), ("5", None), ("-U", Some("--"))])
         );
+    }
+
+    /// The option words as GNU diff repeats them: each word once, arguments
+    /// given as words of their own, `--`, no operand.
+    #[test]
+    fn keeps_the_option_words() {
+        let kept = |args: &[&str]| {
+            let mut parser = Parser::new(args.iter().map(OsString::from), &TABLE);
+            for arg in parser.by_ref() {
+                arg.unwrap();
+            }
+            parser.option_words().iter().map(|w| w.to_string_lossy().into_owned()).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kept(&["a", "-ruN", "b", "-U", "5", "--lab=x", "--label", "y"]),
+            ["-ruN", "-U", "5", "--lab=x", "--label", "y"]
+        );
+        assert_eq!(kept(&["-U5", "--unified", "a", "--", "-N", "--"]), ["-U5", "--unified", "--"]);
+        assert_eq!(kept(&["--label", "--", "a", "b"]), ["--label", "--"]);
+        assert_eq!(kept(&["-12", "a", "b", "--"]), ["-12", "--"]);
+        assert!(kept(&["a", "b"]).is_empty());
     }
 
     #[test]

@@ -13,6 +13,10 @@ pub struct Timestamp {
 }
 
 impl Timestamp {
+    /// 1970-01-01 00:00:00 UTC: the time GNU diff gives a file that does
+    /// not exist.
+    pub const EPOCH: Timestamp = Timestamp { secs: 0, nanos: 0 };
+
     /// When the file was last modified.
     pub fn modified(meta: &Metadata) -> Timestamp {
         Timestamp { secs: meta.mtime(), nanos: meta.mtime_nsec().clamp(0, 999_999_999) as u32 }

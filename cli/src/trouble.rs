@@ -24,6 +24,13 @@ impl Trouble {
         }
     }
 
+    /// What it says, without how it is told.
+    pub fn into_message(self) -> String {
+        match self {
+            Trouble::Usage(message) | Trouble::Fatal(message) => message,
+        }
+    }
+
     /// `what: reason`, with the system's wording of an I/O error.
     pub fn io(what: impl core::fmt::Display, error: &io::Error) -> Trouble {
         Trouble::Fatal(format!("{what}: {}", describe(error)))

@@ -5,6 +5,22 @@
 #![allow(dead_code)]
 
 pub mod scratch;
+pub mod trees;
+
+/// What a program run by a test did.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub code: i32,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+}
+
+impl Outcome {
+    /// Its standard output, as text.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.stdout).into_owned()
+    }
+}
 
 /// Splits at LF, keeping it; a last line without LF is a line.
 pub fn lines(text: &[u8]) -> Vec<&[u8]> {

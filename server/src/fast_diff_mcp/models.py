@@ -79,14 +79,47 @@ class DiffToolResult(BaseModel):
     )
 
 
+class FileStatsResult(BaseModel):
+    """One file of a directory comparison that differs."""
+
+    path: str = Field(description="Its path relative to the two directories.")
+    status: Literal["modified", "added", "deleted"] = Field(
+        description="'added': only in the modified directory; 'deleted': only in the original one."
+    )
+    binary: bool = Field(description="True when either side has a NUL byte in its first 8,000 bytes: not diffed.")
+    hunks: int = Field(description="Number of hunks of its diff.")
+    lines_added: int = Field(description="Lines only the modified file has.")
+    lines_removed: int = Field(description="Lines only the original file has.")
+    old_mode: str | None = Field(description="Its mode as git writes it ('100644', '100755'); null when added.")
+    new_mode: str | None = Field(description="Likewise in the modified directory; null when deleted.")
+
+
+class SkippedResult(BaseModel):
+    """An entry of a directory comparison that was not read."""
+
+    path: str = Field(description="Its path relative to the directory it is in.")
+    reason: str = Field(description="Why: a symbolic link (never followed) or not a regular file.")
+
+
 class DiffFilesResult(DiffToolResult):
     """What `diff_files` returns besides its text content."""
 
-    original_path: str = Field(description="The original file's real path (symbolic links resolved).")
-    modified_path: str = Field(description="The modified file's real path.")
+    original_path: str = Field(description="The original file's (or directory's) real path (symbolic links resolved).")
+    modified_path: str = Field(description="The modified file's (or directory's) real path.")
     escaped_bytes: bool = Field(
         description="True when the output holds bytes that are not UTF-8: they are shown as \\xNN escapes, so it "
         "shows the change exactly but a diff does not apply as text to the files."
+    )
+    files: list[FileStatsResult] | None = Field(
+        default=None,
+        description="For two directories: every file that differs, in the order of the diff, with its counts. Absent "
+        "for two files.",
+    )
+    identical_files: int | None = Field(
+        default=None, description="For two directories: how many files are the same on both sides."
+    )
+    skipped: list[SkippedResult] | None = Field(
+        default=None, description="For two directories: the entries not read (links, devices, fifos)."
     )
 
 

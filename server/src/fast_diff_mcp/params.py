@@ -20,7 +20,7 @@ dataclass the tool receives whole and clients see flat
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -60,6 +60,18 @@ ContextLines = Annotated[
 ]
 
 # ---- the diff's choices ------------------------------------------------------------
+
+DiffStyle = Annotated[
+    Literal["unified", "git"],
+    Field(
+        description=(
+            "Headers of the unified diff: 'unified' (default), '---'/'+++' lines as `diff -u` and `diff -ruN` write "
+            "them; 'git', as `git diff` writes them ('diff --git a/PATH b/PATH', 'new file mode', 'deleted file "
+            "mode', mode changes), which `git apply` reads. For two directories, files are named by their path in "
+            "them: after the labels in 'unified' style, after 'a/' and 'b/' in 'git' style."
+        )
+    ),
+]
 
 AlgorithmChoice = Annotated[
     Algorithm,

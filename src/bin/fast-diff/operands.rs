@@ -1,5 +1,5 @@
-//! Which files the operands name. As GNU diff: when one operand is a
-//! directory, the file of the other's name inside it.
+//! Which files the operands of `--stat` and `--json` name. As GNU diff:
+//! when one operand is a directory, the file of the other's name inside it.
 
 use std::ffi::{OsStr, OsString};
 use std::path::Path;
@@ -14,7 +14,7 @@ pub fn resolve(operands: &[OsString; 2]) -> Result<[OsString; 2], Trouble> {
     match (is_dir(old), is_dir(new)) {
         (false, false) => Ok(operands.clone()),
         (true, true) => Err(Trouble::Fatal(format!(
-            "{} and {} are both directories: fast-diff compares two files",
+            "{} and {} are both directories: --stat and --json compare two files",
             old.to_string_lossy(),
             new.to_string_lossy()
         ))),

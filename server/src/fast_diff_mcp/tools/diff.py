@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from typing import AnyStr
+from collections.abc import Sequence
+from typing import Any, AnyStr
 
 import fast_diff
-from fast_diff import Hunk
+from fast_diff import DiffStats, Hunk
 from fastmcp import FastMCP
 from fastmcp.exceptions import ToolError
 from fastmcp.tools import ToolResult
 
 from ..models import DiffFilesResult, DiffLineResult, DiffToolResult, HunkResult
-from ..outputs import compute, shown_hunks
+from ..outputs import Line, compute, shown_hunks
 from ..params import DiffChoices, ModifiedLabel, ModifiedText, OriginalLabel, OriginalText
 from ..settings import Settings
-from ..truncation import cut
+from ..truncation import Cut, cut
 from .common import add_tool, tool_result
 
 DESCRIPTION = (
@@ -62,10 +63,11 @@ def respond(
     *,
     labels: tuple[str, str],
     paths: tuple[str, str] | None = None,
+    header: str = "",
 ) -> ToolResult:
     """The output asked for as the text content (cut at the output limit, with a note of what was
     left out), and the totals and the output as structured content; with ``paths`` (the files'
-    real paths), as `diff_files` answers."""
+    real paths), as `diff_files` answers; ``header`` goes before a unified diff that is not empty."""
     output = choices.output
     try:
         computed = compute(
@@ -79,22 +81,16 @@ def respond(
         )
     except (TypeError, ValueError, fast_diff.DiffError) as error:
         raise ToolError(str(error)) from error
+    lines: Sequence[Line] = computed.lines
+    if header and output == "unified" and lines:
+        lines = [Line(header, None, None), *lines]
     stats = computed.stats
     # The counts are short and are what the note would say: never cut.
-    shown = cut(computed.lines, None if output == "stats" else choices.output_limit(settings.max_output_chars), stats)
+    shown = cut(lines, None if output == "stats" else choices.output_limit(settings.max_output_chars), stats)
     result = DiffToolResult(
-        output=output,
-        identical=stats.identical,
-        hunks=stats.hunks,
-        lines_added=stats.lines_added,
-        lines_removed=stats.lines_removed,
-        similarity=stats.similarity,
-        truncated=shown.truncated,
-        total_chars=shown.total_chars,
-        shown_chars=len(shown.text),
+        **totals(output, stats, shown),
         diff=shown.text if output in ("unified", "words") else None,
         hunk_list=_hunk_models(shown_hunks(computed.hunks, shown.shown_lines)) if output == "hunks" else None,
-        note=shown.note,
     )
     if paths is not None:
         result = DiffFilesResult(
@@ -103,6 +99,23 @@ def respond(
     # Fields that do not apply to this output are left out, not null.
     absent = {name for name in ("diff", "hunk_list", "note") if getattr(result, name) is None}
     return tool_result(shown.text + (shown.note or ""), result, exclude=absent)
+
+
+def totals(output: str, stats: DiffStats, shown: Cut) -> dict[str, Any]:
+    """The fields of a diff tool's structured content that every output has: the counts, and how much was
+    shown."""
+    return {
+        "output": output,
+        "identical": stats.identical,
+        "hunks": stats.hunks,
+        "lines_added": stats.lines_added,
+        "lines_removed": stats.lines_removed,
+        "similarity": stats.similarity,
+        "truncated": shown.truncated,
+        "total_chars": shown.total_chars,
+        "shown_chars": len(shown.text),
+        "note": shown.note,
+    }
 
 
 def _hunk_models(hunks: list[Hunk[str]]) -> list[HunkResult]:
