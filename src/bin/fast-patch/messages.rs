@@ -9,15 +9,11 @@ use std::io::{self, Write};
 use fast_diff::patch::edits::{EditReport, FileEdit, FileOutcome};
 use fast_diff::{FileChange, HunkOutcome, HunkReport, MatchMode};
 
-/// A file name as GNU patch shows it: as it is, or in single quotes when it
-/// has a character a shell would read.
+/// A file name as GNU patch shows it (gnulib's shell quoting, as GNU diff
+/// repeats options): as it is, or quoted when a shell would read it
+/// otherwise.
 pub fn quoted(name: &[u8]) -> String {
-    let plain = |b: &u8| b.is_ascii_alphanumeric() || b"._/+-,:@%^=~".contains(b);
-    let text = String::from_utf8_lossy(name);
-    if !name.is_empty() && name.iter().all(plain) {
-        return text.into_owned();
-    }
-    format!("'{}'", text.replace('\'', "'\\''"))
+    String::from_utf8_lossy(&fast_diff_cli::quote::shell(name, true)).into_owned()
 }
 
 fn hunks(n: usize) -> &'static str {
@@ -186,6 +182,6 @@ mod tests {
     fn names_are_quoted_as_gnu_patch_quotes_them() {
         assert_eq!(quoted(b"src/x-1.c"), "src/x-1.c");
         assert_eq!(quoted(b"a b.txt"), "'a b.txt'");
-        assert_eq!(quoted(b"it's"), "'it'\\''s'");
+        assert_eq!(quoted(b"it's"), "\"it's\"");
     }
 }
