@@ -10,7 +10,7 @@ text where it comes closest, so that the caller can fix the patch and retry.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import fast_diff
@@ -120,19 +120,23 @@ def _file_report(report: PatchReport[str]) -> FileReport:
         new_path=file.new_path if file else None,
         change=file.change.value if file else "modified",
         message=report.message,
-        hunks=[
-            AppliedHunk(
-                stated_line=h.stated_line,
-                line=h.line or 0,
-                new_line=h.new_line or 0,
-                offset=h.offset,
-                fuzz=h.fuzz,
-                match_mode=h.match_mode.value,
-                message=h.message,
-            )
-            for h in report.hunks
-        ],
+        hunks=_applied_hunks(report.hunks),
     )
+
+
+def _applied_hunks(hunks: Sequence[HunkReport[Any]]) -> list[AppliedHunk]:
+    return [
+        AppliedHunk(
+            stated_line=h.stated_line,
+            line=h.line or 0,
+            new_line=h.new_line or 0,
+            offset=h.offset,
+            fuzz=h.fuzz,
+            match_mode=h.match_mode.value,
+            message=h.message,
+        )
+        for h in hunks
+    ]
 
 
 def _explain(error: fast_diff.PatchError, text: str, options: PatchOptions) -> str:
@@ -253,18 +257,7 @@ def edit_file_report(report: fast_diff.FileEditReport[Any]) -> FileReport:
         new_path=None if report.change is fast_diff.FileChange.DELETED else report.path,
         change=report.change.value,
         message=report.message,
-        hunks=[
-            AppliedHunk(
-                stated_line=h.stated_line,
-                line=h.line or 0,
-                new_line=h.new_line or 0,
-                offset=h.offset,
-                fuzz=h.fuzz,
-                match_mode=h.match_mode.value,
-                message=h.message,
-            )
-            for h in report.hunks
-        ],
+        hunks=_applied_hunks(report.hunks),
     )
 
 

@@ -21,9 +21,8 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 
 use super::blocks::{Block, Kind};
-use super::sections::{Op, Section};
-use crate::patch::report::FileInfo;
-use crate::patch::{FileChange, Malformed};
+use super::sections::Section;
+use crate::patch::Malformed;
 
 pub const EXPECTED_JSON: &str =
     "a JSON list of replacements (objects with old_text and new_text) or an object with `edits`";
@@ -123,16 +122,7 @@ pub fn parse(patch: &[u8]) -> Result<Vec<Section<'_>>, Malformed> {
         .into_iter()
         .map(|path| {
             let (blocks, start, end) = by_path.remove(&path).expect("every path has its replacements");
-            let path = path.map(String::into_bytes);
-            let info = FileInfo {
-                old_path: path.clone(),
-                new_path: path.clone(),
-                path,
-                change: FileChange::Modified,
-                span: start..end,
-                hunks: blocks.len(),
-            };
-            Section { info, op: Op::Blocks(blocks) }
+            Section::of_blocks(path.map(String::into_bytes), blocks, start..end)
         })
         .collect())
 }
@@ -140,6 +130,7 @@ pub fn parse(patch: &[u8]) -> Result<Vec<Section<'_>>, Malformed> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::patch::edits::sections::Op;
 
     fn blocks<'a>(section: &'a Section<'_>) -> &'a [Block<'a>] {
         match &section.op {

@@ -21,9 +21,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::blocks::{Block, Kind};
-use super::sections::{Op, Section};
-use crate::patch::report::FileInfo;
-use crate::patch::{FileChange, Malformed};
+use super::sections::Section;
+use crate::patch::Malformed;
 
 pub const EXPECTED_DIVIDER: &str = "a `=======` line after the text to find";
 pub const EXPECTED_REPLACE: &str = "a `>>>>>>> REPLACE` line after the replacement";
@@ -154,15 +153,7 @@ pub fn parse(patch: &[u8]) -> Result<Vec<Section<'_>>, Malformed> {
         .into_iter()
         .map(|path| {
             let (blocks, start, end) = by_path.remove(&path).expect("every path has its blocks");
-            let info = FileInfo {
-                old_path: path.clone(),
-                new_path: path.clone(),
-                path,
-                change: FileChange::Modified,
-                span: start..end,
-                hunks: blocks.len(),
-            };
-            Section { info, op: Op::Blocks(blocks) }
+            Section::of_blocks(path, blocks, start..end)
         })
         .collect())
 }
@@ -170,6 +161,7 @@ pub fn parse(patch: &[u8]) -> Result<Vec<Section<'_>>, Malformed> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::patch::edits::sections::Op;
 
     #[test]
     fn blocks_are_read_with_their_paths() {

@@ -144,6 +144,22 @@ fn not_tried_hunks(section: &Section<'_>) -> Vec<HunkReport> {
     }
 }
 
+impl<'p> Section<'p> {
+    /// A section of blocks (SEARCH/REPLACE or replacements) changing the
+    /// file `path`, read from `span` of the patch.
+    pub fn of_blocks(path: Option<Vec<u8>>, blocks: Vec<Block<'p>>, span: core::ops::Range<usize>) -> Section<'p> {
+        let info = FileInfo {
+            old_path: path.clone(),
+            new_path: path.clone(),
+            path,
+            change: FileChange::Modified,
+            span,
+            hunks: blocks.len(),
+        };
+        Section { info, op: Op::Blocks(blocks) }
+    }
+}
+
 /// The files a patch touches, section by section.
 struct Edits<'f> {
     tree: Tree<'f>,
