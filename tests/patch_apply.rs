@@ -335,3 +335,16 @@ fn bytes_are_bytes() {
     let report = failed(apply(b"a\0c\n\xff\xfe\nlone\rcr\n", patch, &ApplyOptions { max_offset: 0, ..defaults() }));
     assert!(report.hunks[0].message.contains("\"a\\u{0}b\""), "{}", report.hunks[0].message);
 }
+
+#[test]
+fn a_huge_start_line_reports_a_saturated_offset_never_a_wrapped_one() {
+    let patch = b"--- a\n+++ b\n@@ -18446744073709551615,1 +18446744073709551615,1 @@\n-a\n+b\n";
+    let applied = apply_patch(b"a\n", patch, &defaults()).unwrap();
+    assert_eq!(applied.text, b"b\n");
+    let hunk = &applied.report.hunks[0];
+    assert_eq!((hunk.line, hunk.offset), (1, i64::MIN));
+    assert!(applied.report.message.contains("(offset -18446744073709551614 lines)"), "{}", applied.report.message);
+    // Strict, where a hunk must be near its line: it fails, and says where it would be.
+    let far = failed(apply(b"a\n", patch, &ApplyOptions { max_offset: 0, ..defaults() }));
+    assert!(far.hunks[0].offset <= 0, "{:?}", far.hunks[0]);
+}
