@@ -10,7 +10,7 @@ include mk/config.mk
 
 all: lib cli c go ## build the library, the commands, the C/C++ programs and the Go package
 
-test: check-header test-rust test-c test-go test-python test-packaging test-docs test-benches ## every test of every language (what CI runs after lint)
+test: check-header test-rust test-c test-go test-python test-browser test-packaging test-docs test-benches ## every test of every language (what CI runs after lint)
 
 lint: lint-rust lint-go lint-python ## rustfmt, clippy with warnings as errors, gofmt and go vet, mypy --strict
 
@@ -29,4 +29,5 @@ include mk/go.mk
 include mk/python.mk
 include mk/docs.mk
 include mk/bench.mk
+include mk/browser.mk
 include mk/package.mk

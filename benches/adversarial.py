@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """The worst-case input shapes found for the engine, at any size: pairs on
 which a line diff's search is most expensive (many equal lines matching in
-many ways, or nothing to anchor on). Deterministic: each shape and size has
-its own fixed seed. worst_cases.py times them at n, 2n and 4n bytes (`make
-bench`, the report's "Worst cases"). The worst cases of patch application
-and the patch readers are in patch_adversarial.py (the report's "Patch worst
+many ways, or nothing to anchor on), and single lines on which the word
+diff's is (WORD_SHAPES). Deterministic: each shape and size has its own
+fixed seed. worst_cases.py times the line shapes and word_growth.py the
+word shapes at n, 2n and 4n bytes (`make bench`, the report's "Worst
+cases" and "Word diff growth"). The worst cases of patch application and
+the patch readers are in patch_adversarial.py (the report's "Patch worst
 cases").
 
 Usage: adversarial.py OUT_DIR [--size BYTES ...]
@@ -86,8 +88,52 @@ SHAPES = {
 }
 
 
+# ---- word diffs: single lines, where every token of the line is searched --------
+
+
+def letters(rng: random.Random, size: int, alphabet: bytes) -> bytes:
+    """`size` bytes drawn from `alphabet` (near enough uniformly)."""
+    table = bytes(alphabet[i % len(alphabet)] for i in range(256))
+    return rng.randbytes(size).translate(table)
+
+
+def random_ab_line(rng: random.Random, size: int) -> tuple[bytes, bytes]:
+    """One line of random a, b and spaces on each side, drawn independently: half the tokens match,
+    scattered, in very many ways (the costliest shape known for the word diff, in time and in marks)."""
+    return letters(rng, size, b"ab ") + b"\n", letters(rng, size, b"ab ") + b"\n"
+
+
+def swapped_words(rng: random.Random, size: int) -> tuple[bytes, bytes]:
+    """'a b a b ...' against 'b a b a ...': every word moved by one."""
+    return b"a b " * (size // 4) + b"\n", b"b a " * (size // 4) + b"\n"
+
+
+def distinct_words(rng: random.Random, size: int) -> tuple[bytes, bytes]:
+    """Words that are all distinct, shuffled on the new side: the most token ids to keep."""
+    words = [b"%d" % i for i in range(size // 8)]
+    mixed = words[:]
+    rng.shuffle(mixed)
+    return b" ".join(words) + b"\n", b" ".join(mixed) + b"\n"
+
+
+def one_edit_in_a_long_line(rng: random.Random, size: int) -> tuple[bytes, bytes]:
+    """A long line of prose with one word changed in its middle: the common case, for scale."""
+    line = letters(rng, size, b"etaoin shrdlu")
+    middle = len(line) // 2
+    return line + b"\n", line[:middle] + b" CHANGED " + line[middle:] + b"\n"
+
+
+WORD_SHAPES = {
+    "random_ab_line": random_ab_line,
+    "swapped_words": swapped_words,
+    "distinct_words": distinct_words,
+    "one_edit_in_a_long_line": one_edit_in_a_long_line,
+}
+
+
 def pair(shape: str, size: int) -> tuple[bytes, bytes]:
-    return SHAPES[shape](random.Random(f"{shape}/{size}"), size)
+    make = SHAPES.get(shape) or WORD_SHAPES[shape]
+    return make(random.Random(f"{shape}/{size}"), size)
 
 
 def size_label(size: int) -> str:
@@ -113,7 +159,7 @@ def main() -> None:
     parser.add_argument("--size", type=int, action="append", help="bytes per side (repeatable)")
     args = parser.parse_args()
     for size in args.size or [1_000_000, 2_000_000, 4_000_000]:
-        for shape in SHAPES:
+        for shape in [*SHAPES, *WORD_SHAPES]:
             old, new = write(args.out, shape, size)
             print(f"{old.name}, {new.name}: {old.stat().st_size:,} + {new.stat().st_size:,} bytes")
 

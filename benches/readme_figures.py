@@ -26,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import trees_report  # noqa: E402
+import report_mcp  # noqa: E402
 from report import LABELS, Report, output_cell, ratio, show_ns  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,6 +138,10 @@ class Figures:
                         fixtures.add(fixture)
         return ahead, total, len(fixtures)
 
+    def mcp_transport(self) -> str:
+        """The README's table of MCP calls in memory, over stdio and over HTTP, beside the transport floor."""
+        return report_mcp.readme_table(self.r)
+
     def bench_duration(self) -> str:
         """How long the committed run took, as a phrase."""
         r = self.r
@@ -161,6 +166,7 @@ def short(name: str) -> str:
 FIGURES: dict[str, tuple[Callable[[Figures], str], bool]] = {
     # name: (what writes it, whether it is a block of lines)
     "speed": (Figures.speed, True),
+    "mcp-transport": (Figures.mcp_transport, True),
     "bench-duration": (Figures.bench_duration, False),
     "trees": (lambda figures: trees_report.figure(figures.r), False),
 }

@@ -22,6 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import batch_report  # noqa: E402
 import trees_report  # noqa: E402
+import report_mcp  # noqa: E402
+import word_growth  # noqa: E402
 
 # Rows of the per-fixture tables, in order, with the label shown.
 LABELS = {
@@ -135,6 +137,7 @@ class Report:
 
     def targets(self) -> None:
         self.mcp_targets()
+        self.verdicts.extend(report_mcp.verdicts(self.r))
         self.python_targets()
         self.go_target()
         self.tools_target()
@@ -616,7 +619,8 @@ class Report:
                  "`fast-diff` command (`fast-diff -u OLD NEW`) and `benches/fd_file_diff.c`, a static C program "
                  "that maps both files and writes the diff through `fd_unified_diff`.",
                  "- Outputs: `benches/outputs.py`; worst cases: `benches/worst_cases.py` over `benches/adversarial.py`.",
-                 "- MCP: `benches/mcp_bench.py`; per-call overhead: `benches/python_overhead.py` and "
+                 "- MCP: `benches/mcp_bench.py` (in memory), `benches/mcp_transport.py` (over stdio and HTTP, "
+                 "beside `benches/mcp_floor_server.py`) and `benches/mcp_load.py` (32 clients); per-call overhead: `benches/python_overhead.py` and "
                  "`BenchmarkTinyOverhead`; memory: `benches/memory.rs`.",
                  "", "Versions:", "")
         for name, value in v.items():
@@ -631,11 +635,13 @@ class Report:
         self.header()
         self.verdict_table()
         self.mcp()
+        self.add(*report_mcp.sections(self.r))
         self.per_call()
         self.fixtures()
         self.deadline()
         self.worst_cases()
         self.patch_worst_cases()
+        self.add(*word_growth.report_lines(self.r.get("word_growth")))
         trees_report.section(self)
         self.memory()
         self.add(*self.batch_lines)

@@ -289,6 +289,20 @@ class Bench:
         )
         return json.loads(out.read_text())
 
+    def mcp_transport(self) -> dict[str, object]:
+        """The MCP server over stdio and HTTP beside the transport floor (mcp_transport.py)."""
+        out = self.scratch / "mcp_transport.json"
+        self.run([sys.executable, str(BENCHES / "mcp_transport.py"), str(self.fixtures), str(out),
+                  "--rounds", "5" if self.quick else "15"], stdout=subprocess.DEVNULL)
+        return json.loads(out.read_text())
+
+    def mcp_load(self) -> dict[str, object]:
+        """The MCP server under 32 clients, one and two replicas (mcp_load.py)."""
+        out = self.scratch / "mcp_load.json"
+        self.run([sys.executable, str(BENCHES / "mcp_load.py"), str(self.fixtures), str(out),
+                  *(["--quick"] if self.quick else [])], stdout=subprocess.DEVNULL)
+        return json.loads(out.read_text())
+
     def worst_cases(self) -> dict[str, object]:
         out = self.scratch / "worst_cases.json"
         size, cap = ("64000", "5") if self.quick else ("1000000", "10")
@@ -302,6 +316,14 @@ class Bench:
         out = self.scratch / "patch_worst_cases.json"
         self.run([sys.executable, str(BENCHES / "patch_adversarial.py"), "--scale", "500" if self.quick else "4000",
                   "--json", str(out)], stdout=subprocess.DEVNULL)
+        return json.loads(out.read_text())
+
+    def word_growth(self) -> dict[str, object]:
+        size, cap = ("32000", "5") if self.quick else ("1000000", "20")
+        out = self.scratch / "word_growth.json"
+        self.run([sys.executable, str(BENCHES / "word_growth.py"), self.args.spawn_time, self.args.cli, str(out),
+                  "--size", size, "--runs", "3", "--cap", cap, "--scratch", str(self.scratch / "words")],
+                 stdout=subprocess.DEVNULL)
         return json.loads(out.read_text())
 
     def trees(self) -> dict[str, object]:
@@ -406,12 +428,18 @@ class Bench:
         overhead = self.overhead()
         self.note_load("MCP")
         mcp = self.mcp()
+        self.note_load("MCP over stdio and HTTP")
+        mcp_transport = self.mcp_transport()
+        self.note_load("MCP under load")
+        mcp_load = self.mcp_load()
         self.note_load("memory")
         memory = self.memory()
         self.note_load("worst cases (n, 2n, 4n)")
         worst = self.worst_cases()
         self.note_load("patch worst cases (n, 2n, 4n)")
         patch_worst = self.patch_worst_cases()
+        self.note_load("word diff growth (n, 2n, 4n)")
+        word_growth = self.word_growth()
         self.note_load("directory trees")
         trees = self.trees()
         self.note_load("batch: C and Python, 1, 2 and all cores; Dask, 1 and 2 workers")
@@ -432,9 +460,12 @@ class Bench:
             "timings": self.timings,
             "overhead": overhead,
             "mcp": mcp,
+            "mcp_transport": mcp_transport,
+            "mcp_load": mcp_load,
             "memory": memory,
             "worst_cases": worst,
             "patch_worst_cases": patch_worst,
+            "word_growth": word_growth,
             "trees": trees,
             "batch": batch,
             "load": self.load,

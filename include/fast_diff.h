@@ -140,6 +140,24 @@
 #define FD_VERSION_PATCH 0
 
 /**
+ * The longest conflict markers a merge writes; a larger
+ * `fd_merge_options.marker_size` is `FD_ERR_INVALID_OPTIONS`.
+ */
+#define FD_MERGE_MAX_MARKER_SIZE 1024
+
+/**
+ * The marker length git uses unless told otherwise: `<<<<<<<`.
+ */
+#define DEFAULT_MARKER_SIZE 7
+
+/**
+ * The longest markers a merge writes: a bound on how much a merge can
+ * write for each conflict, far above any use (git's attribute
+ * `conflict-marker-size` is set to a few dozen at most).
+ */
+#define MAX_MARKER_SIZE 1024
+
+/**
  * How many places of an ambiguous hunk are named.
  */
 #define LISTED_PLACES 10
@@ -169,7 +187,8 @@ enum fd_status
   FD_ERR_NULL_ARGUMENT = 1,
   /**
    * Bad options: a `struct_size` below the first version's, unknown flag
-   * bits, an unknown algorithm, or a label containing CR or LF.
+   * bits, an unknown algorithm, merge style or favour, a marker size
+   * above `FD_MERGE_MAX_MARKER_SIZE`, or a label containing CR or LF.
    */
   FD_ERR_INVALID_OPTIONS = 2,
   /**
@@ -572,6 +591,135 @@ enum fd_edit_outcome
 typedef enum fd_edit_outcome fd_edit_outcome;
 #else
 typedef uint32_t fd_edit_outcome;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Page layouts, for `fd_html_options.layout`.
+ */
+enum fd_html_layout
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Old on the left, new on the right (default).
+   */
+  FD_HTML_SIDE_BY_SIDE = 0,
+  /**
+   * One column: removed lines, then added lines.
+   */
+  FD_HTML_LINE_BY_LINE = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum fd_html_layout fd_html_layout;
+#else
+typedef uint32_t fd_html_layout;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * How conflicts are written, for `fd_merge_options.style`.
+ */
+enum fd_merge_style
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Ours and theirs between `<<<<<<<`, `=======` and `>>>>>>>`, narrowed
+   * to the lines that differ (git's default).
+   */
+  FD_MERGE_STYLE_MERGE = 0,
+  /**
+   * Also the base after `|||||||`; conflicts are not narrowed.
+   */
+  FD_MERGE_STYLE_DIFF3 = 1,
+  /**
+   * diff3, with lines that begin or end both sides alike moved out.
+   */
+  FD_MERGE_STYLE_ZDIFF3 = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum fd_merge_style fd_merge_style;
+#else
+typedef uint32_t fd_merge_style;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * How conflicts are resolved without markers, for `fd_merge_options.favor`.
+ */
+enum fd_merge_favor
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Conflicts are marked (the default).
+   */
+  FD_MERGE_FAVOR_NONE = 0,
+  /**
+   * Our side of each conflict (`git merge-file --ours`).
+   */
+  FD_MERGE_FAVOR_OURS = 1,
+  /**
+   * Their side (`--theirs`).
+   */
+  FD_MERGE_FAVOR_THEIRS = 2,
+  /**
+   * Our side, then theirs (`--union`).
+   */
+  FD_MERGE_FAVOR_UNION = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum fd_merge_favor fd_merge_favor;
+#else
+typedef uint32_t fd_merge_favor;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * What a region of a merge is, for `fd_merge_region.kind`.
+ */
+enum fd_region_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Lines neither side changed.
+   */
+  FD_REGION_UNCHANGED = 0,
+  /**
+   * Lines only ours changed, taken from ours.
+   */
+  FD_REGION_OURS = 1,
+  /**
+   * Lines only theirs changed, taken from theirs.
+   */
+  FD_REGION_THEIRS = 2,
+  /**
+   * Lines both sides changed alike, taken once.
+   */
+  FD_REGION_BOTH = 3,
+  /**
+   * A conflict, written between markers.
+   */
+  FD_REGION_CONFLICT = 4,
+  /**
+   * A conflict resolved by `fd_merge_options.favor`.
+   */
+  FD_REGION_RESOLVED = 5,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum fd_region_kind fd_region_kind;
+#else
+typedef uint32_t fd_region_kind;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -1060,6 +1208,12 @@ typedef struct fd_word_diff_result {
    * The length of `text` in bytes.
    */
   size_t text_len;
+  /**
+   * 1 when some changes are shown more coarsely than a full search would
+   * show them (the deadline passed, or the marks were too dense to show
+   * one by one); the spans still rebuild both texts. 0 otherwise.
+   */
+  uint32_t coarsened;
 } fd_word_diff_result;
 
 /**
@@ -1286,6 +1440,238 @@ typedef struct fd_pair {
    */
   size_t new_label_len;
 } fd_pair;
+
+/**
+ * Options of an HTML page. Initialise with `fd_html_options_init`, then
+ * set fields; versioned by `struct_size` as `fd_options` is.
+ */
+typedef struct fd_html_options {
+  /**
+   * `sizeof(fd_html_options)` as the caller was compiled; set by
+   * `fd_html_options_init`.
+   */
+  uint32_t struct_size;
+  /**
+   * An `fd_html_layout`. Default `FD_HTML_SIDE_BY_SIDE`.
+   */
+  uint32_t layout;
+  /**
+   * The page's title, `title_len` bytes (any bytes; shown as text).
+   * NULL (the default) or empty names the files.
+   */
+  const uint8_t *title;
+  /**
+   * The length of `title` in bytes.
+   */
+  size_t title_len;
+  /**
+   * An `fd_granularity`: what the marks inside changed lines mark.
+   * Default `FD_GRANULARITY_WORDS`.
+   */
+  uint32_t granularity;
+} fd_html_options;
+
+/**
+ * A pair of files of `fd_html_diff_files`: their names and contents, each
+ * a buffer in the usual conventions.
+ */
+typedef struct fd_html_file {
+  /**
+   * The old file's name (any bytes; shown as text).
+   */
+  const uint8_t *old_name;
+  /**
+   * The length of `old_name`.
+   */
+  size_t old_name_len;
+  /**
+   * The new file's name.
+   */
+  const uint8_t *new_name;
+  /**
+   * The length of `new_name`.
+   */
+  size_t new_name_len;
+  /**
+   * The old file's bytes.
+   */
+  const uint8_t *old_text;
+  /**
+   * The length of `old_text`.
+   */
+  size_t old_len;
+  /**
+   * The new file's bytes.
+   */
+  const uint8_t *new_text;
+  /**
+   * The length of `new_text`.
+   */
+  size_t new_len;
+} fd_html_file;
+
+/**
+ * Options of a merge. Always initialise with `fd_merge_options_init`, then
+ * set fields; versioned by `struct_size` as `fd_options` is.
+ */
+typedef struct fd_merge_options {
+  /**
+   * `sizeof(fd_merge_options)` as the caller was compiled; set by
+   * `fd_merge_options_init`. Smaller than the first version of this
+   * struct (which ends with `theirs_label_len`) is invalid.
+   */
+  uint32_t struct_size;
+  /**
+   * An `fd_merge_style`. Default `FD_MERGE_STYLE_MERGE`.
+   */
+  uint32_t style;
+  /**
+   * An `fd_merge_favor`. Default `FD_MERGE_FAVOR_NONE`.
+   */
+  uint32_t favor;
+  /**
+   * Length of the conflict markers, at most `FD_MERGE_MAX_MARKER_SIZE`;
+   * 0 means 7, the default.
+   */
+  uint32_t marker_size;
+  /**
+   * The `fd_algorithm` of the diffs against the base. Default
+   * `FD_ALGORITHM_MYERS`, which runs as git's does.
+   */
+  uint32_t algorithm;
+  /**
+   * The label after `<<<<<<<`, `ours_label_len` bytes. `(NULL, 0)` (the
+   * default) means `ours`; an empty label writes the marker alone. No
+   * label may contain CR or LF.
+   */
+  const uint8_t *ours_label;
+  /**
+   * The length of `ours_label` in bytes.
+   */
+  size_t ours_label_len;
+  /**
+   * The label after `|||||||`. `(NULL, 0)` (the default) means `base`.
+   */
+  const uint8_t *base_label;
+  /**
+   * The length of `base_label` in bytes.
+   */
+  size_t base_label_len;
+  /**
+   * The label after `>>>>>>>`. `(NULL, 0)` (the default) means
+   * `theirs`.
+   */
+  const uint8_t *theirs_label;
+  /**
+   * The length of `theirs_label` in bytes.
+   */
+  size_t theirs_label_len;
+} fd_merge_options;
+
+/**
+ * A region of a merge: a stretch of the merged text and the lines of each
+ * input it comes from. Line numbers are 0-based first lines with counts;
+ * byte ranges are offsets into each input and into the merged text. The
+ * regions follow one another: they tile the result and each input.
+ */
+typedef struct fd_merge_region {
+  /**
+   * An `fd_region_kind`.
+   */
+  uint32_t kind;
+  /**
+   * The region's first line in the base (0-based).
+   */
+  uint64_t base_start;
+  /**
+   * The number of its base lines.
+   */
+  uint64_t base_count;
+  /**
+   * Its first line in ours.
+   */
+  uint64_t ours_start;
+  /**
+   * The number of its lines in ours.
+   */
+  uint64_t ours_count;
+  /**
+   * Its first line in theirs.
+   */
+  uint64_t theirs_start;
+  /**
+   * The number of its lines in theirs.
+   */
+  uint64_t theirs_count;
+  /**
+   * Its first line in the merged text; a conflict's lines include its
+   * marker lines.
+   */
+  uint64_t result_start;
+  /**
+   * The number of its lines in the merged text.
+   */
+  uint64_t result_count;
+  /**
+   * Where its base lines start in the base, in bytes.
+   */
+  size_t base_offset;
+  /**
+   * The length of its base lines in bytes.
+   */
+  size_t base_len;
+  /**
+   * Where its lines start in ours, in bytes.
+   */
+  size_t ours_offset;
+  /**
+   * The length of its lines in ours.
+   */
+  size_t ours_len;
+  /**
+   * Where its lines start in theirs, in bytes.
+   */
+  size_t theirs_offset;
+  /**
+   * The length of its lines in theirs.
+   */
+  size_t theirs_len;
+  /**
+   * Where it starts in `fd_merge_result.text`, in bytes.
+   */
+  size_t result_offset;
+  /**
+   * Its length in the merged text.
+   */
+  size_t result_len;
+} fd_merge_region;
+
+/**
+ * The result of `fd_merge_regions`. Allocated by the library, released
+ * with `fd_merge_result_free`.
+ */
+typedef struct fd_merge_result {
+  /**
+   * The merged text, as `fd_merge` writes it; NULL when it is empty.
+   */
+  const uint8_t *text;
+  /**
+   * The length of the merged text in bytes.
+   */
+  size_t text_len;
+  /**
+   * The number of conflicts the text marks (0 with a favour).
+   */
+  size_t conflicts;
+  /**
+   * The regions, in order; NULL when there are none (every input empty).
+   */
+  const struct fd_merge_region *regions;
+  /**
+   * The number of regions.
+   */
+  size_t region_count;
+} fd_merge_result;
 
 
 
@@ -1639,6 +2025,122 @@ fd_status fd_unified_diff_many(const struct fd_pair *pairs,
                                uint32_t threads,
                                struct fd_buf *outs,
                                fd_status *statuses);
+
+/**
+ * Fills `options` with every default, including `struct_size`. NULL is
+ * ignored.
+ *
+ * # Safety
+ * `options` must be NULL or point to writable memory for an
+ * `fd_html_options`.
+ */
+void fd_html_options_init(struct fd_html_options *options);
+
+/**
+ * Writes into `out` the diff `fd_unified_diff` would compute with the same
+ * arguments as one self-contained HTML page (UTF-8): the options' labels
+ * name the two sides, their deadline bounds the word marks too. `html`
+ * NULL means the default page. On `FD_OK` the caller releases `*out` with
+ * `fd_free`; otherwise `*out` is untouched.
+ *
+ * # Safety
+ * Buffers and `options` as for `fd_unified_diff`; `html` NULL or set up by
+ * `fd_html_options_init`; `out` must point to a writable `fd_buf`.
+ */
+fd_status fd_html_diff(const uint8_t *old_text,
+                       size_t old_len,
+                       const uint8_t *new_text,
+                       size_t new_len,
+                       const struct fd_options *options,
+                       const struct fd_html_options *html,
+                       struct fd_buf *out);
+
+/**
+ * Writes into `out` the diffs of the `count` pairs of `files` as one HTML
+ * page: a list of the files with their counts (when there is more than
+ * one), then each file's diff in the order given. `options` as for
+ * `fd_unified_diff`, except that its labels are not used (each file has
+ * its names). `files` may be NULL when `count` is 0. On `FD_OK` the caller
+ * releases `*out` with `fd_free`; otherwise `*out` is untouched.
+ *
+ * # Safety
+ * `files` must point to `count` readable `fd_html_file`s whose buffers
+ * follow the conventions; `options`, `html` and `out` as for
+ * `fd_html_diff`.
+ */
+fd_status fd_html_diff_files(const struct fd_html_file *files,
+                             size_t count,
+                             const struct fd_options *options,
+                             const struct fd_html_options *html,
+                             struct fd_buf *out);
+
+/**
+ * Fills `options` with every default, including `struct_size`. NULL is
+ * ignored.
+ *
+ * # Safety
+ * `options` must be NULL or point to writable memory for an
+ * `fd_merge_options`.
+ */
+void fd_merge_options_init(struct fd_merge_options *options);
+
+/**
+ * Writes into `*out` the merge of `ours` and `theirs`, two edits of `base`,
+ * byte for byte as `git merge-file -p` writes it (with `-L` labels as in
+ * the options), and into `*conflicts` the number of conflicts it marks.
+ * Conflicts are not an error: the status is `FD_OK` with or without them.
+ * An empty result is `{NULL, 0}`. `options` NULL means the defaults.
+ *
+ * Any bytes are valid input: NUL, invalid UTF-8, CRLF (conflict markers
+ * then end in CRLF too) and missing final newlines. On `FD_OK` the caller
+ * owns `*out` and releases it with `fd_free`; on any other status neither
+ * out-param is written.
+ *
+ * # Safety
+ * Each buffer must follow the conventions: NULL with length 0, or pointing
+ * to that many readable bytes for the duration of the call. `options` must
+ * be NULL or an `fd_merge_options` set up by `fd_merge_options_init`.
+ * `out` and `conflicts` must be writable.
+ */
+fd_status fd_merge(const uint8_t *base,
+                   size_t base_len,
+                   const uint8_t *ours,
+                   size_t ours_len,
+                   const uint8_t *theirs,
+                   size_t theirs_len,
+                   const struct fd_merge_options *options,
+                   struct fd_buf *out,
+                   size_t *conflicts);
+
+/**
+ * Writes into `*out` the merge `fd_merge` would write with the same
+ * arguments, its conflict count, and its regions: what each stretch of the
+ * merged text is (unchanged, from ours, from theirs, from both alike, a
+ * conflict, a resolved conflict) and which lines and bytes of each input and
+ * of the text it covers. On `FD_OK` the caller releases `*out` with
+ * `fd_merge_result_free`; otherwise `*out` is untouched.
+ *
+ * # Safety
+ * Buffers and `options` as for `fd_merge`; `out` must point to a writable
+ * pointer.
+ */
+fd_status fd_merge_regions(const uint8_t *base,
+                           size_t base_len,
+                           const uint8_t *ours,
+                           size_t ours_len,
+                           const uint8_t *theirs,
+                           size_t theirs_len,
+                           const struct fd_merge_options *options,
+                           struct fd_merge_result **out);
+
+/**
+ * Releases a result of `fd_merge_regions`. NULL is ignored. Call it
+ * exactly once per result.
+ *
+ * # Safety
+ * `result` must be NULL or a result of `fd_merge_regions` not yet released.
+ */
+void fd_merge_result_free(struct fd_merge_result *result);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -6,7 +6,7 @@
 # and the article's tool stand-in (benches/article_standin) go into .venv
 # here, never for `make test`. See benches/README.md.
 
-.PHONY: fixtures bench bench-quick bench-report bench-venv bench-go bench-python bench-cli bench-batch bench-trees readme-figures test-benches FORCE
+.PHONY: fixtures bench bench-quick bench-report bench-venv bench-go bench-python bench-cli bench-batch bench-trees bench-mcp bench-merge readme-figures test-benches FORCE
 
 fixtures: benches/data/manifest.json ## generate the synthetic benchmark fixtures
 
@@ -19,7 +19,7 @@ BENCH_RUN = $(VENV_PYTHON) benches/run.py --c-call $(BUILD)/c_call --c-loop $(BU
             --spawn-time $(BUILD)/spawn_time --go-test $(abspath $(BUILD))/fastdiff.test --go $(GO) \
             --cli $(CLI) --batch-call $(BUILD)/batch_call
 
-bench: fixtures python bench-venv $(BENCH_PROGRAMS) ## every benchmark; writes benches/results/ and the README's figures
+bench: fixtures python bench-venv $(BENCH_PROGRAMS) bench-merge ## every benchmark; writes benches/results/ and the README's figures
 	$(BENCH_RUN) --out benches/results
 	$(VENV_PYTHON) benches/report.py benches/results
 	$(VENV_PYTHON) benches/readme_figures.py
@@ -87,6 +87,13 @@ bench-batch: fixtures python $(BUILD)/batch_call ## the batch call (1, 2, all co
 	$(VENV_PYTHON) benches/batch_bench.py $(BUILD)/batch_call benches/data $(BUILD)/batch.json
 	$(VENV_PYTHON) benches/batch_report.py $(BUILD)/batch.json
 
+# The MCP server over stdio and HTTP beside the transport floor, and under
+# load (32 clients, one and two replicas): a few minutes, without the rest.
+bench-mcp: fixtures python bench-venv ## the MCP server over stdio and HTTP and under load, into benches/results/ and the README
+	$(VENV_PYTHON) benches/mcp_results.py benches/results
+	$(VENV_PYTHON) benches/report.py benches/results
+	$(VENV_PYTHON) benches/readme_figures.py
+
 bench-cli: fixtures python $(CLI) $(BUILD)/spawn_time $(BUILD)/fd_file_diff ## fast-diff against GNU diff and git diff as processes
 	$(VENV_PYTHON) benches/cli_vs_tools.py $(BUILD)/spawn_time $(BUILD)/fd_file_diff $(CLI) benches/data
 
@@ -94,3 +101,13 @@ bench-cli: fixtures python $(CLI) $(BUILD)/spawn_time $(BUILD)/fd_file_diff ## f
 # `make bench` measures them, into build/trees.json.
 bench-trees: $(CLI) $(BUILD)/spawn_time ## fast-diff -ruN against GNU diff -ruN and git diff --no-index on real source trees
 	$(PYTHON) benches/trees.py $(BUILD)/spawn_time $(CLI) $(BUILD)/trees.json
+
+# Three-way merges (benches/merge.rs): fast-diff against diffy in-process and
+# fast-merge against git merge-file as processes, on the real merges of
+# `make merge-corpus` and on synthetic shapes; criterion's summary goes to
+# benches/results/merge.txt.
+bench-merge: merge-corpus $(COMMAND_PATHS) ## the merge against git merge-file and diffy, on real merges
+	@mkdir -p benches/results $(BUILD)
+	$(CARGO) bench --locked --bench merge > $(BUILD)/merge-bench.log 2>&1 || { cat $(BUILD)/merge-bench.log; exit 1; }
+	grep -E '^merge|time:|merge bench' $(BUILD)/merge-bench.log > benches/results/merge.txt
+	cat benches/results/merge.txt

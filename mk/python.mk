@@ -2,7 +2,7 @@
 # (server, package fast_diff_mcp), in a local virtual environment with every
 # dependency pinned.
 
-.PHONY: venv python serve test-python lint-python
+.PHONY: venv python serve test-python lint-python stress
 
 PY_REQUIREMENTS := bindings/python/requirements-dev.txt bindings/python/requirements-dask.txt server/requirements.txt
 PY_SOURCES  := $(shell find bindings/python/src server/src -name '*.py' -o -name '*.pyi' -o -name py.typed) \
@@ -36,6 +36,11 @@ endef
 test-python: python ## the binding's and the server's tests
 	$(call pytest,bindings/python)
 	$(call pytest,server)
+
+# The server's load and fault suite at full size (test-python runs it small):
+# the real server on loopback, each scenario bounded in time and count.
+stress: python ## the MCP server's load and fault suite, full size: build/stress/report.md
+	$(VENV_PYTHON) server/tests/stress.py --scale full --out $(BUILD)/stress
 
 lint-python: python ## mypy --strict over both packages
 	$(VENV_PYTHON) -m mypy --strict bindings/python/src/fast_diff server/src/fast_diff_mcp

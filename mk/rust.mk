@@ -1,6 +1,6 @@
 # The crate: the library (cdylib, staticlib, rlib), the commands, the header.
 
-.PHONY: lib cli header check-header test-rust lint-rust vectors fuzz
+.PHONY: lib cli header check-header test-rust lint-rust vectors fuzz merge-corpus test-merge-real
 
 lib: $(SHARED) $(STATIC) $(SONAME_LINK) ## target/release/libfast_diff.{so,a}
 
@@ -81,3 +81,16 @@ fuzz: ## run every target under cargo-fuzz and AddressSanitizer for FUZZ_SECONDS
 	for target in $(FUZZ_TARGETS); do \
 	  $(CARGO) +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) -max_len=8192 || exit 1; \
 	done
+
+# Real merges from release history (benches/merge_corpus.py: three releases
+# of each of a few crates and Python packages, fetched by cargo and pip into
+# target/merge-corpus, never committed), against git merge-file.
+MERGE_CORPUS := target/merge-corpus
+
+merge-corpus: $(MERGE_CORPUS)/cases.json ## fetch the real-merge corpus into target/merge-corpus (needs the registries)
+
+$(MERGE_CORPUS)/cases.json: benches/merge_corpus.py
+	$(PYTHON) benches/merge_corpus.py $(MERGE_CORPUS)
+
+test-merge-real: merge-corpus ## real merges from release history against git merge-file
+	FAST_DIFF_MERGE_CORPUS=$(abspath $(MERGE_CORPUS)) $(CARGO) test --release --locked --test merge_real -- --nocapture

@@ -69,6 +69,20 @@
 //! assert_eq!(words, b"--- a\n+++ b\n@@ -1,3 +1,3 @@\none\nthe [-quick-]{+slow+} fox\nthree\n");
 //! ```
 //!
+//! # An HTML page
+//!
+//! [`html_diff`] renders the same diff as one self-contained HTML page
+//! (side by side or line by line, changed words marked, every byte shown
+//! as text), and [`html_diff_files`] the diffs of many pairs of files as one
+//! page with a file list; `docs/html.md` shows one.
+//!
+//! ```
+//! use fast_diff::{DiffOptions, HtmlOptions, html_diff};
+//!
+//! let page = html_diff(b"the quick fox\n", b"the slow fox\n", &DiffOptions::default(), &HtmlOptions::default()).unwrap();
+//! assert!(String::from_utf8(page).unwrap().contains("the <del>quick</del> fox"));
+//! ```
+//!
 //! # Many diffs at once
 //!
 //! [`unified_diff_many`] diffs a list of pairs on a pool of threads that
@@ -111,6 +125,7 @@ mod batch;
 mod diff;
 mod error;
 pub mod ffi;
+pub mod merge;
 mod options;
 mod output;
 pub mod patch;
@@ -120,10 +135,12 @@ pub use diff::algorithms::Algorithm;
 pub use diff::modes::Modes;
 pub use diff::{Change, LineDiff, diff_lines};
 pub use error::{Error, MAX_LINES};
+pub use merge::{MergeOptions, Merged, merge};
 pub use options::DiffOptions;
+pub use output::html::{HtmlFile, HtmlLayout, HtmlOptions, html_diff, html_diff_files};
 pub use output::hunks::{DiffHunk, DiffLine, DiffStats, LineKind};
 pub use output::unified::unified_diff;
-pub use output::words::{Granularity, Span, SpanKind};
+pub use output::words::{Granularity, Span, SpanKind, WordDiff};
 pub use patch::{
     Applied, ApplyError, ApplyOptions, Candidate, FailReason, FileChange, FileInfo, FilePatch, HunkHeader, HunkOutcome,
     HunkReport, Malformed, MatchMode, Patch, Report, apply_patch, parse_patch,
@@ -134,3 +151,13 @@ pub use patch::{
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeExamples;
+
+/// The Rust examples of the manual's page on HTML.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/html.md")]
+struct HtmlExamples;
+
+/// The Rust examples of the merge's manual page, likewise.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/merge.md")]
+struct MergeExamples;

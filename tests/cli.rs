@@ -394,7 +394,8 @@ fn trouble_beyond_gnu_diff() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.starts_with(&format!("fast-diff: {message}")), "{args:?}: {stderr}");
     };
-    refused(&["--json", "d1", "d2"], "d1 and d2 are both directories: --stat and --json compare two files");
+    refused(&["--json", "d1", "d2"], "d1 and d2 are both directories: --stat, --json and --html compare two files");
+    refused(&["--html", "d1", "d2"], "d1 and d2 are both directories: --stat, --json and --html compare two files");
     refused(&["--label", "two\nlines", "old", "new"], "a label contains a line break");
     refused(&["--stat", "--json", "old", "new"], "conflicting output style options");
     refused(&["-q", "--stat", "old", "new"], "conflicting output style options");

@@ -33,6 +33,7 @@ fn through_rust_api(v: &Vector) -> Result<Vec<u8>, fd_status> {
     fast_diff::unified_diff(&v.old, &v.new, &options).map_err(|e| match e {
         fast_diff::Error::InvalidLabel => fd_status::FD_ERR_INVALID_OPTIONS,
         fast_diff::Error::TooManyLines => fd_status::FD_ERR_INPUT_TOO_LARGE,
+        fast_diff::Error::InvalidMarkerSize => unreachable!("a diff has no markers"),
     })
 }
 

@@ -153,3 +153,49 @@ fastdiff_edit_result fastdiff_parse_edits(const uint8_t *patch, size_t patch_len
 }
 
 void fastdiff_edit_result_free(fd_edit_result *result) { fd_edit_result_free(result); }
+
+fastdiff_result fastdiff_html_diff(const uint8_t *old_text, size_t old_len, const uint8_t *new_text, size_t new_len,
+                                   int use_options, fastdiff_options options, const uint8_t *old_label,
+                                   size_t old_label_len, const uint8_t *new_label, size_t new_label_len,
+                                   uint32_t layout, const uint8_t *title, size_t title_len, uint32_t granularity) {
+  fastdiff_result result = {{NULL, 0}, FD_OK};
+  fd_options c_options = diff_options(options, old_label, old_label_len, new_label, new_label_len);
+  fd_html_options html;
+  fd_html_options_init(&html);
+  html.layout = layout;
+  html.title = title;
+  html.title_len = title_len;
+  html.granularity = granularity;
+  result.status = fd_html_diff(old_text, old_len, new_text, new_len, use_options ? &c_options : NULL, &html,
+                               &result.buf);
+  return result;
+}
+
+/* A label the merge takes as given: an empty one must not be NULL, which
+   would mean the default. */
+static const uint8_t *merge_label(const uint8_t *label, size_t len) {
+  return label != NULL || len != 0 ? label : (const uint8_t *)"";
+}
+
+fastdiff_merge_result fastdiff_merge(const uint8_t *base, size_t base_len, const uint8_t *ours, size_t ours_len,
+                                     const uint8_t *theirs, size_t theirs_len, fastdiff_merge_options options,
+                                     const uint8_t *ours_label, size_t ours_label_len, const uint8_t *base_label,
+                                     size_t base_label_len, const uint8_t *theirs_label, size_t theirs_label_len) {
+  fd_merge_options o;
+  fd_merge_options_init(&o);
+  o.style = options.style;
+  o.favor = options.favor;
+  o.marker_size = options.marker_size;
+  o.algorithm = options.algorithm;
+  o.ours_label = merge_label(ours_label, ours_label_len);
+  o.ours_label_len = ours_label_len;
+  o.base_label = merge_label(base_label, base_label_len);
+  o.base_label_len = base_label_len;
+  o.theirs_label = merge_label(theirs_label, theirs_label_len);
+  o.theirs_label_len = theirs_label_len;
+  fastdiff_merge_result result = {NULL, FD_OK};
+  result.status = fd_merge_regions(base, base_len, ours, ours_len, theirs, theirs_len, &o, &result.result);
+  return result;
+}
+
+void fastdiff_merge_result_free(fd_merge_result *result) { fd_merge_result_free(result); }

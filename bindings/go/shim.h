@@ -85,6 +85,13 @@ fastdiff_word_diff_result fastdiff_word_diff(const uint8_t *old_text, size_t old
 
 void fastdiff_word_diff_free(fd_word_diff_result *result);
 
+/* fd_html_diff, with the options arguments of fastdiff_unified_diff and
+   the page's as plain values: an fd_html_options is built here. */
+fastdiff_result fastdiff_html_diff(const uint8_t *old_text, size_t old_len, const uint8_t *new_text, size_t new_len,
+                                   int use_options, fastdiff_options options, const uint8_t *old_label,
+                                   size_t old_label_len, const uint8_t *new_label, size_t new_label_len,
+                                   uint32_t layout, const uint8_t *title, size_t title_len, uint32_t granularity);
+
 /* fd_free on a buffer received by value. */
 void fastdiff_free(fd_buf buf);
 
@@ -139,6 +146,28 @@ fastdiff_edit_result fastdiff_parse_edits(const uint8_t *patch, size_t patch_len
 
 /* fd_edit_result_free. */
 void fastdiff_edit_result_free(fd_edit_result *result);
+
+/* fd_merge_regions. Labels are always set: (NULL, 0) is an empty label,
+   never the default. */
+typedef struct fastdiff_merge_options {
+  uint32_t style;
+  uint32_t favor;
+  uint32_t marker_size;
+  uint32_t algorithm;
+} fastdiff_merge_options;
+
+typedef struct fastdiff_merge_result {
+  fd_merge_result *result;
+  fd_status status;
+} fastdiff_merge_result;
+
+fastdiff_merge_result fastdiff_merge(const uint8_t *base, size_t base_len, const uint8_t *ours, size_t ours_len,
+                                     const uint8_t *theirs, size_t theirs_len, fastdiff_merge_options options,
+                                     const uint8_t *ours_label, size_t ours_label_len, const uint8_t *base_label,
+                                     size_t base_label_len, const uint8_t *theirs_label, size_t theirs_label_len);
+
+void fastdiff_merge_result_free(fd_merge_result *result);
+
 /* fd_unified_diff_many, with the options as in fastdiff_unified_diff. The
    pairs, outputs and statuses are Go memory (the pairs' pointers pinned by
    Go); C keeps none of them after the call. */

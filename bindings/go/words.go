@@ -67,6 +67,10 @@ type WordDiffResult[T Text] struct {
 	// runs as [-...-] and added runs as {+...+} (closed at each line end).
 	// A copy, in Go memory; empty (nil or "") when there are no hunks.
 	Text T
+	// Coarsened is true when some changes are marked more coarsely than a
+	// full search would mark them: the deadline passed, or the marks were
+	// too dense to show one by one. The spans still rebuild both texts.
+	Coarsened bool
 }
 
 // WordDiff returns which words, characters or grapheme clusters changed in
@@ -110,6 +114,7 @@ func readWordDiff[T Text](res *C.fd_word_diff_result, old, new T, bytesType bool
 			}
 		}
 	}
+	out.Coarsened = res.coarsened != 0
 	if res.text_len > 0 {
 		out.Text = copyOf[T](unsafe.Slice((*byte)(unsafe.Pointer(res.text)), int(res.text_len)), bytesType)
 	}

@@ -252,6 +252,7 @@ mod tests {
                 Ok(Arg::Operand(operand)) => Ok((lossy(operand), None)),
                 Ok(Arg::Option(given)) => Ok((given.spelled, given.value.map(lossy))),
                 Err(Trouble::Usage(m) | Trouble::Fatal(m)) => Err(m),
+                Err(Trouble::Silent) => Err(String::new()),
             })
             .collect()
     }

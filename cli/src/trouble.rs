@@ -10,6 +10,9 @@ pub enum Trouble {
     Usage(String),
     /// Anything else: a missing file, a failed write.
     Fatal(String),
+    /// Trouble the user asked not to be told of (`fast-merge -q`): only the
+    /// exit status says it.
+    Silent,
 }
 
 impl Trouble {
@@ -21,6 +24,7 @@ impl Trouble {
                 eprintln!("{program}: Try '{program} --help' for more information.");
             }
             Trouble::Fatal(message) => eprintln!("{program}: {message}"),
+            Trouble::Silent => {}
         }
     }
 
@@ -28,6 +32,7 @@ impl Trouble {
     pub fn into_message(self) -> String {
         match self {
             Trouble::Usage(message) | Trouble::Fatal(message) => message,
+            Trouble::Silent => String::new(),
         }
     }
 

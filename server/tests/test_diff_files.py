@@ -184,3 +184,28 @@ def test_a_root_reached_through_a_link_is_the_same_root(tmp_path: Path) -> None:
         assert roots.resolve(spelling) == (tmp_path / "real" / "f").resolve()
     with pytest.raises(PathRefused):
         roots.resolve(str(tmp_path / "f"))
+
+
+async def test_an_outside_path_behind_a_directory_link_is_refused_alike_whether_it_exists_or_not(
+    tree: dict[str, Path],
+) -> None:
+    async with Client(create_server(roots=[tree["root"]])) as client:
+        answers = []
+        for path in ("escape-dir/secret.txt", "escape-dir/no-such-file.txt", "escape-dir/no/such/dir.txt"):
+            result = await diff_files(client, path, "old.txt")
+            assert result.is_error
+            answers.append(result.content[0].text.replace(path, "PATH"))
+        assert len(set(answers)) == 1 and "leads outside" in answers[0]
+
+
+async def test_a_file_with_several_names_is_refused_unless_allowed(tree: dict[str, Path]) -> None:
+    os.link(tree["outside"] / "secret.txt", tree["root"] / "hard-link.txt")
+    async with Client(create_server(roots=[tree["root"]])) as client:
+        result = await diff_files(client, "hard-link.txt", "old.txt")
+        assert result.is_error
+        assert "'hard-link.txt' has 2 names (hard links)" in result.content[0].text
+        assert "--allow-hard-links" in result.content[0].text
+    async with Client(create_server(roots=[tree["root"]], allow_hard_links=True)) as client:
+        result = await diff_files(client, "hard-link.txt", "old.txt")
+        assert not result.is_error and "-secret\n" in result.content[0].text
+    assert parse_args(["--allow-hard-links"]).allow_hard_links and not parse_args([]).allow_hard_links

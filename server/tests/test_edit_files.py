@@ -164,3 +164,69 @@ async def test_apply_patch_takes_every_format_and_files() -> None:
             "apply_patch", {"patch": wrong, "original_text": "a\nb\n", "strict": True}, raise_on_error=False
         )
         assert strict.is_error
+
+
+async def test_a_file_with_several_names_is_refused_unless_allowed(tree: dict[str, Path]) -> None:
+    root, outside = tree["root"], tree["outside"]
+    os.link(root / "a.txt", outside / "a-too.txt")
+    patch = "--- a/a.txt\n+++ b/a.txt\n@@ -1,3 +1,3 @@\n one\n-two\n+TWO\n three\n"
+    async with Client(server(tree)) as client:
+        before = snapshot(root, outside)
+        for dry_run in (True, False):
+            result = await edit(client, patch=patch, dry_run=dry_run)
+            assert result.is_error
+            assert "'a.txt' has 2 names (hard links)" in result.content[0].text, result.content[0].text
+            assert "--allow-hard-links" in result.content[0].text
+            assert snapshot(root, outside) == before
+    allowed = create_server(roots=[root], allow_write=True, allow_hard_links=True)
+    async with Client(allowed) as client:
+        result = await edit(client, patch=patch)
+        assert not result.is_error, result.content
+    # Replaced by a rename: the other name keeps the old bytes.
+    assert (root / "a.txt").read_bytes() == b"one\nTWO\nthree\n"
+    assert (outside / "a-too.txt").read_bytes() == b"one\ntwo\nthree\n"
+    assert parse_args(["--allow-hard-links"]).allow_hard_links is True
+
+
+async def test_a_name_gained_after_reading_stops_the_write(tree: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    import fast_diff
+
+    root, outside = tree["root"], tree["outside"]
+    apply_edits = fast_diff.apply_edits
+
+    def linking(*args: Any, **kwargs: Any) -> Any:
+        os.link(root / "sub" / "b.txt", outside / "b-too.txt")
+        return apply_edits(*args, **kwargs)
+
+    monkeypatch.setattr(fast_diff, "apply_edits", linking)
+    async with Client(server(tree)) as client:
+        result = await edit(client, patch=TWO_FILES)
+    assert result.is_error and "has 2 names (hard links)" in result.content[0].text, result.content[0].text
+    assert "Nothing was written" in result.content[0].text
+    assert (root / "a.txt").read_bytes() == b"one\ntwo\nthree\n"
+    assert (root / "sub" / "b.txt").read_bytes() == b"1\n2\n3\n"
+
+
+async def test_past_the_deadline_nothing_is_written(tree: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import fast_diff
+
+    root = tree["root"]
+    apply_edits = fast_diff.apply_edits
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.05)  # past the deadline of 10 ms, whatever the machine's speed
+        return apply_edits(*args, **kwargs)
+
+    monkeypatch.setattr(fast_diff, "apply_edits", slow)
+    before = snapshot(root)
+    async with Client(create_server(roots=[root], allow_write=True, deadline_ms=10)) as client:
+        result = await edit(client, patch=TWO_FILES)
+        assert result.is_error
+        assert "deadline of 10 ms" in result.content[0].text and "Nothing was written" in result.content[0].text
+        assert snapshot(root) == before
+        dry = await edit(client, patch=TWO_FILES, dry_run=True)  # writes nothing anyway: answered in full
+        assert not dry.is_error, dry.content
+    assert snapshot(root) == before
+    assert not [p for p in root.rglob(".*fast-diff-*")]

@@ -4,17 +4,15 @@ texts of 10 million characters (a 20 MB request)."""
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from mcp import Client, StdioServerParameters
+from servers import http_server
 
 import fast_diff
 
@@ -42,43 +40,10 @@ def article_pair() -> tuple[str, str]:
     return old, new
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"server exited with {process.returncode}:\n{log.read_text()}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    pytest.fail(f"server did not listen on port {port}:\n{log.read_text()}")
-
-
 @pytest.fixture(scope="module")
 def http_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    log = tmp_path_factory.mktemp("http") / "server.log"
-    port = free_port()
-    env = os.environ | {"FAST_DIFF_MAX_INPUT_BYTES": str(HTTP_LIMIT)}
-    command = [sys.executable, "-m", "fast_diff_mcp", "--transport", "http", "--port", str(port)]
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        wait_for_port(port, process, log)
-        yield f"http://127.0.0.1:{port}/mcp"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with http_server(tmp_path_factory.mktemp("http"), env={"FAST_DIFF_MAX_INPUT_BYTES": str(HTTP_LIMIT)}) as server:
+        yield server.url
 
 
 def check_article_result(result: Any, old: str, new: str) -> None:
@@ -95,7 +60,7 @@ async def test_http_twenty_megabyte_request(http_url: str, article_pair: tuple[s
     old, new = article_pair
     async with Client(http_url) as client:
         tools = await client.list_tools()
-        assert {tool.name for tool in tools.tools} == {"diff", "diff_difflib", "apply_patch"}
+        assert {tool.name for tool in tools.tools} == {"diff", "diff_difflib", "apply_patch", "merge"}
         result = await client.call_tool("diff", {"original_text": old, "modified_text": new})
         check_article_result(result, old, new)
 
@@ -144,7 +109,7 @@ async def test_stdio_diff_files_then_apply_patch_with_the_sdk_client(tmp_path: P
     server = StdioServerParameters(command=sys.executable, args=["-m", "fast_diff_mcp", "--root", str(root)])
     async with Client(server) as client:
         tools = await client.list_tools()
-        assert {tool.name for tool in tools.tools} == {"diff", "diff_difflib", "apply_patch", "diff_files"}
+        assert {tool.name for tool in tools.tools} == {"diff", "diff_difflib", "apply_patch", "merge", "diff_files"}
         diffed = await client.call_tool("diff_files", {"original_path": "old.txt", "modified_path": "new.txt"})
         assert not diffed.is_error
         patch = diffed.content[0].text

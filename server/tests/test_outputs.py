@@ -65,8 +65,9 @@ def hunk_list(hunks: list[fast_diff.Hunk[str]]) -> list[dict[str, Any]]:
 async def test_the_inputs_are_described() -> None:
     async with Client(create_server()) as client:
         properties = {t.name: t for t in await client.list_tools()}["diff"].input_schema["properties"]
-        assert properties["output"]["enum"] == list(OUTPUTS) and properties["output"]["default"] == "unified"
+        assert properties["output"]["enum"] == [*OUTPUTS, "html"] and properties["output"]["default"] == "unified"
         assert properties["granularity"]["enum"] == ["words", "chars", "graphemes"]
+        assert properties["layout"]["enum"] == ["side-by-side", "line-by-line"]
         for name in MODES:
             assert properties[name]["type"] == "boolean" and properties[name]["default"] is False
         limit = properties["max_output_chars"]
@@ -83,6 +84,7 @@ async def test_unified_output() -> None:
             "output": "unified",
             **totals(fast_diff.diff_stats(OLD, NEW, context_lines=1)),
             "truncated": False,
+            "deadline_passed": False,
             "total_chars": len(expected),
             "shown_chars": len(expected),
             "diff": expected,
@@ -98,6 +100,7 @@ async def test_stats_output() -> None:
             "output": "stats",
             **totals(stats),
             "truncated": False,
+            "deadline_passed": False,
             "total_chars": len(result.content[0].text),
             "shown_chars": len(result.content[0].text),
         }
@@ -189,7 +192,7 @@ async def test_mode_combinations() -> None:
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        ({"output": "html"}, 'output must be one of "unified", "stats", "hunks", "words", not "html".'),
+        ({"output": "pdf"}, 'output must be one of "unified", "stats", "hunks", "words", "html", not "pdf".'),
         ({"granularity": "lines"}, 'granularity must be one of "words", "chars", "graphemes", not "lines".'),
         ({"ignore_case": "yes"}, 'ignore_case must be true or false, not "yes".'),
         ({"max_output_chars": -1}, "max_output_chars must be an integer of at least 0, not -1."),

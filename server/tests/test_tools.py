@@ -30,7 +30,7 @@ async def test_tools_are_listed_with_annotations_schema_and_descriptions() -> No
     async with Client(create_server()) as client:
         tools = {tool.name: tool for tool in await client.list_tools()}
         # diff_files is offered only with --root (test_diff_files.py).
-        assert set(tools) == {"diff", "diff_difflib", "apply_patch"}
+        assert set(tools) == {"diff", "diff_difflib", "apply_patch", "merge"}
         for tool in (tools["diff"], tools["diff_difflib"]):
             assert tool.annotations is not None
             assert tool.annotations.read_only_hint is True
@@ -50,9 +50,9 @@ async def test_tools_are_listed_with_annotations_schema_and_descriptions() -> No
         diff_schema = tools["diff"].output_schema or {}
         assert set(diff_schema["required"]) == {
             "output", "identical", "hunks", "lines_added", "lines_removed", "similarity", "truncated",
-            "total_chars", "shown_chars",
+            "deadline_passed", "total_chars", "shown_chars",
         }
-        assert set(diff_schema["properties"]) - set(diff_schema["required"]) == {"diff", "hunk_list", "note"}
+        assert set(diff_schema["properties"]) - set(diff_schema["required"]) == {"diff", "hunk_list", "note", "coarsened"}
         assert tools["diff"].input_schema["properties"]["algorithm"]["enum"] == ["myers", "histogram", "patience"]
         assert "algorithm" not in tools["diff_difflib"].input_schema["properties"]
         assert "slow reference" in (tools["diff_difflib"].description or "")
@@ -80,6 +80,7 @@ async def test_diff_returns_the_raw_diff_and_structured_content() -> None:
             "lines_removed": 1,
             "similarity": 0.5,
             "truncated": False,
+            "deadline_passed": False,
             "total_chars": len(SIMPLE_DIFF),
             "shown_chars": len(SIMPLE_DIFF),
         }
@@ -194,7 +195,7 @@ async def test_invalid_arguments_are_told_one_line_each_without_pydantics_text()
         assert result.is_error
         assert result.content[0].text.split("\n") == [
             "context_lines must be an integer from 0 to 4294967295, not -1.",
-            'output must be one of "unified", "stats", "hunks", "words", not null.',
+            'output must be one of "unified", "stats", "hunks", "words", "html", not null.',
             "ignore_case must be true or false, not 1.",
         ]
         # A long value is described, not quoted back.
@@ -212,7 +213,7 @@ async def test_every_parameter_has_one_plain_type() -> None:
     # `type`: no anyOf, and no null default contradicting the type.
     async with Client(create_server(roots=["."])) as client:
         tools = await client.list_tools()
-        assert {tool.name for tool in tools} == {"diff", "diff_difflib", "apply_patch", "diff_files"}
+        assert {tool.name for tool in tools} == {"diff", "diff_difflib", "apply_patch", "merge", "diff_files"}
         for tool in tools:
             for name, schema in tool.input_schema["properties"].items():
                 assert schema["type"] in ("string", "integer", "boolean", "object"), (tool.name, name, schema)
@@ -237,8 +238,10 @@ def test_limits_configuration() -> None:
     for bad in ("", "ten", "-1", "0", "1.5"):
         with pytest.raises(ValueError, match="FAST_DIFF_MAX_INPUT_BYTES must be"):
             max_input_bytes({"FAST_DIFF_MAX_INPUT_BYTES": bad})
-    # Any request whose texts are within the limit fits in a request body.
-    assert max_request_body_bytes(DEFAULT_MAX_INPUT_BYTES) >= 6 * DEFAULT_MAX_INPUT_BYTES
+    # A request whose texts are within the limit, with a JSON escape in eight bytes, fits in a request
+    # body; the body limit is not many times the input limit.
+    body = max_request_body_bytes(DEFAULT_MAX_INPUT_BYTES)
+    assert DEFAULT_MAX_INPUT_BYTES * 9 // 8 < body < DEFAULT_MAX_INPUT_BYTES * 5 // 4
 
 
 def test_stats_count_exactly() -> None:

@@ -37,6 +37,12 @@ impl Deadline {
         self.visits >= 0
     }
 
+    /// Whether the deadline was found passed (it is looked at only as work
+    /// is recorded).
+    pub(crate) fn has_passed(&self) -> bool {
+        self.passed
+    }
+
     /// Records `work` units done and tells whether the deadline has passed.
     /// Once it has, it stays passed.
     pub(crate) fn passed(&mut self, work: u64) -> bool {

@@ -34,7 +34,7 @@ use algorithms::myers::{MIN_VISITS, VISITS_PER_LINE};
 use deadline::Deadline;
 use intern::intern;
 use lines::count_newlines;
-use postprocess::compact;
+pub(crate) use postprocess::compact;
 use trim::{Window, window};
 
 /// Compares `old` and `new` line by line with `options` (algorithm,

@@ -17,8 +17,8 @@ mod versioned;
 
 // cbindgen writes the header in the order it meets the items, following
 // these declarations, and rustfmt sorts only declarations not separated by
-// a blank line: keep this order (stats, hunks, word diffs, then the batch
-// call, last), so that the header only ever grows.
+// a blank line: keep this order (stats, hunks, word diffs, the batch call,
+// HTML, then the merge, last), so that the header only ever grows.
 mod apply_options;
 mod buf;
 mod diff;
@@ -39,6 +39,12 @@ mod batch;
 
 mod version;
 
+mod html;
+
+mod merge_options;
+
+mod merge;
+
 pub use batch::{fd_pair, fd_unified_diff_many};
 pub use buf::{fd_buf, fd_free};
 pub use diff::{fd_unified_diff, fd_version};
@@ -48,7 +54,12 @@ pub use options::{
 };
 pub use status::{StatusCode, fd_status, fd_status_message};
 
+pub use html::{fd_html_diff, fd_html_diff_files, fd_html_file, fd_html_layout, fd_html_options, fd_html_options_init};
 pub use hunks::{fd_diff_hunks, fd_diff_line, fd_hunk, fd_hunks, fd_hunks_free, fd_line_kind};
+pub use merge::{fd_merge, fd_merge_region, fd_merge_regions, fd_merge_result, fd_merge_result_free, fd_region_kind};
+pub use merge_options::{
+    FD_MERGE_MAX_MARKER_SIZE, fd_merge_favor, fd_merge_options, fd_merge_options_init, fd_merge_style,
+};
 pub use stats::{fd_diff_stats, fd_stats, fd_unified_diff_stats};
 pub use words::{fd_granularity, fd_span_kind, fd_word_diff, fd_word_diff_free, fd_word_diff_result, fd_word_span};
 

@@ -131,12 +131,7 @@ pub unsafe extern "C" fn fd_options_init(options: *mut fd_options) {
 pub(crate) unsafe fn read<'a>(options: *const fd_options) -> Result<DiffOptions<'a>, fd_status> {
     // SAFETY: as promised by the caller.
     let o = unsafe { versioned::read(options, fd_options::defaults()) }?;
-    let algorithm = match o.algorithm {
-        0 => Algorithm::Myers,
-        1 => Algorithm::Histogram,
-        2 => Algorithm::Patience,
-        _ => return Err(fd_status::FD_ERR_INVALID_OPTIONS),
-    };
+    let algorithm = algorithm(o.algorithm)?;
     let modes = Modes::from_bits(o.flags).ok_or(fd_status::FD_ERR_INVALID_OPTIONS)?;
     let defaults = DiffOptions::default();
     // SAFETY: the caller's labels follow the buffer conventions.
@@ -150,6 +145,16 @@ pub(crate) unsafe fn read<'a>(options: *const fd_options) -> Result<DiffOptions<
         deadline: (o.deadline_ms != 0).then(|| Duration::from_millis(o.deadline_ms)),
         modes,
     })
+}
+
+/// The algorithm an `fd_algorithm` number names.
+pub(super) fn algorithm(value: u32) -> Result<Algorithm, fd_status> {
+    match value {
+        0 => Ok(Algorithm::Myers),
+        1 => Ok(Algorithm::Histogram),
+        2 => Ok(Algorithm::Patience),
+        _ => Err(fd_status::FD_ERR_INVALID_OPTIONS),
+    }
 }
 
 /// A label: `(NULL, 0)` means the default (None); `(NULL, n > 0)` is

@@ -15,7 +15,8 @@ pub enum fd_status {
     /// A NULL pointer where a non-empty buffer or an out-param was required.
     FD_ERR_NULL_ARGUMENT = 1,
     /// Bad options: a `struct_size` below the first version's, unknown flag
-    /// bits, an unknown algorithm, or a label containing CR or LF.
+    /// bits, an unknown algorithm, merge style or favour, a marker size
+    /// above `FD_MERGE_MAX_MARKER_SIZE`, or a label containing CR or LF.
     FD_ERR_INVALID_OPTIONS = 2,
     /// A documented limit was exceeded: a length above `PTRDIFF_MAX`, or
     /// more than `FD_MAX_LINES` lines to compare in one text.
@@ -72,6 +73,7 @@ impl From<Error> for fd_status {
         match error {
             Error::InvalidLabel => fd_status::FD_ERR_INVALID_OPTIONS,
             Error::TooManyLines => fd_status::FD_ERR_INPUT_TOO_LARGE,
+            Error::InvalidMarkerSize => fd_status::FD_ERR_INVALID_OPTIONS,
         }
     }
 }

@@ -69,6 +69,10 @@ pub struct fd_word_diff_result {
     pub text: *const u8,
     /// The length of `text` in bytes.
     pub text_len: usize,
+    /// 1 when some changes are shown more coarsely than a full search would
+    /// show them (the deadline passed, or the marks were too dense to show
+    /// one by one); the spans still rebuild both texts. 0 otherwise.
+    pub coarsened: u32,
 }
 
 /// What `fd_word_diff_result` points into.
@@ -108,10 +112,12 @@ pub unsafe extern "C" fn fd_word_diff(
         };
         // SAFETY: as promised by the caller.
         let (diff, options) = unsafe { line_diff(old_text, old_len, new_text, new_len, options) }?;
-        let spans = diff.word_spans(options.context_lines, granularity, options.deadline);
-        let text = diff.word_diff_text(options.context_lines, &spans, options.old_label, options.new_label)?;
-        let spans = spans
-            .iter()
+        let words = diff.word_diff(options.context_lines, granularity, options.deadline);
+        let text = diff.word_diff_text(options.context_lines, &words.spans, options.old_label, options.new_label)?;
+        let coarsened = u32::from(words.coarsened);
+        let spans = words
+            .spans
+            .into_iter()
             .map(|s| fd_word_span {
                 kind: match s.kind {
                     SpanKind::Equal => fd_span_kind::FD_SPAN_EQUAL,
@@ -125,7 +131,7 @@ pub unsafe extern "C" fn fd_word_diff(
             .collect();
         let data = WordsData { spans, text };
         let ((spans, span_count), (text, text_len)) = (array(&data.spans), array(&data.text));
-        let result = fd_word_diff_result { spans, span_count, text, text_len };
+        let result = fd_word_diff_result { spans, span_count, text, text_len, coarsened };
         // SAFETY: `out` is writable.
         unsafe { out.write(Owned::into_raw(result, data)) };
         Ok(())

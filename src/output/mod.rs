@@ -1,8 +1,9 @@
 //! What a [`LineDiff`](crate::LineDiff) is shown as: its changes grouped
 //! into hunks with their context ([`hunks`], also counted as statistics),
 //! written as GNU unified text ([`unified`]), or diffed again within each
-//! change, word by word ([`words`]).
+//! change, word by word ([`words`]), and shown as an HTML page ([`html`]).
 
+pub(crate) mod html;
 pub(crate) mod hunks;
 pub(crate) mod unified;
 pub(crate) mod words;

@@ -4,7 +4,9 @@
 
 #![allow(dead_code)]
 
+pub mod git;
 pub mod scratch;
+pub mod three_way;
 pub mod trees;
 
 /// What a program run by a test did.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import pty
+import random
 import re
 import shutil
 import signal
@@ -251,3 +252,41 @@ def test_diff_bag_maps_pairs_to_their_diffs(client: distributed.Client) -> None:
     assert diff_bag(bag, context_lines=0).compute() == [fast_diff.unified_diff(o, n, context_lines=0) for o, n in pairs]
     blobs = dask_bag.from_sequence([(b"a\n", b"b\n")] * 3, npartitions=2)
     assert diff_bag(blobs, old_label="x").compute() == [b"--- x\n+++ modified\n@@ -1 +1 @@\n-a\n+b\n"] * 3
+
+
+FAST_DIFF = Path(__file__).resolve().parents[3] / "target" / "release" / "fast-diff"
+
+
+def edited(rng: random.Random, text: list[str]) -> list[str]:
+    """``text`` with a few lines replaced, removed and inserted, so that hunks may be drawn in more
+    than one valid way."""
+    out = list(text)
+    for _ in range(rng.randrange(1, 6)):
+        at = rng.randrange(len(out) + 1)
+        kind = rng.randrange(3)
+        if kind == 0 and at < len(out):
+            out[at] = rng.choice(("}", "", "return;", f"changed {at}"))
+        elif kind == 1 and at < len(out):
+            del out[at : at + rng.randrange(1, 4)]
+        else:
+            out[at:at] = rng.choices(("}", "", "{", "x = 1;", "return;"), k=rng.randrange(1, 4))
+    return out
+
+
+@pytest.mark.skipif(not FAST_DIFF.is_file(), reason="the fast-diff command is built by make test-rust")
+def test_the_output_is_the_fast_diff_command_s(client: distributed.Client, trees: Path, tmp_path: Path) -> None:
+    # On trees whose hunks GNU diff may draw otherwise (repeated short lines),
+    # the runner writes what `fast-diff -ruN` writes, byte for byte.
+    rng = random.Random(7)
+    old, new = {}, {}
+    for i in range(40):
+        text = rng.choices(("{", "}", "", "x = 1;", "return;", f"call({i});"), k=rng.randrange(0, 80))
+        old[f"d{i % 4}/f{i}.c"] = "".join(f"{line}\n" for line in text).encode()
+        new[f"d{i % 4}/f{i}.c"] = "".join(f"{line}\n" for line in edited(rng, text)).encode()
+    write(tmp_path / "rand" / "old", old)
+    write(tmp_path / "rand" / "new", new)
+    for root in (trees, tmp_path / "rand"):
+        command = subprocess.run([FAST_DIFF, "-ruN", "old", "new"], cwd=root, capture_output=True)
+        assert command.returncode == 1
+        stdout, _, status = ours(client, "old", "new", root)
+        assert (stdout, status) == (command.stdout, command.returncode)

@@ -1,4 +1,5 @@
-"""The server's input limit, and the HTTP request size that follows from it."""
+"""The server's limits: the input limit, the HTTP request size that follows from it, the deadline and
+the workers, each from its option or environment variable."""
 
 from __future__ import annotations
 
@@ -7,14 +8,24 @@ from collections.abc import Mapping
 
 ENV_MAX_INPUT_BYTES = "FAST_DIFF_MAX_INPUT_BYTES"
 ENV_MAX_OUTPUT_CHARS = "FAST_DIFF_MAX_OUTPUT_CHARS"
+ENV_DEADLINE_MS = "FAST_DIFF_DEADLINE_MS"
+ENV_WORD_DEADLINE_MS = "FAST_DIFF_WORD_DEADLINE_MS"
+DEFAULT_WORD_DEADLINE_MS = 3000
+"""How long the word diff of the `words` and `html` outputs may search for small marks before it
+finishes with coarser ones (it is near-linear anyway; this bounds a call's time further)."""
 DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024
+DEFAULT_DEADLINE_MS = 5000
 
-# JSON may spell one byte of text in up to six (a control character is
-# \u00XX), and the envelope and labels need some room: a request whose
-# texts are within the input limit must reach the tool, which then answers
-# precisely, rather than be cut off by the HTTP layer with a bare 413.
-JSON_EXPANSION = 6
-ENVELOPE_BYTES = 1024 * 1024
+# A request body holds the texts as JSON strings, where a line break is two
+# bytes (\n) and a quote or a tab two as well; text rarely has one of those
+# in eight bytes. A body is allowed that much on top of the input limit, and
+# room for the envelope (labels, names, _meta): bodies past that are refused
+# before they are read, so that a request costs at most about its input
+# limit in memory while it is received. (JSON may spell a control character
+# in six bytes: a text made of those is refused by its size at the HTTP
+# layer, with a message that says so.)
+JSON_ESCAPES_PER_BYTE = 1 / 8
+ENVELOPE_BYTES = 64 * 1024
 
 
 class ConfigError(ValueError):
@@ -44,9 +55,16 @@ def max_output_chars(environ: Mapping[str, str] | None = None) -> int | None:
     return None if value is None else parse_size(value, ENV_MAX_OUTPUT_CHARS, "characters")
 
 
+def deadline_ms(environ: Mapping[str, str] | None = None) -> int:
+    """The tools' deadline from ``FAST_DIFF_DEADLINE_MS``, or 5 seconds."""
+    value = (os.environ if environ is None else environ).get(ENV_DEADLINE_MS)
+    return DEFAULT_DEADLINE_MS if value is None else parse_size(value, ENV_DEADLINE_MS, "milliseconds")
+
+
 def max_request_body_bytes(max_input: int) -> int:
-    """The largest HTTP request body to accept for a given input limit."""
-    return JSON_EXPANSION * max_input + ENVELOPE_BYTES
+    """The largest HTTP request body to accept for a given input limit: the
+    texts' bytes, their JSON escapes, and the envelope."""
+    return max_input + int(max_input * JSON_ESCAPES_PER_BYTE) + ENVELOPE_BYTES
 
 
 def utf8_size(text: str) -> int:
@@ -78,3 +96,9 @@ def files_over_limit_hint(limit: int) -> str:
         f"or ask whoever runs the server to raise the limit: set {ENV_MAX_INPUT_BYTES} to a number of bytes "
         "(or pass --max-input-bytes) and restart it."
     )
+
+
+def word_deadline_ms(environ: Mapping[str, str] | None = None) -> int:
+    """The word diff's deadline from ``FAST_DIFF_WORD_DEADLINE_MS``, or 3 seconds."""
+    value = (os.environ if environ is None else environ).get(ENV_WORD_DEADLINE_MS)
+    return DEFAULT_WORD_DEADLINE_MS if value is None else parse_size(value, ENV_WORD_DEADLINE_MS, "milliseconds")

@@ -52,7 +52,7 @@ class HunkResult(BaseModel):
 class DiffToolResult(BaseModel):
     """What `diff` returns besides its text content: the totals always, and the output asked for."""
 
-    output: Output = Field(description="The output asked for: 'unified', 'stats', 'hunks' or 'words'.")
+    output: Output = Field(description="The output asked for: 'unified', 'stats', 'hunks', 'words' or 'html'.")
     identical: bool = Field(
         description="True when there is no difference: the texts are identical, or equal under the comparison modes given."
     )
@@ -63,6 +63,10 @@ class DiffToolResult(BaseModel):
         description="2 * matched lines / (lines of both texts), in [0, 1]: difflib's SequenceMatcher.ratio() over lines."
     )
     truncated: bool = Field(description="True when the output was cut at max_output_chars (see note).")
+    deadline_passed: bool = Field(
+        description="True when the server's deadline passed while the diff was computed: the rest was diffed "
+        "coarsely, so hunks may be larger than needed (the diff is still correct and applies; see note)."
+    )
     total_chars: int = Field(description="Length of the whole output text, in characters.")
     shown_chars: int = Field(description="Length of the output text shown (the note not counted).")
     diff: str | None = Field(
@@ -75,7 +79,15 @@ class DiffToolResult(BaseModel):
         description="For output 'hunks': the hunks with their numbered lines (as far as shown). Absent otherwise.",
     )
     note: str | None = Field(
-        default=None, description="When truncated: what was left out, also appended to the text content."
+        default=None,
+        description="When truncated, what was left out; when the deadline passed, that it did. Also appended to "
+        "the text content.",
+    )
+    coarsened: bool | None = Field(
+        default=None,
+        description="For outputs 'words' and 'html': true when some changed words are marked more coarsely than a "
+        "full search would mark them, because the server's word-diff deadline passed or the marks were too dense to "
+        "show one by one (the marks are still correct). Absent for the other outputs.",
     )
 
 
@@ -192,3 +204,26 @@ class EditFilesResult(BaseModel):
     format: str = Field(description="The patch's format, as detected: unified, envelope, search_replace or replacements.")
     diff: str = Field(description="The unified diff of every change, file after file.")
     files: list[EditedFile] = Field(description="Each file the patch touches, in patch order.")
+
+
+# ---- merge --------------------------------------------------------------------------
+
+
+class ConflictRegion(BaseModel):
+    """A conflict of the merged text: where it is, and what each side has there."""
+
+    start_line: int = Field(description="1-based line of its <<<<<<< marker in the merged text.")
+    end_line: int = Field(description="1-based line of its >>>>>>> marker; replace lines start_line..end_line to resolve it.")
+    ours: str = Field(description="Our side's lines of the conflict.")
+    base: str = Field(description="The base's lines it replaces (shared out when one overlap split into several conflicts).")
+    theirs: str = Field(description="Their side's lines of the conflict.")
+    ours_start_line: int = Field(description="1-based line in ours_text where our side of it begins.")
+    theirs_start_line: int = Field(description="1-based line in theirs_text where their side of it begins.")
+
+
+class MergeToolResult(BaseModel):
+    """What `merge` returns besides the merged text."""
+
+    conflicts: int = Field(description="Number of conflicts marked in the merged text (0: a clean merge).")
+    clean: bool = Field(description="True when the merge has no conflict: the text is the merge.")
+    conflict_regions: list[ConflictRegion] = Field(description="Each conflict, in order.")

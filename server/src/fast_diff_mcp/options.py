@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Literal, TypedDict
 
 Algorithm = Literal["myers", "histogram", "patience"]
-Output = Literal["unified", "stats", "hunks", "words"]
+Output = Literal["unified", "stats", "hunks", "words", "html"]
+HtmlLayoutName = Literal["side-by-side", "line-by-line"]
 GranularityName = Literal["words", "chars", "graphemes"]
+MergeStyleName = Literal["merge", "diff3", "zdiff3"]
+FavorName = Literal["none", "ours", "theirs", "union"]
 
 
 class EngineOptions(TypedDict):
@@ -14,6 +17,8 @@ class EngineOptions(TypedDict):
 
     context_lines: int
     algorithm: Algorithm
+    deadline_ms: int | None
+    """What is left of the call's deadline (None: none)."""
     ignore_space_change: bool
     ignore_all_space: bool
     ignore_blank_lines: bool

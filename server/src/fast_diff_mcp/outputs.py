@@ -16,7 +16,7 @@ from typing import Any, AnyStr, NamedTuple
 import fast_diff
 from fast_diff import DiffStats, Hunk, LineKind
 
-from .options import EngineOptions, GranularityName, Output
+from .options import EngineOptions, GranularityName, HtmlLayoutName, Output
 from .text import NO_NEWLINE, as_text, split_lines
 
 _SIGNS = {LineKind.CONTEXT: " ", LineKind.REMOVED: "-", LineKind.ADDED: "+"}
@@ -42,6 +42,10 @@ class Computed:
     hunks: Sequence[Hunk[str]] = ()
     escaped: bool = False
     """Bytes that are not UTF-8 are shown as \\xNN escapes."""
+    coarsened: bool | None = None
+    """For the words and html outputs: whether the word diff's marks were coarsened."""
+    page: str | None = None
+    """For the html output: the page."""
 
 
 def compute(
@@ -53,8 +57,11 @@ def compute(
     old_label: str,
     new_label: str,
     options: EngineOptions,
+    word_deadline_ms: int | None = None,
+    layout: HtmlLayoutName = "side-by-side",
 ) -> Computed:
-    """The output asked for, computed with the engine's ``options``."""
+    """The output asked for, computed with the engine's ``options``; the word diff of the words
+    and html outputs within ``word_deadline_ms``."""
     if output == "unified":
         # One diff's work for the text and its counts alike.
         diff, stats = fast_diff.unified_diff_stats(old, new, old_label=old_label, new_label=new_label, **options)
@@ -63,12 +70,36 @@ def compute(
     stats = fast_diff.diff_stats(old, new, **options)
     if output == "stats":
         return Computed(output, stats, [Line(stats_summary(stats), None, None)])
+    # The word diff (of words and html) has its own deadline, in place of the line diff's.
+    word_options: EngineOptions = {**options, "deadline_ms": word_deadline_ms}
     if output == "words":
         result = fast_diff.word_diff(
-            old, new, granularity=granularity, old_label=old_label, new_label=new_label, **options
+            old,
+            new,
+            granularity=granularity,
+            old_label=old_label,
+            new_label=new_label,
+            **word_options,
         )
         text, escaped = as_text(result.text)
-        return Computed(output, stats, word_lines(text, result), escaped=escaped)
+        return Computed(output, stats, word_lines(text, result), escaped=escaped, coarsened=result.coarsened)
+    if output == "html":
+        page = fast_diff.html_diff(
+            old,
+            new,
+            layout=layout,
+            granularity=granularity,
+            old_label=old_label,
+            new_label=new_label,
+            **word_options,
+        )
+        summary = f"An HTML page of the diff ({len(page)} characters) is the embedded text/html resource.\n"
+        # The page says when its marks were coarsened, in its one note; it shows bytes that are
+        # not UTF-8 as \xNN, as the other outputs do.
+        coarsened = '<p class="note">' in page
+        escaped = any(isinstance(text, bytes) and as_text(text)[1] for text in (old, new))
+        lines = [Line(summary + stats_summary(stats), None, None)]
+        return Computed(output, stats, lines, escaped=escaped, coarsened=coarsened, page=page)
     hunks, escaped = text_hunks(fast_diff.diff_hunks(old, new, **options))
     return Computed(output, stats, numbered_lines(hunks, old_label, new_label), hunks, escaped)
 

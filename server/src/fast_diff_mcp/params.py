@@ -24,7 +24,17 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
-from .options import Algorithm, EngineOptions, GranularityName, Output, PatchOptions
+from . import deadline
+from .options import (
+    Algorithm,
+    EngineOptions,
+    FavorName,
+    GranularityName,
+    HtmlLayoutName,
+    MergeStyleName,
+    Output,
+    PatchOptions,
+)
 
 UINT32_MAX = 2**32 - 1
 NO_LINE_BREAK = r"^[^\r\n]*$"
@@ -88,7 +98,9 @@ OutputChoice = Annotated[
         description=(
             "What to return: 'unified' (default), the unified diff; 'stats', only the counts (hunks, lines added and "
             "removed, similarity), cheap and short; 'hunks', each hunk with the old and new line number of every line; "
-            "'words', the changed lines with the changed words marked inline, [-removed-]{+added+} (see granularity)."
+            "'words', the changed lines with the changed words marked inline, [-removed-]{+added+} (see granularity); "
+            "'html', a self-contained HTML page of the diff (side by side or line by line, changed words marked), "
+            "returned as an embedded text/html resource for clients that render it."
         )
     ),
 ]
@@ -96,10 +108,14 @@ GranularityChoice = Annotated[
     GranularityName,
     Field(
         description=(
-            "For output 'words': compare 'words' (default), 'chars' (characters) or 'graphemes' (what a reader sees "
-            "as one character)."
+            "For outputs 'words' and 'html': compare 'words' (default), 'chars' (characters) or 'graphemes' (what a "
+            "reader sees as one character)."
         )
     ),
+]
+LayoutChoice = Annotated[
+    HtmlLayoutName,
+    Field(description="For output 'html': 'side-by-side' (default) or 'line-by-line'."),
 ]
 IgnoreSpaceChange = Annotated[
     bool, Param(description="Like diff -b: lines that differ only in the amount of white space count as equal.")
@@ -133,6 +149,7 @@ class DiffChoices:
     algorithm: AlgorithmChoice = "myers"
     output: OutputChoice = "unified"
     granularity: GranularityChoice = "words"
+    layout: LayoutChoice = "side-by-side"
     ignore_space_change: IgnoreSpaceChange = False
     ignore_all_space: IgnoreAllSpace = False
     ignore_blank_lines: IgnoreBlankLines = False
@@ -141,9 +158,11 @@ class DiffChoices:
     max_output_chars: MaxOutputChars = 0
 
     def engine(self) -> EngineOptions:
+        """The engine's options for these choices, with what is left of the running call's deadline."""
         return EngineOptions(
             context_lines=self.context_lines,
             algorithm=self.algorithm,
+            deadline_ms=deadline.engine_ms(),
             ignore_space_change=self.ignore_space_change,
             ignore_all_space=self.ignore_all_space,
             ignore_blank_lines=self.ignore_blank_lines,
@@ -299,3 +318,46 @@ RootChoice = Annotated[
     str | None, Param(description="The directory relative paths are relative to (default: the first one).")
 ]
 DryRun = Annotated[bool, Param(description="Write nothing; return the diff of what would change (default false).")]
+
+
+# ---- merges ---------------------------------------------------------------------
+
+BaseText = Annotated[str, Param(description="The common ancestor: the text both sides started from.")]
+OursText = Annotated[str, Param(description="Our side: the base as one party changed it.")]
+TheirsText = Annotated[str, Param(description="Their side: the base as the other party changed it.")]
+MergeStyleChoice = Annotated[
+    MergeStyleName,
+    Field(
+        description=(
+            "How conflicts are written: 'merge' (default; ours and theirs between <<<<<<< ======= >>>>>>>, "
+            "narrowed to the lines that differ), 'diff3' (also the base after |||||||) or 'zdiff3' (diff3 with "
+            "lines both sides share moved out), as git's merge.conflictStyle."
+        )
+    ),
+]
+FavorChoice = Annotated[
+    FavorName,
+    Field(
+        description=(
+            "Resolve every conflict without markers: 'ours', 'theirs' or 'union' (ours then theirs), as "
+            "git merge-file --ours/--theirs/--union; 'none' (default) marks conflicts."
+        )
+    ),
+]
+MarkerLabel = Annotated[str, Param(pattern=NO_LINE_BREAK, description="Name after a conflict marker (one line).")]
+MarkerSize = Annotated[
+    int, Param(ge=1, le=1024, description="Length of the conflict markers (default 7, as <<<<<<<).")
+]
+
+
+@dataclass(frozen=True)
+class MergeChoices:
+    """What the `merge` tool takes besides its three texts."""
+
+    style: MergeStyleChoice = "merge"
+    favor: FavorChoice = "none"
+    ours_label: MarkerLabel = "ours"
+    base_label: MarkerLabel = "base"
+    theirs_label: MarkerLabel = "theirs"
+    marker_size: MarkerSize = 7
+    algorithm: AlgorithmChoice = "myers"

@@ -7,9 +7,20 @@ tell nothing about files outside the roots. Otherwise it is resolved
 leads out is refused. The file is then opened without following a link in
 its last component, and on Linux the opened file's own path is checked
 again (``/proc/self/fd``), so a link swapped in between the check and the
-open does not lead out either. A file that does not exist yet (one a patch
-creates) is placed by its nearest existing directory, resolved and checked
-likewise.
+open does not lead out either.
+
+A path is resolved as far as it exists before anything is said about it: a
+path that leads out through a link is refused alike whether or not its end
+exists outside, so that a link to a directory outside does not let a client
+learn which outside paths exist. A regular file with more than one name (a
+hard link) is refused unless the server allows it (``--allow-hard-links``):
+its other names may be outside the roots, and nothing on the file tells
+where. What cannot be prevented is written in the server's README
+("Files").
+
+A file that does not exist yet (one a patch creates) is placed by its
+nearest existing directory, resolved and checked likewise; one that exists
+and is to be replaced or deleted is held to the same rule of one name.
 """
 
 from __future__ import annotations
@@ -46,7 +57,8 @@ def _inside(path: Path, directory: Path) -> bool:
 class Roots:
     """The allowed directories, checked when the server starts."""
 
-    def __init__(self, directories: Sequence[str | os.PathLike[str]]) -> None:
+    def __init__(self, directories: Sequence[str | os.PathLike[str]], *, allow_hard_links: bool = False) -> None:
+        self.allow_hard_links = allow_hard_links
         roots = []
         for directory in directories:
             given = Path(os.path.abspath(directory))
@@ -93,43 +105,54 @@ class Roots:
             candidate = (base or self.roots[0]).given / path
         return candidate
 
-    def resolve(self, path: str, base: Root | None = None) -> Path:
-        """The real path of a regular file inside a root, or PathRefused saying why not."""
+    def _confined(self, path: str, base: Root | None) -> Path:
+        """The path resolved as far as it exists, and still inside a root."""
         candidate = self._candidate(path, base)
         try:
-            real = candidate.resolve(strict=True)
-        except FileNotFoundError:
-            raise PathRefused(f"{path!r} does not exist") from None
+            # As far as it exists: whether an outside end exists is not told.
+            real = candidate.resolve(strict=False)
         except (OSError, RuntimeError) as error:
             raise PathRefused(f"{path!r} cannot be resolved: {getattr(error, 'strerror', None) or error}") from None
         if not any(_inside(real, r.real) for r in self.roots):
             raise PathRefused(f"{path!r} leads outside the directories this server may read through a symbolic link")
+        if os.path.islink(real):  # resolving stopped at a link: a loop (newer Pythons do not raise)
+            raise PathRefused(f"{path!r} cannot be resolved: a loop of symbolic links")
+        return real
+
+    def resolve(self, path: str, base: Root | None = None) -> Path:
+        """The real path of a regular file inside a root, or PathRefused saying why not."""
+        real = self._confined(path, base)
+        if not os.path.lexists(real):
+            raise PathRefused(f"{path!r} does not exist")
         return real
 
     def place(self, path: str, base: Root | None = None) -> tuple[Path, bool]:
         """Where a file ``path`` names is or would be written: its real path and whether it
-        exists. An existing one must be a regular file; for a new one, its nearest existing
-        directory is resolved and must be inside a root (and be a directory)."""
-        candidate = self._candidate(path, base)
-        if os.path.lexists(candidate):
-            real = self.resolve(path, base)
-            if not stat.S_ISREG(os.stat(real).st_mode):
+        exists. An existing one must be a regular file with one name (unless hard links are
+        allowed); for a new one, its nearest existing directory must be a directory."""
+        real = self._confined(path, base)
+        if os.path.lexists(real):
+            info = os.stat(real)
+            if not stat.S_ISREG(info.st_mode):
                 raise PathRefused(f"{path!r} is not a regular file")
+            self.check_names(path, info, "writes")
             return real, True
-        missing: list[str] = []
-        ancestor = candidate
+        # What exists of ``real`` is resolved already: its nearest existing ancestor is inside a root.
+        ancestor = real.parent
         while not os.path.lexists(ancestor):
-            missing.append(ancestor.name)
             ancestor = ancestor.parent
-        try:
-            real = ancestor.resolve(strict=True)
-        except (OSError, RuntimeError) as error:
-            raise PathRefused(f"{path!r} cannot be resolved: {getattr(error, 'strerror', None) or error}") from None
-        if not any(_inside(real, r.real) for r in self.roots):
-            raise PathRefused(f"{path!r} leads outside the directories this server may use through a symbolic link")
-        if not real.is_dir():
+        if not ancestor.is_dir():
             raise PathRefused(f"{path!r}: {str(ancestor)!r} is not a directory")
-        return real.joinpath(*reversed(missing)), False
+        return real, False
+
+    def check_names(self, path: str, info: os.stat_result, does: str) -> None:
+        """PathRefused when the file ``info`` describes has several names and the server does not allow that."""
+        if info.st_nlink > 1 and not self.allow_hard_links:
+            raise PathRefused(
+                f"{path!r} has {info.st_nlink} names (hard links), and its others may be outside the "
+                f"directories this server may read; this server {does} only files with one name "
+                "(it allows more when started with --allow-hard-links)"
+            )
 
     def read(self, path: str, max_bytes: int, base: Root | None = None) -> tuple[Path, bytes]:
         """The real path and the bytes of the regular file ``path`` names, at most ``max_bytes`` of them."""
@@ -144,6 +167,7 @@ class Roots:
             if not stat.S_ISREG(info.st_mode):
                 kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
                 raise PathRefused(f"{path!r} is {kind}; give the path of a file")
+            self.check_names(path, info, "reads")
             opened = _opened_path(fd)
             if opened is not None and not any(_inside(opened, r.real) for r in self.roots):
                 raise PathRefused(f"{path!r} changed while it was opened and now leads outside the directories")

@@ -6,7 +6,7 @@ use std::ffi::OsString;
 use std::os::unix::ffi::OsStrExt;
 use std::time::Duration;
 
-use fast_diff::{Algorithm, Granularity, Modes};
+use fast_diff::{Algorithm, Granularity, HtmlLayout, Modes};
 use fast_diff_cli::Trouble;
 use fast_diff_cli::locale::Pattern;
 use fast_diff_cli::options::{Arg, Given, Parser, Table, Takes, choice, count};
@@ -30,6 +30,8 @@ pub enum Format {
     Stat,
     Json,
     WordDiff(Granularity),
+    /// `--html`: a self-contained page.
+    Html(HtmlLayout),
 }
 
 /// When a file that is absent counts as empty.
@@ -96,6 +98,7 @@ enum Opt {
     Stat,
     Json,
     WordDiff,
+    Html,
     Algorithm,
     DeadlineMs,
     Recursive,
@@ -134,6 +137,7 @@ const OPTIONS: Table<Opt> = Table {
         ("git", Opt::Git, Takes::Nothing),
         ("help", Opt::Help, Takes::Nothing),
         ("horizon-lines", Opt::Unsupported(gnu::TUNING), Takes::Required),
+        ("html", Opt::Html, Takes::Optional),
         ("ifdef", Opt::Unsupported(gnu::FORMAT), Takes::Required),
         ("ignore-all-space", Opt::Modes(Modes::IGNORE_ALL_SPACE), Takes::Nothing),
         ("ignore-blank-lines", Opt::Modes(Modes::IGNORE_BLANK_LINES), Takes::Nothing),
@@ -249,6 +253,9 @@ const WHEN: &[(&str, When)] = &[
 const ALGORITHMS: &[(&str, Algorithm)] =
     &[("myers", Algorithm::Myers), ("histogram", Algorithm::Histogram), ("patience", Algorithm::Patience)];
 
+const LAYOUTS: &[(&str, HtmlLayout)] =
+    &[("side-by-side", HtmlLayout::SideBySide), ("line-by-line", HtmlLayout::LineByLine)];
+
 const GRANULARITIES: &[(&str, Granularity)] =
     &[("words", Granularity::Words), ("chars", Granularity::Chars), ("graphemes", Granularity::Graphemes)];
 
@@ -293,6 +300,9 @@ the file of the other's name in it is compared.
       --json                   the hunks and statistics as JSON
       --word-diff[=UNIT]       changed words inline, as [-old-]{+new+};
                                UNIT is words (default), chars or graphemes
+      --html[=LAYOUT]          a self-contained HTML page of the diff, with
+                               changed words marked; LAYOUT is side-by-side
+                               (default) or line-by-line
       --algorithm=NAME         myers (default), histogram or patience
       --deadline-ms=NUM        after NUM milliseconds, stop looking for a
                                smaller diff and finish a coarser one
@@ -414,6 +424,13 @@ impl Gathered {
                 };
                 self.set_style(Format::WordDiff(granularity))?;
             }
+            Opt::Html => {
+                let layout = match value {
+                    None => HtmlLayout::SideBySide,
+                    Some(v) => choice(v, &given.spelled, LAYOUTS)?,
+                };
+                self.set_style(Format::Html(layout))?;
+            }
             Opt::Algorithm => self.algorithm = choice(value.unwrap_or_default(), &given.spelled, ALGORITHMS)?,
             Opt::DeadlineMs => {
                 let v = value.unwrap_or_default();
@@ -454,7 +471,9 @@ impl Gathered {
     /// One output style; asking for the same one again (`--word-diff=chars`
     /// after `--word-diff`) replaces it.
     fn set_style(&mut self, format: Format) -> Result<(), Trouble> {
-        let same_kind = |a: Format, b: Format| matches!((a, b), (Format::WordDiff(_), Format::WordDiff(_))) || a == b;
+        let same_kind = |a: Format, b: Format| {
+            matches!((a, b), (Format::WordDiff(_), Format::WordDiff(_)) | (Format::Html(_), Format::Html(_))) || a == b
+        };
         match self.style {
             Some(old) if !same_kind(old, format) => Err(conflict()),
             _ => {
@@ -536,7 +555,7 @@ fn pattern_lines(text: &[u8]) -> impl Iterator<Item = &[u8]> {
 }
 
 fn conflict() -> Trouble {
-    Trouble::Usage("conflicting output style options (-q, --stat, --json, --word-diff: at most one)".into())
+    Trouble::Usage("conflicting output style options (-q, --stat, --json, --word-diff, --html: at most one)".into())
 }
 
 #[cfg(test)]
@@ -546,6 +565,7 @@ mod tests {
     fn parse_strs(args: &[&str]) -> Result<Command, String> {
         parse(args.iter().map(OsString::from)).map_err(|t| match t {
             Trouble::Usage(m) | Trouble::Fatal(m) => m,
+            Trouble::Silent => String::new(),
         })
     }
 

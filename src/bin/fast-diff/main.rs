@@ -1,8 +1,8 @@
 //! `fast-diff [OPTION]... OLD NEW`: the fast-diff engine as a command, a
 //! drop-in for the common subset of GNU `diff -u` and `diff -ruN` (same
 //! output, same exit status: 0 same, 1 different, 2 trouble), plus
-//! `git diff --no-index`'s headers (`--git`) and colours, `--stat`, `--json`
-//! and `--word-diff`. Its options are written for users in `args::USAGE`,
+//! `git diff --no-index`'s headers (`--git`) and colours, `--stat`, `--json`,
+//! `--word-diff` and `--html`. Its options are written for users in `args::USAGE`,
 //! which `--help` prints.
 
 mod args;
@@ -21,7 +21,7 @@ use std::io::{self, IsTerminal, Write};
 use std::os::unix::ffi::OsStrExt;
 use std::process::ExitCode;
 
-use fast_diff::{DiffOptions, LineDiff, diff_lines};
+use fast_diff::{DiffOptions, HtmlOptions, LineDiff, diff_lines, html_diff};
 use fast_diff_cli::input::{self, Input};
 use fast_diff_cli::{Program, Trouble, emit, locale};
 
@@ -45,7 +45,9 @@ fn run() -> Result<u8, Trouble> {
         }
     };
     match config.format {
-        Format::Stat | Format::Json => {
+        // An HTML page is of two files (a page of a directory comparison is
+        // not written yet).
+        Format::Stat | Format::Json | Format::Html(_) => {
             let [old, new] = input::open_all(operands::resolve(&config.operands)?)?;
             structured(&config, &old, &new).map(u8::from)
         }
@@ -70,7 +72,7 @@ fn use_color(when: When) -> bool {
     }
 }
 
-/// `--stat` and `--json`, of two files; whether they differ.
+/// `--stat`, `--json` and `--html`, of two files; whether they differ.
 fn structured(config: &Config, old: &Input, new: &Input) -> Result<bool, Trouble> {
     let options = DiffOptions {
         context_lines: config.context,
@@ -81,6 +83,13 @@ fn structured(config: &Config, old: &Input, new: &Input) -> Result<bool, Trouble
     };
     let diff = diff_lines(old.bytes(), new.bytes(), &options).map_err(|e| Trouble::Fatal(e.to_string()))?;
     let names = [name(config, 0, old), name(config, 1, new)];
+    if let Format::Html(layout) = config.format {
+        let options = DiffOptions { old_label: &names[0], new_label: &names[1], ..options };
+        let html = HtmlOptions { layout, ..HtmlOptions::default() };
+        let page = html_diff(old.bytes(), new.bytes(), &options, &html).map_err(|e| Trouble::Fatal(e.to_string()))?;
+        emit(|out| out.write_all(&page))?;
+        return Ok(!diff.is_identical());
+    }
     write_structured(config.format, &diff, config.context, &names)
 }
 

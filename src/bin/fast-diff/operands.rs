@@ -14,7 +14,7 @@ pub fn resolve(operands: &[OsString; 2]) -> Result<[OsString; 2], Trouble> {
     match (is_dir(old), is_dir(new)) {
         (false, false) => Ok(operands.clone()),
         (true, true) => Err(Trouble::Fatal(format!(
-            "{} and {} are both directories: --stat and --json compare two files",
+            "{} and {} are both directories: --stat, --json and --html compare two files",
             old.to_string_lossy(),
             new.to_string_lossy()
         ))),

@@ -48,6 +48,8 @@ from ._errors import (
     PatchMalformedError,
     PatchMultipleFilesError,
 )
+from ._html import HtmlLayout, html_diff, html_diff_files
+from ._merge import MergeFavor, MergeRegion, MergeResult, MergeStyle, RegionKind, merge
 from ._native import ffi as _ffi
 from ._native import lib as _lib
 from ._patch import apply_patch, parse_patch
@@ -74,6 +76,7 @@ __all__ = [
     "FailReason",
     "FileChange",
     "Granularity",
+    "HtmlLayout",
     "Hunk",
     "HunkOutcome",
     "HunkReport",
@@ -82,6 +85,10 @@ __all__ = [
     "InvalidOptionsError",
     "LineKind",
     "MatchMode",
+    "MergeFavor",
+    "MergeRegion",
+    "MergeResult",
+    "MergeStyle",
     "NullArgumentError",
     "PatchAlreadyAppliedError",
     "PatchAmbiguousError",
@@ -92,6 +99,7 @@ __all__ = [
     "PatchMultipleFilesError",
     "PatchOptions",
     "PatchReport",
+    "RegionKind",
     "SpanKind",
     "UnifiedDiffBytesOptions",
     "UnifiedDiffOptions",
@@ -102,6 +110,9 @@ __all__ = [
     "apply_patch",
     "diff_hunks",
     "diff_stats",
+    "html_diff",
+    "html_diff_files",
+    "merge",
     "unified_diff_stats",
     "parse_edits",
     "parse_patch",

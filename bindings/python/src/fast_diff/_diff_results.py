@@ -115,6 +115,11 @@ class WordDiff(Generic[AnyStr]):
     """The same as ``git diff --word-diff=plain`` shows it: the unified diff's headers and
     hunk headers, then each hunk's text with removed runs as ``[-...-]`` and added runs as
     ``{+...+}`` (closed at each line end). Empty when there are no hunks."""
+    coarsened: bool = False
+    """Some changes are marked more coarsely than a full search would mark them: the
+    deadline passed, or the marks were too dense to show one by one (the shortest
+    unchanged runs between changed ones are then shown as changed). The spans still
+    rebuild both texts."""
 
 
 def _range(start: int, count: int) -> str:
@@ -190,4 +195,5 @@ def read_word_diff(result: Any, old: IndexedText, new: IndexedText) -> WordDiff[
     raw = ffi.buffer(result.text, result.text_len) if result.text_len else b""
     # Inputs that are str are UTF-8, labels too, and tokens never split a
     # UTF-8 sequence: the text is UTF-8.
-    return WordDiff(spans=tuple(spans), text=str(raw, "utf-8") if old.is_str else bytes(raw))
+    text = str(raw, "utf-8") if old.is_str else bytes(raw)
+    return WordDiff(spans=tuple(spans), text=text, coarsened=bool(result.coarsened))

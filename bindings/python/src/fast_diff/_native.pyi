@@ -44,6 +44,8 @@ class _Lib:
     FD_APPLY_STRICT_EOL: int
     FD_APPLY_PARTIAL: int
     FD_APPLY_ANY_OFFSET: int
+    FD_HTML_SIDE_BY_SIDE: int
+    FD_HTML_LINE_BY_LINE: int
     FD_HUNK_NOT_TRIED: int
     FD_HUNK_APPLIED: int
     FD_HUNK_FAILED: int
@@ -73,6 +75,20 @@ class _Lib:
     FD_GRANULARITY_WORDS: int
     FD_GRANULARITY_CHARS: int
     FD_GRANULARITY_GRAPHEMES: int
+    FD_MERGE_STYLE_MERGE: int
+    FD_MERGE_STYLE_DIFF3: int
+    FD_MERGE_STYLE_ZDIFF3: int
+    FD_MERGE_FAVOR_NONE: int
+    FD_MERGE_FAVOR_OURS: int
+    FD_MERGE_FAVOR_THEIRS: int
+    FD_MERGE_FAVOR_UNION: int
+    FD_MERGE_MAX_MARKER_SIZE: int
+    FD_REGION_UNCHANGED: int
+    FD_REGION_OURS: int
+    FD_REGION_THEIRS: int
+    FD_REGION_BOTH: int
+    FD_REGION_CONFLICT: int
+    FD_REGION_RESOLVED: int
     def fd_unified_diff(
         self, old_text: Any, old_len: int, new_text: Any, new_len: int, options: Any, out: Any, /
     ) -> int: ...
@@ -103,6 +119,29 @@ class _Lib:
         self, old_text: Any, old_len: int, new_text: Any, new_len: int, options: Any, granularity: int, out: Any, /
     ) -> int: ...
     def fd_word_diff_free(self, result: Any, /) -> None: ...
+    def fd_html_options_init(self, options: Any, /) -> None: ...
+    def fd_html_diff(
+        self, old_text: Any, old_len: int, new_text: Any, new_len: int, options: Any, html: Any, out: Any, /
+    ) -> int: ...
+    def fd_html_diff_files(self, files: Any, count: int, options: Any, html: Any, out: Any, /) -> int: ...
+    def fd_merge_options_init(self, options: Any, /) -> None: ...
+    def fd_merge(
+        self,
+        base: Any,
+        base_len: int,
+        ours: Any,
+        ours_len: int,
+        theirs: Any,
+        theirs_len: int,
+        options: Any,
+        out: Any,
+        conflicts: Any,
+        /,
+    ) -> int: ...
+    def fd_merge_regions(
+        self, base: Any, base_len: int, ours: Any, ours_len: int, theirs: Any, theirs_len: int, options: Any, out: Any, /
+    ) -> int: ...
+    def fd_merge_result_free(self, result: Any, /) -> None: ...
     def fd_free(self, buf: Any, /) -> None: ...
     def fd_status_message(self, status: int, /) -> Any: ...
     def fd_version(self) -> Any: ...

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from fastmcp import FastMCP
 
 from ..settings import Settings
-from . import apply_patch, diff, diff_difflib, diff_files, edit_files
+from . import apply_patch, diff, diff_difflib, diff_files, edit_files, merge
 
 Register = Callable[[FastMCP, Settings], "str | None"]
 
@@ -21,6 +21,7 @@ TOOLS: tuple[Register, ...] = (
     diff.register,
     diff_difflib.register,
     apply_patch.register,
+    merge.register,
     diff_files.register,
     edit_files.register,
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import uuid
 from collections.abc import Sequence
 from typing import Any, AnyStr
 
@@ -10,7 +12,9 @@ from fast_diff import DiffStats, Hunk
 from fastmcp import FastMCP
 from fastmcp.exceptions import ToolError
 from fastmcp.tools import ToolResult
+from mcp.types import EmbeddedResource, TextResourceContents
 
+from .. import deadline
 from ..models import DiffFilesResult, DiffLineResult, DiffToolResult, HunkResult
 from ..outputs import Line, compute, shown_hunks
 from ..params import DiffChoices, ModifiedLabel, ModifiedText, OriginalLabel, OriginalText
@@ -22,7 +26,8 @@ DESCRIPTION = (
     "Compare two texts line by line with the fast-diff engine. By default returns a unified diff (the format of "
     "`diff -u` and `git diff`, which `patch` and `git apply` accept); `output` asks instead for only the counts "
     "('stats'), the hunks with the line numbers of every line ('hunks'), or the changed words marked inline "
-    "('words'). The comparison modes ignore white space changes, all white space, blank lines, case or CRs at line "
+    "('words'), or a self-contained HTML page of the diff ('html', an embedded text/html resource). The "
+    "comparison modes ignore white space changes, all white space, blank lines, case or CRs at line "
     "ends, like diff -b, -w, -B, -i and --strip-trailing-cr; the lines shown are still the real ones, so the diff "
     "applies to the original text. Use it to see or show what changed between two versions of a file, document or "
     "output; it handles texts of many megabytes in well under a second. Set `max_output_chars` to cap a large "
@@ -78,6 +83,9 @@ def respond(
             old_label=labels[0],
             new_label=labels[1],
             options=choices.engine(),
+            # The word diff's own bound, within what is left of the call's.
+            word_deadline_ms=min(settings.word_deadline_ms, deadline.engine_ms() or settings.word_deadline_ms),
+            layout=choices.layout,
         )
     except (TypeError, ValueError, fast_diff.DiffError) as error:
         raise ToolError(str(error)) from error
@@ -85,25 +93,45 @@ def respond(
     if header and output == "unified" and lines:
         lines = [Line(header, None, None), *lines]
     stats = computed.stats
-    # The counts are short and are what the note would say: never cut.
-    shown = cut(lines, None if output == "stats" else choices.output_limit(settings.max_output_chars), stats)
+    # The counts are short and are what the note would say: never cut; nor is the html output's
+    # summary, whose page is cut whole or not at all.
+    limit = None if output in ("stats", "html") else choices.output_limit(settings.max_output_chars)
+    shown = cut(lines, limit, stats)
+    page = computed.page
+    page_limit = choices.output_limit(settings.max_output_chars) if output == "html" else None
+    page_cut = page is not None and page_limit is not None and len(page) > page_limit
+    if page_cut:
+        note = (
+            f"[The HTML page has {len(page or '')} characters, more than max_output_chars ({page_limit}): it is left "
+            "out. Ask with a larger max_output_chars, fewer context_lines, or output 'stats' or 'unified'.]\n"
+        )
+        shown = dataclasses.replace(shown, note=note)
+        page = None
     result = DiffToolResult(
-        **totals(output, stats, shown),
+        **totals(output, stats, shown, settings),
         diff=shown.text if output in ("unified", "words") else None,
         hunk_list=_hunk_models(shown_hunks(computed.hunks, shown.shown_lines)) if output == "hunks" else None,
+        coarsened=computed.coarsened,
     )
     if paths is not None:
         result = DiffFilesResult(
             **dict(result), original_path=paths[0], modified_path=paths[1], escaped_bytes=computed.escaped
         )
     # Fields that do not apply to this output are left out, not null.
-    absent = {name for name in ("diff", "hunk_list", "note") if getattr(result, name) is None}
-    return tool_result(shown.text + (shown.note or ""), result, exclude=absent)
+    absent = {name for name in ("diff", "hunk_list", "note", "coarsened") if getattr(result, name) is None}
+    answer = tool_result(shown.text + (result.note or ""), result, exclude=absent)
+    if page is not None:
+        # Clients that render HTML can show the page; others read the text content.
+        resource = TextResourceContents(uri=f"fast-diff://diff/{uuid.uuid4().hex}.html", mime_type="text/html", text=page)
+        answer.content.append(EmbeddedResource(type="resource", resource=resource))
+    return answer
 
 
-def totals(output: str, stats: DiffStats, shown: Cut) -> dict[str, Any]:
-    """The fields of a diff tool's structured content that every output has: the counts, and how much was
-    shown."""
+def totals(output: str, stats: DiffStats, shown: Cut, settings: Settings) -> dict[str, Any]:
+    """The fields of a diff tool's structured content that every output has: the counts, how much was
+    shown, and whether the call's deadline coarsened it."""
+    coarse = deadline.passed()
+    notes = [note for note in (shown.note, deadline.coarse_note(settings.deadline_ms) if coarse else None) if note]
     return {
         "output": output,
         "identical": stats.identical,
@@ -114,7 +142,8 @@ def totals(output: str, stats: DiffStats, shown: Cut) -> dict[str, Any]:
         "truncated": shown.truncated,
         "total_chars": shown.total_chars,
         "shown_chars": len(shown.text),
-        "note": shown.note,
+        "deadline_passed": coarse,
+        "note": "".join(notes) or None,
     }
 
 

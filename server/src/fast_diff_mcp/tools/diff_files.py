@@ -17,7 +17,7 @@ from ..roots import FileTooLarge, PathRefused
 from ..settings import Settings
 from ..trees import Style, diff_trees, stats_lines
 from ..truncation import cut
-from .common import add_tool, tool_result
+from .common import add_tool, always_heavy, tool_result
 from .diff import respond, totals
 
 DESCRIPTION = (
@@ -91,7 +91,12 @@ def register(server: FastMCP, settings: Settings) -> str | None:
         return respond(old, new, choices, settings, labels=labels, paths=(str(old_real), str(new_real)), header=header)
 
     add_tool(
-        server, diff_files, name="diff_files", description=DESCRIPTION.format(roots=described), result=DiffFilesResult
+        server,
+        diff_files,
+        name="diff_files",
+        description=DESCRIPTION.format(roots=described),
+        result=DiffFilesResult,
+        size=always_heavy,  # the files' sizes are known only once they are read
     )
     return INSTRUCTIONS.format(roots=described)
 
@@ -128,7 +133,7 @@ def _trees(
     lines = stats_lines(tree) if choices.output == "stats" else tree.lines
     shown = cut(lines, choices.output_limit(settings.max_output_chars), counts)
     result = DiffFilesResult(
-        **totals(choices.output, counts, shown),
+        **totals(choices.output, counts, shown, settings),
         diff=shown.text if choices.output == "unified" else None,
         original_path=str(Path(old_dir)),
         modified_path=str(Path(new_dir)),
@@ -150,4 +155,4 @@ def _trees(
         skipped=[SkippedResult(path=path, reason=why) for path, why in tree.skipped],
     )
     absent = {name for name in ("diff", "hunk_list", "note") if getattr(result, name) is None}
-    return tool_result(shown.text + (shown.note or ""), result, exclude=absent)
+    return tool_result(shown.text + (result.note or ""), result, exclude=absent)

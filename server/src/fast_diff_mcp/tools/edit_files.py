@@ -4,6 +4,7 @@ the roots, all or nothing; offered only with --root directories and --allow-writ
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import fast_diff
@@ -12,7 +13,8 @@ from fastmcp.exceptions import ToolError
 from fastmcp.tools import ToolResult
 from mcp.types import ToolAnnotations
 
-from .. import limits
+from .. import deadline, limits
+from ..deadline import DeadlinePassed
 from ..models import EditedFile, EditFilesResult
 from ..params import DryRun, EditsForFiles, PatchChoices, PatchForFiles, RootChoice
 from ..patching import edit_file_report, edit_options, explain_edits
@@ -20,7 +22,7 @@ from ..roots import FileTooLarge, PathRefused, Root
 from ..settings import Settings
 from ..text import as_text
 from ..writing import Change, WriteFailed, commit
-from .common import add_tool, tool_result
+from .common import add_tool, always_heavy, tool_result
 
 DESTRUCTIVE = ToolAnnotations(read_only_hint=False, destructive_hint=True, idempotent_hint=False, open_world_hint=False)
 
@@ -30,7 +32,8 @@ DESCRIPTION = (
     "replacements) or `edits`, a list of {{path, old_text, new_text}} replacements (old_text must occur "
     "exactly once, unless replace_all; an empty old_text creates the file). Relative paths are relative to "
     "the first directory (or to `root`, another of them); absolute paths must lie inside one; '..', symbolic "
-    "links leading out and special files are refused. All or nothing across files: each changed file is "
+    "links leading out, special files and files with several names (hard links, unless the server allows them) "
+    "are refused. All or nothing across files: each changed file is "
     "written to a temporary file beside it, synced and renamed over it (its mode kept); if any path is "
     "refused or any hunk does not apply, the tool returns an error naming each one and nothing is written. "
     "`dry_run` returns the unified diff of what would change and writes nothing. Hunks are located as "
@@ -79,6 +82,7 @@ def register(server: FastMCP, settings: Settings) -> str | None:
             raise ToolError(explain_edits(error, choices.engine())) from None
         changes, edited = _changes(result, originals, places, base, settings)
         if not dry_run:
+            _ready(changes)
             try:
                 commit(changes)
             except WriteFailed as error:
@@ -90,6 +94,23 @@ def register(server: FastMCP, settings: Settings) -> str | None:
             files=edited,
         )
         return tool_result(answer.model_dump_json(), answer)
+
+    def _ready(changes: list[Change]) -> None:
+        """A tool error, before anything is written, once the call's deadline has passed or a file to be
+        replaced has gained a name since it was read. The deadline is not asked again: the write is all or
+        nothing, and stopping it half way would undo it anyway."""
+        try:
+            deadline.check_current("edit_files")
+        except DeadlinePassed as error:
+            raise ToolError(f"{error} Nothing was written.") from None
+        try:
+            for change in changes:
+                if change.exists:
+                    roots.check_names(str(change.path), os.lstat(change.path), "writes")
+        except OSError as error:
+            raise ToolError(f"{change.path}: {error.strerror}; nothing was written") from None
+        except PathRefused as error:
+            raise ToolError(f"{error}. Nothing was written.") from None
 
     def _read(names: list[str], base: Root, settings: Settings) -> tuple[dict[str, tuple[Path, bool]], dict[str, bytes]]:
         """Where each name is, and the bytes of those that exist; a tool error naming every refused path."""
@@ -154,6 +175,7 @@ def register(server: FastMCP, settings: Settings) -> str | None:
         description=DESCRIPTION.format(roots=described),
         result=EditFilesResult,
         annotations=DESTRUCTIVE,
+        size=always_heavy,  # it reads and writes files, whose sizes its arguments do not tell
     )
     return INSTRUCTIONS.format(roots=described)
 

@@ -4,11 +4,12 @@
 //! with its diagonal-following and split-point helpers in [`snakes`]) runs
 //! on the lines left, under cost limits that keep it near-linear.
 
+mod diagonals;
 mod discard;
 mod search;
 mod snakes;
 
-pub(crate) use search::{MIN_VISITS, VISITS_PER_LINE, search};
+pub(crate) use search::{MIN_VISITS, VISITS_PER_LINE, search, search_spent};
 
 use super::Counts;
 use crate::diff::deadline::Deadline;

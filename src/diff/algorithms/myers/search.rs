@@ -17,6 +17,7 @@
 //! point lies on a valid edit path. Subproblems whose search was cheap are
 //! solved exactly.
 
+use super::diagonals::Diagonals;
 use super::snakes::{
     SNAKE_MIN, Split, furthest_point, good_backward_snake, good_forward_snake, snake_backward, snake_forward,
 };
@@ -41,38 +42,48 @@ const SPENT_MAX_COST: isize = 64;
 pub(crate) const VISITS_PER_LINE: i64 = 16;
 pub(crate) const MIN_VISITS: i64 = 1 << 20;
 
-/// Marks in `removed`/`added` the lines of `a`/`b` outside a short common
-/// subsequence. Both slices must be false on entry.
-pub(crate) fn search(a: &[u32], b: &[u32], removed: &mut [bool], added: &mut [bool], deadline: &mut Deadline) {
+/// Marks in `removed`/`added` the elements of `a`/`b` outside a short common
+/// subsequence. Both slices must be false on entry. Lines are compared as
+/// ids; the word diff compares token ids, or the bytes themselves.
+pub(crate) fn search<T: Copy + Eq>(
+    a: &[T],
+    b: &[T],
+    removed: &mut [bool],
+    added: &mut [bool],
+    deadline: &mut Deadline,
+) {
+    search_spent(a, b, removed, added, deadline, SPENT_MAX_COST);
+}
+
+/// `search` with the cost limit to fall to once the budget is spent.
+pub(crate) fn search_spent<T: Copy + Eq>(
+    a: &[T],
+    b: &[T],
+    removed: &mut [bool],
+    added: &mut [bool],
+    deadline: &mut Deadline,
+    spent_max_cost: isize,
+) {
     debug_assert_eq!(a.len(), removed.len());
     debug_assert_eq!(b.len(), added.len());
-    Search::new(a, b).run(removed, added, deadline);
+    Search::new(a, b, spent_max_cost).run(removed, added, deadline);
 }
 
-struct Search<'a> {
-    a: &'a [u32],
-    b: &'a [u32],
-    /// Furthest x reached on each diagonal k = x - y, forward and backward,
-    /// stored at index k + `origin`.
-    forward: Vec<i32>,
-    backward: Vec<i32>,
-    origin: isize,
+struct Search<'a, T> {
+    a: &'a [T],
+    b: &'a [T],
+    /// Furthest x reached on each diagonal k = x - y, forward and backward.
+    forward: Diagonals,
+    backward: Diagonals,
     max_cost: isize,
+    spent_max_cost: isize,
 }
 
-impl<'a> Search<'a> {
-    fn new(a: &'a [u32], b: &'a [u32]) -> Self {
+impl<'a, T: Copy + Eq> Search<'a, T> {
+    fn new(a: &'a [T], b: &'a [T], spent_max_cost: isize) -> Self {
         let diagonals = a.len() + b.len() + 3;
-        let max_cost = (diagonals as f64).sqrt() as isize;
-        Search {
-            a,
-            b,
-            // Allocated by the first search: many inputs never need one.
-            forward: Vec::new(),
-            backward: Vec::new(),
-            origin: b.len() as isize + 1,
-            max_cost: max_cost.max(MIN_MAX_COST),
-        }
+        let max_cost = ((diagonals as f64).sqrt() as isize).max(MIN_MAX_COST);
+        Search { a, b, forward: Diagonals::new(), backward: Diagonals::new(), max_cost, spent_max_cost }
     }
 
     fn run(&mut self, removed: &mut [bool], added: &mut [bool], deadline: &mut Deadline) {
@@ -108,25 +119,21 @@ impl<'a> Search<'a> {
     }
 
     /// Finds where to split the box `[x0, x1) x [y0, y1)`, whose first and last
-    /// lines differ on both sides: the middle snake of a shortest edit path,
-    /// or, past the cost limits, a point on some good path.
+    /// elements differ on both sides: the middle snake of a shortest edit
+    /// path, or, past the cost limits, a point on some good path.
     fn split(&mut self, x0: usize, x1: usize, y0: usize, y1: usize, minimal: bool, deadline: &mut Deadline) -> Split {
-        if self.forward.is_empty() {
-            let diagonals = self.a.len() + self.b.len() + 3;
-            self.forward = vec![0; diagonals];
-            self.backward = vec![0; diagonals];
-        }
-        let (a, b, o) = (self.a, self.b, self.origin);
+        let (a, b) = (self.a, self.b);
         let (x0, x1, y0, y1) = (x0 as isize, x1 as isize, y0 as isize, y1 as isize);
         let (fwd, bwd) = (&mut self.forward, &mut self.backward);
-        let at = |k: isize| (k + o) as usize;
 
         let (kmin, kmax) = (x0 - y1, x1 - y0);
         let (fmid, bmid) = (x0 - y0, x1 - y1);
         let odd = (fmid - bmid) & 1 != 0;
         let (mut flo, mut fhi, mut blo, mut bhi) = (fmid, fmid, bmid, bmid);
-        fwd[at(fmid)] = x0 as i32;
-        bwd[at(bmid)] = x1 as i32;
+        fwd.start(fmid);
+        bwd.start(bmid);
+        fwd.set(fmid, x0);
+        bwd.set(bmid, x1);
 
         let mut cost: isize = 1;
         loop {
@@ -135,60 +142,51 @@ impl<'a> Search<'a> {
             // Forward: widen the band of diagonals by one each side, or narrow
             // it where it has reached the edge of the box. The sentinels make
             // the first step on a new outer diagonal come from inside.
-            if flo > kmin {
-                flo -= 1;
-                fwd[at(flo - 1)] = -1;
-            } else {
-                flo += 1;
+            let (widen_lo, widen_hi) = (flo > kmin, fhi < kmax);
+            flo += if widen_lo { -1 } else { 1 };
+            fhi += if widen_hi { 1 } else { -1 };
+            fwd.fit(flo - 1, fhi + 1);
+            if widen_lo {
+                fwd.set(flo - 1, -1);
             }
-            if fhi < kmax {
-                fhi += 1;
-                fwd[at(fhi + 1)] = -1;
-            } else {
-                fhi -= 1;
+            if widen_hi {
+                fwd.set(fhi + 1, -1);
             }
             let mut k = fhi;
             while k >= flo {
-                let mut x = if fwd[at(k - 1)] >= fwd[at(k + 1)] {
-                    fwd[at(k - 1)] as isize + 1
-                } else {
-                    fwd[at(k + 1)] as isize
-                };
+                let mut x = if fwd.get(k - 1) >= fwd.get(k + 1) { fwd.get(k - 1) + 1 } else { fwd.get(k + 1) };
                 let run = snake_forward(a, b, x as usize, (x - k).max(0) as usize, x1 as usize, y1 as usize) as isize;
                 long_snake |= run > SNAKE_MIN;
                 x += run;
                 let y = x - k;
-                fwd[at(k)] = x as i32;
-                if odd && blo <= k && k <= bhi && bwd[at(k)] as isize <= x {
+                fwd.set(k, x);
+                if odd && blo <= k && k <= bhi && bwd.get(k) <= x {
                     return Split { x: x as usize, y: y as usize, minimal_before: true, minimal_after: true };
                 }
                 k -= 2;
             }
 
             // Backward, the mirror image, from the bottom-right corner.
-            if blo > kmin {
-                blo -= 1;
-                bwd[at(blo - 1)] = i32::MAX;
-            } else {
-                blo += 1;
+            let (widen_lo, widen_hi) = (blo > kmin, bhi < kmax);
+            blo += if widen_lo { -1 } else { 1 };
+            bhi += if widen_hi { 1 } else { -1 };
+            bwd.fit(blo - 1, bhi + 1);
+            if widen_lo {
+                bwd.set(blo - 1, i32::MAX as isize);
             }
-            if bhi < kmax {
-                bhi += 1;
-                bwd[at(bhi + 1)] = i32::MAX;
-            } else {
-                bhi -= 1;
+            if widen_hi {
+                bwd.set(bhi + 1, i32::MAX as isize);
             }
             let mut k = bhi;
             while k >= blo {
-                let mut x =
-                    if bwd[at(k - 1)] < bwd[at(k + 1)] { bwd[at(k - 1)] as isize } else { bwd[at(k + 1)] as isize - 1 };
+                let mut x = if bwd.get(k - 1) < bwd.get(k + 1) { bwd.get(k - 1) } else { bwd.get(k + 1) - 1 };
                 let run =
                     snake_backward(a, b, x.max(0) as usize, (x - k).max(0) as usize, x0 as usize, y0 as usize) as isize;
                 long_snake |= run > SNAKE_MIN;
                 x -= run;
                 let y = x - k;
-                bwd[at(k)] = x as i32;
-                if !odd && flo <= k && k <= fhi && x <= fwd[at(k)] as isize {
+                bwd.set(k, x);
+                if !odd && flo <= k && k <= fhi && x <= fwd.get(k) {
                     return Split { x: x as usize, y: y as usize, minimal_before: true, minimal_after: true };
                 }
                 k -= 2;
@@ -198,7 +196,7 @@ impl<'a> Search<'a> {
             let out_of_time = deadline.passed(visits as u64);
             let within_budget = deadline.spend_visits(visits as i64);
             if !within_budget {
-                self.max_cost = SPENT_MAX_COST;
+                self.max_cost = self.spent_max_cost;
             }
             if minimal && !out_of_time && within_budget {
                 cost += 1;
@@ -206,16 +204,16 @@ impl<'a> Search<'a> {
             }
 
             if long_snake && cost > GOOD_SNAKE_MIN_COST && !out_of_time {
-                if let Some(split) = good_forward_snake(a, b, fwd, at, (flo, fhi, fmid), (x0, x1, y0, y1), cost) {
+                if let Some(split) = good_forward_snake(a, b, fwd, (flo, fhi, fmid), (x0, x1, y0, y1), cost) {
                     return split;
                 }
-                if let Some(split) = good_backward_snake(a, b, bwd, at, (blo, bhi, bmid), (x0, x1, y0, y1), cost) {
+                if let Some(split) = good_backward_snake(a, b, bwd, (blo, bhi, bmid), (x0, x1, y0, y1), cost) {
                     return split;
                 }
             }
 
             if cost >= self.max_cost || out_of_time {
-                return furthest_point(fwd, bwd, at, (flo, fhi, blo, bhi), (x0, x1, y0, y1));
+                return furthest_point(fwd, bwd, (flo, fhi, blo, bhi), (x0, x1, y0, y1));
             }
             cost += 1;
         }

@@ -3,6 +3,8 @@
 //! points the cost limits fall back on, a good snake or the furthest point
 //! reached, when the middle snake costs too much to find.
 
+use super::diagonals::Diagonals;
+
 /// A diagonal run at least this long counts as a real match, not chance.
 pub(super) const SNAKE_MIN: isize = 20;
 /// A good snake must have advanced this many times further than the cost.
@@ -26,7 +28,7 @@ const LANES: usize = 8;
 /// Length of the run of equal lines starting at `a[x]`, `b[y]`, within the
 /// ends `x1`, `y1`.
 #[inline]
-pub(super) fn snake_forward(a: &[u32], b: &[u32], x: usize, y: usize, x1: usize, y1: usize) -> usize {
+pub(super) fn snake_forward<T: Copy + Eq>(a: &[T], b: &[T], x: usize, y: usize, x1: usize, y1: usize) -> usize {
     // Outer diagonals can step past the edge of the box.
     if x >= x1 || y >= y1 {
         return 0;
@@ -50,7 +52,7 @@ pub(super) fn snake_forward(a: &[u32], b: &[u32], x: usize, y: usize, x1: usize,
 /// Length of the run of equal lines ending just before `a[x]`, `b[y]`,
 /// within the starts `x0`, `y0`.
 #[inline]
-pub(super) fn snake_backward(a: &[u32], b: &[u32], x: usize, y: usize, x0: usize, y0: usize) -> usize {
+pub(super) fn snake_backward<T: Copy + Eq>(a: &[T], b: &[T], x: usize, y: usize, x0: usize, y0: usize) -> usize {
     if x <= x0 || y <= y0 {
         return 0;
     }
@@ -73,8 +75,8 @@ pub(super) fn snake_backward(a: &[u32], b: &[u32], x: usize, y: usize, x0: usize
 
 /// Bit `i` set where `a[i] != b[i]`, for `LANES` lanes.
 #[inline(always)]
-fn lane_mask(a: &[u32], b: &[u32]) -> u32 {
-    let (a, b): (&[u32; LANES], &[u32; LANES]) = (a.try_into().unwrap(), b.try_into().unwrap());
+fn lane_mask<T: Copy + Eq>(a: &[T], b: &[T]) -> u32 {
+    let (a, b): (&[T; LANES], &[T; LANES]) = (a.try_into().unwrap(), b.try_into().unwrap());
     let mut mask = 0u32;
     for i in 0..LANES {
         mask |= u32::from(a[i] != b[i]) << i;
@@ -87,11 +89,10 @@ pub(super) type Bounds = (isize, isize, isize, isize);
 
 /// A forward diagonal that ends in a long snake and has advanced well beyond
 /// its cost: the part before it is settled, split there.
-pub(super) fn good_forward_snake(
-    a: &[u32],
-    b: &[u32],
-    fwd: &[i32],
-    at: impl Fn(isize) -> usize,
+pub(super) fn good_forward_snake<T: Copy + Eq>(
+    a: &[T],
+    b: &[T],
+    fwd: &Diagonals,
     (lo, hi, mid): Band,
     (x0, x1, y0, y1): Bounds,
     cost: isize,
@@ -100,7 +101,7 @@ pub(super) fn good_forward_snake(
     let mut found = None;
     let mut k = hi;
     while k >= lo {
-        let x = fwd[at(k)] as isize;
+        let x = fwd.get(k);
         let y = x - k;
         let advance = (x - x0) + (y - y0) - (k - mid).abs();
         if advance > GOOD_SNAKE_ADVANCE * cost
@@ -120,11 +121,10 @@ pub(super) fn good_forward_snake(
 }
 
 /// The backward counterpart of `good_forward_snake`.
-pub(super) fn good_backward_snake(
-    a: &[u32],
-    b: &[u32],
-    bwd: &[i32],
-    at: impl Fn(isize) -> usize,
+pub(super) fn good_backward_snake<T: Copy + Eq>(
+    a: &[T],
+    b: &[T],
+    bwd: &Diagonals,
     (lo, hi, mid): Band,
     (x0, x1, y0, y1): Bounds,
     cost: isize,
@@ -133,7 +133,7 @@ pub(super) fn good_backward_snake(
     let mut found = None;
     let mut k = hi;
     while k >= lo {
-        let x = bwd[at(k)] as isize;
+        let x = bwd.get(k);
         let y = x - k;
         let advance = (x1 - x) + (y1 - y) - (k - mid).abs();
         if advance > GOOD_SNAKE_ADVANCE * cost
@@ -155,9 +155,8 @@ pub(super) fn good_backward_snake(
 /// The search has cost too much: split at whichever of the forward and
 /// backward frontiers has got further from its corner.
 pub(super) fn furthest_point(
-    fwd: &[i32],
-    bwd: &[i32],
-    at: impl Fn(isize) -> usize,
+    fwd: &Diagonals,
+    bwd: &Diagonals,
     (flo, fhi, blo, bhi): Bounds,
     (x0, x1, y0, y1): Bounds,
 ) -> Split {
@@ -166,7 +165,7 @@ pub(super) fn furthest_point(
     while k >= flo {
         // Frontier points may lie past the box edge on outer diagonals;
         // clip them back onto it along their diagonal.
-        let mut x = (fwd[at(k)] as isize).min(x1);
+        let mut x = fwd.get(k).min(x1);
         let mut y = x - k;
         if y > y1 {
             x = y1 + k;
@@ -181,7 +180,7 @@ pub(super) fn furthest_point(
     let (mut bsum, mut bx) = (isize::MAX, x1);
     let mut k = bhi;
     while k >= blo {
-        let mut x = (bwd[at(k)] as isize).max(x0);
+        let mut x = bwd.get(k).max(x0);
         let mut y = x - k;
         if y < y0 {
             x = y0 + k;

@@ -4,18 +4,21 @@
 //! valid sequence (an invalid byte is a token of its own), and clusters are
 //! found only in valid UTF-8.
 
-use core::ops::Range;
+mod change;
+mod script;
+mod tokens;
 
-use hashbrown::HashMap;
-use unicode_segmentation::UnicodeSegmentation;
+use core::ops::Range;
 
 use super::check_labels;
 use super::hunks::local_hunks;
 use super::unified::{file_header, hunk_header};
-use crate::diff::algorithms::myers;
+use crate::diff::LineDiff;
 use crate::diff::deadline::Deadline;
-use crate::diff::{Change, LineDiff};
 use crate::error::Error;
+use change::ChangeMarks;
+use script::{BYTES_PER_SPAN, Density, MIN_SPANS, Piece, walk};
+use tokens::token_ends;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -57,6 +60,20 @@ pub struct Span {
     pub bytes: Range<usize>,
 }
 
+/// An inline diff: its spans, and whether it is coarser than the search
+/// would find without limits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WordDiff {
+    /// The spans of every hunk, in order (see [`Span`]).
+    pub spans: Vec<Span>,
+    /// Some changes are shown more coarsely than a full search would show
+    /// them: the deadline passed, or the marks were so dense that the
+    /// shortest unchanged runs between changed ones are shown as changed
+    /// (see `docs/engine.md`, "Word diffs"). The spans still rebuild both
+    /// texts.
+    pub coarsened: bool,
+}
+
 impl<'a> LineDiff<'a> {
     /// The inline diff of every hunk with `context` lines of context.
     /// `deadline` bounds the token diffs as it bounds line diffs.
@@ -66,22 +83,56 @@ impl<'a> LineDiff<'a> {
         granularity: Granularity,
         deadline: Option<std::time::Duration>,
     ) -> Vec<Span> {
+        self.word_diff(context, granularity, deadline).spans
+    }
+
+    /// The inline diff of every hunk with `context` lines of context, and
+    /// whether it was coarsened. Time and memory stay near-linear in the
+    /// size of the changes whatever their shape: `deadline` bounds the
+    /// time further.
+    pub fn word_diff(
+        &self,
+        context: usize,
+        granularity: Granularity,
+        deadline: Option<std::time::Duration>,
+    ) -> WordDiff {
         let mut deadline = Deadline::new(deadline);
+        let hunks = local_hunks(self, context.min(self.context));
+        let (mut marks, mut density, mut too_large, mut changed_bytes) = (Vec::new(), Density::new(), false, 0);
+        for (h, hunk) in hunks.iter().enumerate() {
+            // Unchanged lines before, between and after the changes.
+            density.add_fixed(hunk.changes.len() + 1);
+            for change in &hunk.changes {
+                let old = self.old.bounds[change.old.start]..self.old.bounds[change.old.end];
+                let new = self.new.bounds[change.new.start]..self.new.bounds[change.new.end];
+                changed_bytes += old.len() + new.len();
+                let (m, large) = change::mark(self.old.text, self.new.text, (old, new), h, granularity, &mut deadline);
+                too_large |= large;
+                density.add(&m.removed, &m.added);
+                density.add_fixed(usize::from(m.prefix > 0) + usize::from(m.suffix > 0));
+                marks.push(m);
+            }
+        }
+        let thin = density.thinning(MIN_SPANS.max(changed_bytes / BYTES_PER_SPAN));
+
         let mut spans = Spans(Vec::new());
-        for (h, hunk) in local_hunks(self, context.min(self.context)).iter().enumerate() {
+        let mut marks = marks.into_iter();
+        for (h, hunk) in hunks.iter().enumerate() {
             let mut i = hunk.old.start;
             for change in &hunk.changes {
                 if i < change.old.start {
                     spans.push(SpanKind::Equal, h, self.old.bounds[i]..self.old.bounds[change.old.start]);
                 }
-                self.change_spans(change, h, granularity, &mut deadline, &mut spans);
+                if let Some(m) = marks.next() {
+                    self.change_spans(&m, granularity, thin, &mut spans);
+                }
                 i = change.old.end;
             }
             if i < hunk.old.end {
                 spans.push(SpanKind::Equal, h, self.old.bounds[i]..self.old.bounds[hunk.old.end]);
             }
         }
-        spans.0
+        WordDiff { spans: spans.0, coarsened: deadline.has_passed() || too_large || thin > 0 }
     }
 
     /// The bytes of a span.
@@ -103,41 +154,56 @@ impl<'a> LineDiff<'a> {
         Ok(write_plain(self, context, spans, old_label, new_label))
     }
 
-    fn change_spans(
-        &self,
-        change: &Change,
-        h: usize,
-        granularity: Granularity,
-        deadline: &mut Deadline,
-        spans: &mut Spans,
-    ) {
-        let old_at = self.old.bounds[change.old.start]..self.old.bounds[change.old.end];
-        let new_at = self.new.bounds[change.new.start]..self.new.bounds[change.new.end];
-        let old_tokens = tokens(&self.old.text[old_at.clone()], granularity);
-        let new_tokens = tokens(&self.new.text[new_at.clone()], granularity);
-        let (old_ids, new_ids) =
-            intern_tokens(&self.old.text[old_at.clone()], &old_tokens, &self.new.text[new_at.clone()], &new_tokens);
-        let mut removed = vec![false; old_ids.len()];
-        let mut added = vec![false; new_ids.len()];
-        myers::search(&old_ids, &new_ids, &mut removed, &mut added, deadline);
-
-        let shift = |r: &Range<usize>, base: usize| base + r.start..base + r.end;
-        let (mut i, mut j) = (0, 0);
-        while i < old_tokens.len() || j < new_tokens.len() {
-            while i < old_tokens.len() && removed[i] {
-                spans.push(SpanKind::Removed, h, shift(&old_tokens[i], old_at.start));
-                i += 1;
-            }
-            while j < new_tokens.len() && added[j] {
-                spans.push(SpanKind::Added, h, shift(&new_tokens[j], new_at.start));
-                j += 1;
-            }
-            if i < old_tokens.len() && j < new_tokens.len() {
-                spans.push(SpanKind::Equal, h, shift(&old_tokens[i], old_at.start));
-                i += 1;
-                j += 1;
-            }
+    /// The spans of one change from its token marks, its tokens read again.
+    fn change_spans(&self, m: &ChangeMarks, granularity: Granularity, thin: usize, spans: &mut Spans) {
+        let h = m.hunk;
+        if m.prefix > 0 {
+            spans.push(SpanKind::Equal, h, m.old.start..m.old.start + m.prefix);
         }
+        let (om, nm) = (m.old_middle(), m.new_middle());
+        let bytes = granularity == Granularity::Chars
+            && self.old.text[om.clone()].is_ascii()
+            && self.new.text[nm.clone()].is_ascii();
+        let mut old = Cursor::new(self.old.text, om, granularity, bytes);
+        let mut new = Cursor::new(self.new.text, nm, granularity, bytes);
+        walk(&m.removed, &m.added, thin, |piece| match piece {
+            Piece::Removed(k) => spans.push(SpanKind::Removed, h, old.take(k)),
+            Piece::Added(k) => spans.push(SpanKind::Added, h, new.take(k)),
+            Piece::Equal { tokens, .. } => {
+                new.take(tokens);
+                spans.push(SpanKind::Equal, h, old.take(tokens));
+            }
+        });
+        if m.suffix > 0 {
+            spans.push(SpanKind::Equal, h, m.old.end - m.suffix..m.old.end);
+        }
+    }
+}
+
+/// Reads the tokens of a change's middle again, a given number at a time.
+struct Cursor<'t> {
+    /// The token ends, relative to `base`; None when every token is a byte.
+    ends: Option<Box<dyn Iterator<Item = usize> + 't>>,
+    base: usize,
+    at: usize,
+}
+
+impl<'t> Cursor<'t> {
+    fn new(text: &'t [u8], middle: Range<usize>, granularity: Granularity, bytes: bool) -> Self {
+        let ends = (!bytes).then(|| token_ends(&text[middle.clone()], granularity));
+        Cursor { ends, base: middle.start, at: 0 }
+    }
+
+    /// The bytes of the next `k` tokens.
+    fn take(&mut self, k: usize) -> Range<usize> {
+        let start = self.at;
+        if k > 0 {
+            self.at = match &mut self.ends {
+                None => start + k,
+                Some(ends) => ends.nth(k - 1).unwrap_or(start),
+            };
+        }
+        self.base + start..self.base + self.at
     }
 }
 
@@ -156,81 +222,6 @@ impl Spans {
         }
         self.0.push(Span { kind, hunk, bytes });
     }
-}
-
-fn intern_tokens<'t>(
-    old: &'t [u8],
-    old_tokens: &[Range<usize>],
-    new: &'t [u8],
-    new_tokens: &[Range<usize>],
-) -> (Vec<u32>, Vec<u32>) {
-    let mut ids: HashMap<&'t [u8], u32, _> = HashMap::with_hasher(foldhash::fast::FixedState::default());
-    let mut id = |token: &'t [u8]| -> u32 {
-        let next = ids.len() as u32;
-        *ids.entry(token).or_insert(next)
-    };
-    let old_ids = old_tokens.iter().map(|r| id(&old[r.clone()])).collect();
-    let new_ids = new_tokens.iter().map(|r| id(&new[r.clone()])).collect();
-    (old_ids, new_ids)
-}
-
-/// Splits `text` into tokens that together cover it exactly.
-pub(crate) fn tokens(text: &[u8], granularity: Granularity) -> Vec<Range<usize>> {
-    match granularity {
-        Granularity::Words => words(text),
-        Granularity::Chars => chars(text),
-        Granularity::Graphemes => graphemes(text),
-    }
-}
-
-fn words(text: &[u8]) -> Vec<Range<usize>> {
-    #[derive(PartialEq)]
-    enum Class {
-        Word,
-        Space,
-        Other,
-    }
-    let class = |b: u8| match b {
-        b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | 0x80.. => Class::Word,
-        b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c' => Class::Space,
-        _ => Class::Other,
-    };
-    let mut out = Vec::new();
-    let mut start = 0;
-    while start < text.len() {
-        let c = class(text[start]);
-        let mut end = start + 1;
-        if c != Class::Other {
-            while end < text.len() && class(text[end]) == c {
-                end += 1;
-            }
-        }
-        out.push(start..end);
-        start = end;
-    }
-    out
-}
-
-fn chars(text: &[u8]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    for chunk in text.utf8_chunks() {
-        let base = chunk.valid().as_ptr() as usize - text.as_ptr() as usize;
-        out.extend(chunk.valid().char_indices().map(|(i, c)| base + i..base + i + c.len_utf8()));
-        let invalid = base + chunk.valid().len();
-        out.extend((invalid..invalid + chunk.invalid().len()).map(|i| i..i + 1));
-    }
-    out
-}
-
-fn graphemes(text: &[u8]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    for chunk in text.utf8_chunks() {
-        let base = chunk.valid().as_ptr() as usize - text.as_ptr() as usize;
-        out.extend(chunk.valid().grapheme_indices(true).map(|(i, g)| base + i..base + i + g.len()));
-        let invalid = base + chunk.valid().len();
-        out.extend((invalid..invalid + chunk.invalid().len()).map(|i| i..i + 1));
-    }
-    out
 }
 
 /// The inline diff as text in the style of `git diff --word-diff=plain`:
@@ -287,37 +278,13 @@ mod tests {
     use super::*;
     use crate::{DiffOptions, diff_lines};
 
-    fn cover(text: &[u8], granularity: Granularity) -> Vec<&[u8]> {
-        let t = tokens(text, granularity);
-        assert_eq!(t.iter().map(|r| r.len()).sum::<usize>(), text.len(), "tokens cover the text");
-        t.into_iter().map(|r| &text[r]).collect()
-    }
-
-    #[test]
-    fn tokens_never_split_utf8() {
-        assert_eq!(cover(b"foo_1 +bar\n", Granularity::Words), [&b"foo_1"[..], b" ", b"+", b"bar", b"\n"]);
-        assert_eq!(cover("caf\u{e9} x".as_bytes(), Granularity::Words), ["caf\u{e9}".as_bytes(), b" ", b"x"]);
-        assert_eq!(cover(b"a\xc3\xa9\xff", Granularity::Chars), [&b"a"[..], b"\xc3\xa9", b"\xff"]);
-        // e + combining acute accent is one cluster, two chars.
-        assert_eq!(cover("e\u{301}x".as_bytes(), Granularity::Graphemes).len(), 2);
-        assert_eq!(cover("e\u{301}x".as_bytes(), Granularity::Chars).len(), 3);
-    }
-
     #[test]
     fn spans_rebuild_both_sides_of_each_hunk() {
         let old = b"keep\nthe quick brown fox\nend\n";
         let new = b"keep\nthe slow brown cat\nend\n";
         let diff = diff_lines(old, new, &DiffOptions::default()).unwrap();
         let spans = diff.word_spans(3, Granularity::Words, None);
-        let side = |keep: SpanKind| -> Vec<u8> {
-            spans
-                .iter()
-                .filter(|s| s.kind == SpanKind::Equal || s.kind == keep)
-                .flat_map(|s| diff.span_bytes(s).to_vec())
-                .collect()
-        };
-        assert_eq!(side(SpanKind::Removed), old);
-        assert_eq!(side(SpanKind::Added), new);
+        rebuilds(&diff, &spans, old, new);
         let text = write_plain(&diff, 3, &spans, b"a", b"b");
         assert_eq!(
             String::from_utf8(text).unwrap(),
@@ -331,5 +298,48 @@ mod tests {
         let spans = diff.word_spans(3, Granularity::Words, None);
         let text = write_plain(&diff, 3, &spans, b"a", b"b");
         assert_eq!(String::from_utf8(text).unwrap(), "--- a\n+++ b\n@@ -1 +1,2 @@\n[-x-]{+one+}\n{+two+}\n");
+    }
+
+    fn rebuilds(diff: &LineDiff<'_>, spans: &[Span], old: &[u8], new: &[u8]) {
+        let side = |keep: SpanKind| -> Vec<u8> {
+            spans
+                .iter()
+                .filter(|s| s.kind == SpanKind::Equal || s.kind == keep)
+                .flat_map(|s| diff.span_bytes(s).to_vec())
+                .collect()
+        };
+        assert!(side(SpanKind::Removed) == old, "the old side");
+        assert!(side(SpanKind::Added) == new, "the new side");
+    }
+
+    /// Unrelated lines of a few characters: the marks would alternate every
+    /// token or two; they are thinned to the budget and still rebuild both
+    /// sides, and the diff says it was coarsened.
+    #[test]
+    fn dense_marks_are_thinned() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut line = |n: usize| -> Vec<u8> {
+            let mut out: Vec<u8> = (0..n)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    b"ab "[(seed % 3) as usize]
+                })
+                .collect();
+            out.push(b'\n');
+            out
+        };
+        let (old, new) = (line(400_000), line(400_000));
+        let diff = diff_lines(&old, &new, &DiffOptions::default()).unwrap();
+        for granularity in [Granularity::Words, Granularity::Chars, Granularity::Graphemes] {
+            let result = diff.word_diff(3, granularity, None);
+            assert!(result.coarsened);
+            assert!(result.spans.len() <= script::MIN_SPANS.max((old.len() + new.len()) / script::BYTES_PER_SPAN));
+            rebuilds(&diff, &result.spans, &old, &new);
+        }
+        // A real edit is not.
+        let diff = diff_lines(b"the quick brown fox\n", b"the slow brown cat\n", &DiffOptions::default()).unwrap();
+        assert!(!diff.word_diff(3, Granularity::Words, None).coarsened);
     }
 }
