@@ -124,7 +124,7 @@ async def test_a_failure_anywhere_writes_nothing_and_names_it(tree: dict[str, Pa
 
 @pytest.mark.parametrize(
     "name",
-    ["escape.txt", "escape-dir/secret.txt", "../outside/secret.txt", "sub/../../outside/secret.txt", "fifo", "ABSOLUTE"],
+    ["escape.txt", "escape-dir/secret.txt", "escape-dir/missing.txt", "../outside/secret.txt", "sub/../../outside/secret.txt", "fifo", "ABSOLUTE"],
 )
 async def test_nothing_outside_the_roots(tree: dict[str, Path], name: str) -> None:
     if name == "ABSOLUTE":
