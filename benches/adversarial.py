@@ -5,7 +5,9 @@ many ways, or nothing to anchor on), and single lines on which the word
 diff's is (WORD_SHAPES). Deterministic: each shape and size has its own
 fixed seed. worst_cases.py times the line shapes and word_growth.py the
 word shapes at n, 2n and 4n bytes (`make bench`, the report's "Worst
-cases" and "Word diff growth").
+cases" and "Word diff growth"). The worst cases of patch application and
+the patch readers are in patch_adversarial.py (the report's "Patch worst
+cases").
 
 Usage: adversarial.py OUT_DIR [--size BYTES ...]
     writes SHAPE_SIZE.old and SHAPE_SIZE.new per shape and size

@@ -530,6 +530,18 @@ class Report:
                  "| input | no deadline | 1 ms deadline | no deadline ÷ deadline | changed lines, deadline vs none | "
                  "deadline's diff |", "|---|---:|---:|---:|---:|---|", *rows, "")
 
+    def patch_worst_cases(self) -> None:
+        rows = self.r.get("patch_worst_cases")
+        if not rows:
+            return
+        self.add("## Patch worst cases", "",
+                 "The inputs of benches/patch_adversarial.py (failing, ambiguous and fuzzed hunks, SEARCH blocks, envelope "
+                 "anchors and replacements that are nowhere, the readers on large patches) at n, 2n and 4n, through the "
+                 "Python binding, best of 3: a 4n ÷ n near 4 is linear, near 16 quadratic.", "",
+                 "| input | n | n | 2n | 4n | 4n ÷ n |", "|---|---:|---:|---:|---:|---:|",
+                 *(f"| {r['shape']} | {r['sizes'][0]:,} | " + " | ".join(f"{s * 1000:.1f} ms" for s in r["seconds"])
+                   + f" | {r['growth']:.1f} |" for r in rows), "")
+
     def worst_cases(self) -> None:
         worst = self.r.get("worst_cases")
         if not worst:
@@ -632,6 +644,7 @@ class Report:
         self.deadline()
         self.add(*history_section(self.r.get("history")))
         self.worst_cases()
+        self.patch_worst_cases()
         self.add(*word_growth.report_lines(self.r.get("word_growth")))
         trees_report.section(self)
         self.memory()

@@ -316,6 +316,13 @@ class Bench:
         """Real code history (corpus.py, history.rs); a reason instead when offline."""
         return run_history(self.criterion_executable("history"), self.quick, self.scratch)
 
+    def patch_worst_cases(self) -> object:
+        """benches/patch_adversarial.py's rows: each patch worst case at n, 2n and 4n."""
+        out = self.scratch / "patch_worst_cases.json"
+        self.run([sys.executable, str(BENCHES / "patch_adversarial.py"), "--scale", "500" if self.quick else "4000",
+                  "--json", str(out)], stdout=subprocess.DEVNULL)
+        return json.loads(out.read_text())
+
     def word_growth(self) -> dict[str, object]:
         size, cap = ("32000", "5") if self.quick else ("1000000", "20")
         out = self.scratch / "word_growth.json"
@@ -436,6 +443,8 @@ class Bench:
         memory = self.memory()
         self.note_load("worst cases (n, 2n, 4n)")
         worst = self.worst_cases()
+        self.note_load("patch worst cases (n, 2n, 4n)")
+        patch_worst = self.patch_worst_cases()
         self.note_load("word diff growth (n, 2n, 4n)")
         word_growth = self.word_growth()
         self.note_load("directory trees")
@@ -463,6 +472,7 @@ class Bench:
             "memory": memory,
             "history": history,
             "worst_cases": worst,
+            "patch_worst_cases": patch_worst,
             "word_growth": word_growth,
             "trees": trees,
             "batch": batch,

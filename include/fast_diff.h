@@ -54,6 +54,16 @@
 #define FD_APPLY_PARTIAL (1 << 4)
 
 /**
+ * Read and match as fast-diff 0.1 did: hunk line counts are trusted (a
+ * body that disagrees with them is `FD_ERR_PATCH_MALFORMED`, a bare `@@`
+ * too) and lines compare exactly or ignoring line ends only. Without it
+ * (the default since fast-diff 0.2), such bodies are recounted and the
+ * matching ladder goes on to ignore trailing whitespace, then indentation,
+ * then typographic punctuation.
+ */
+#define FD_APPLY_STRICT (1 << 5)
+
+/**
  * `max_offset` meaning "anywhere" (the default).
  */
 #define FD_APPLY_ANY_OFFSET UINT64_MAX
@@ -92,6 +102,25 @@
 #define FD_FLAG_STRIP_TRAILING_CR 16
 
 /**
+ * `fd_hunk_detail.flags`: the hunk's line counts disagreed with its body,
+ * which was recounted (read to its natural end).
+ */
+#define FD_HUNK_RECOUNTED (1 << 0)
+
+/**
+ * `fd_hunk_detail.flags`: the hunk matches at more places than `places`
+ * lists.
+ */
+#define FD_HUNK_MORE_PLACES (1 << 1)
+
+/**
+ * `fd_edit_options.strip` meaning: names as written, without git's `a/`
+ * `b/` and a leading `./`, or as written when only that form is given (the
+ * default).
+ */
+#define FD_EDIT_STRIP_AUTO UINT32_MAX
+
+/**
  * The major version of this header. The library's soname is
  * `libfast_diff.so.FD_VERSION_MAJOR`: a library of another major version
  * is not compatible with programs compiled against this header.
@@ -127,6 +156,17 @@
  * `conflict-marker-size` is set to a few dozen at most).
  */
 #define MAX_MARKER_SIZE 1024
+
+/**
+ * How many places of an ambiguous hunk are named.
+ */
+#define LISTED_PLACES 10
+
+/**
+ * How many hunks a summary message names, one line each; the report
+ * itself has every hunk.
+ */
+#define LISTED_HUNKS 50
 
 /**
  * The result of a fallible call. Numbers are part of the ABI: they are
@@ -181,6 +221,12 @@ enum fd_status
    * one (split it with `fd_parse_patch`).
    */
   FD_ERR_PATCH_MULTIPLE_FILES = 8,
+  /**
+   * `fd_apply_edits`: the patch does not apply because some hunk,
+   * block or replacement matches at several places (and nothing else
+   * is wrong); the result lists the places.
+   */
+  FD_ERR_PATCH_AMBIGUOUS = 9,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -272,9 +318,18 @@ enum fd_hunk_reason
    */
   FD_HUNK_REASON_MISMATCH = 1,
   /**
-   * It has a bare `@@` header and its lines are at more than one place.
+   * It states no line (a bare `@@`, a hunk of the `*** Begin Patch`
+   * envelope, a search/replace block) and its lines are at more than one
+   * place, at the first rung of the ladder where they are anywhere: see
+   * `fd_hunk_detail.places`.
    */
   FD_HUNK_REASON_AMBIGUOUS = 2,
+  /**
+   * The search budget for the text was spent before the hunk was found
+   * (its lines, and those of the hunks before it, are each at very many
+   * places): docs/patching.md says when.
+   */
+  FD_HUNK_REASON_LIMIT = 3,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -307,6 +362,20 @@ enum fd_match_mode
    * (`FD_APPLY_IGNORE_WHITESPACE`), with line ends as above.
    */
   FD_MATCH_WHITESPACE = 2,
+  /**
+   * Ignoring whitespace at the end of lines, and line ends.
+   */
+  FD_MATCH_TRAILING_WHITESPACE = 3,
+  /**
+   * Ignoring whitespace at both ends of lines (indentation), and line
+   * ends.
+   */
+  FD_MATCH_TRIMMED = 4,
+  /**
+   * As `FD_MATCH_TRIMMED`, with typographic dashes, quotes and Unicode
+   * spaces read as their ASCII forms.
+   */
+  FD_MATCH_PUNCTUATION = 5,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -442,6 +511,86 @@ enum fd_granularity
 typedef enum fd_granularity fd_granularity;
 #else
 typedef uint32_t fd_granularity;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * The formats `fd_apply_edits` reads, for `fd_edit_options.format` and
+ * `fd_edit_result.format`.
+ */
+enum fd_edit_format
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Detect it (options only).
+   */
+  FD_EDIT_FORMAT_AUTO = 0,
+  /**
+   * Unified diffs of one or many files.
+   */
+  FD_EDIT_FORMAT_UNIFIED = 1,
+  /**
+   * OpenAI Codex's `*** Begin Patch` envelope.
+   */
+  FD_EDIT_FORMAT_ENVELOPE = 2,
+  /**
+   * aider's SEARCH/REPLACE blocks.
+   */
+  FD_EDIT_FORMAT_SEARCH_REPLACE = 3,
+  /**
+   * A JSON list of `{path, old_text, new_text}` replacements.
+   */
+  FD_EDIT_FORMAT_REPLACEMENTS = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum fd_edit_format fd_edit_format;
+#else
+typedef uint32_t fd_edit_format;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * What happened to a file, for `fd_edited_file.outcome`.
+ */
+enum fd_edit_outcome
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Read, not tried (`fd_parse_edits`).
+   */
+  FD_EDIT_NOT_TRIED = 0,
+  /**
+   * Every hunk applies.
+   */
+  FD_EDIT_APPLIED = 1,
+  /**
+   * A hunk, block or replacement does not apply, or is ambiguous: see
+   * its hunks.
+   */
+  FD_EDIT_HUNKS_FAILED = 2,
+  /**
+   * Every hunk is already in its applied form.
+   */
+  FD_EDIT_ALREADY_APPLIED = 3,
+  /**
+   * The patch changes, deletes or moves a file that was not given.
+   */
+  FD_EDIT_MISSING = 4,
+  /**
+   * The patch creates (or moves a file onto) a path that was given.
+   */
+  FD_EDIT_EXISTS = 5,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum fd_edit_outcome fd_edit_outcome;
+#else
+typedef uint32_t fd_edit_outcome;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -815,6 +964,31 @@ typedef struct fd_patch_file {
 } fd_patch_file;
 
 /**
+ * More about one hunk: `hunk_details[i]` is about `hunks[i]`. Frozen
+ * like `fd_hunk_report`.
+ */
+typedef struct fd_hunk_detail {
+  /**
+   * `FD_HUNK_RECOUNTED`, `FD_HUNK_MORE_PLACES`.
+   */
+  uint32_t flags;
+  /**
+   * For a failed hunk, the loosest rung of the matching ladder tried (an
+   * `fd_match_mode`); otherwise `FD_MATCH_EXACT`.
+   */
+  uint32_t loosest_match_mode;
+  /**
+   * For an ambiguous hunk, the lines of the text (1-based) where it
+   * matches, in order, at most 10; NULL otherwise. Owned by the report.
+   */
+  const uint64_t *places;
+  /**
+   * The number of `places`.
+   */
+  size_t place_count;
+} fd_hunk_detail;
+
+/**
  * The report of `fd_apply_patch` or `fd_parse_patch`. Allocated by the
  * library, released with `fd_patch_report_free`; every pointer in it stays
  * valid until then.
@@ -857,6 +1031,11 @@ typedef struct fd_patch_report {
    * as stated. Owned by the report.
    */
   const char *message;
+  /**
+   * `hunk_count` entries beside `hunks`, saying more about each; NULL
+   * when there are no hunks.
+   */
+  const struct fd_hunk_detail *hunk_details;
 } fd_patch_report;
 
 /**
@@ -1036,6 +1215,191 @@ typedef struct fd_word_diff_result {
    */
   uint32_t coarsened;
 } fd_word_diff_result;
+
+/**
+ * Options of `fd_apply_edits` and `fd_parse_edits`, versioned by size like
+ * `fd_options`: initialise with `fd_edit_options_init`, then set fields.
+ */
+typedef struct fd_edit_options {
+  /**
+   * `sizeof(fd_edit_options)` as the caller was compiled; set by
+   * `fd_edit_options_init`. Smaller than the first version (which ends
+   * with `strip`) is `FD_ERR_INVALID_OPTIONS`.
+   */
+  uint32_t struct_size;
+  /**
+   * An `fd_edit_format`; default `FD_EDIT_FORMAT_AUTO`. Another number
+   * is `FD_ERR_INVALID_OPTIONS`.
+   */
+  uint32_t format;
+  /**
+   * `FD_APPLY_STRICT`, `FD_APPLY_RECOUNT`, `FD_APPLY_REVERSE`,
+   * `FD_APPLY_IGNORE_WHITESPACE`, `FD_APPLY_STRICT_EOL`, as for
+   * `fd_apply_patch`; any other bit (`FD_APPLY_PARTIAL` too: edits are
+   * all or nothing) is `FD_ERR_INVALID_OPTIONS`. Default 0.
+   */
+  uint32_t flags;
+  /**
+   * GNU-style fuzz for unified diffs' hunks. Default 0.
+   */
+  uint32_t fuzz;
+  /**
+   * How far from its expected line a unified diff's hunk is looked for.
+   * Default `FD_APPLY_ANY_OFFSET`.
+   */
+  uint64_t max_offset;
+  /**
+   * GNU patch's `-p N`: leading components removed from the patch's
+   * names. Default `FD_EDIT_STRIP_AUTO`.
+   */
+  uint32_t strip;
+} fd_edit_options;
+
+/**
+ * A file given to `fd_apply_edits`: its path and its bytes, both buffers
+ * of the usual conventions.
+ */
+typedef struct fd_file_text {
+  /**
+   * Its path, matched against the names in the patch (`a/`, `b/` and
+   * `./` in the patch match a bare path). When it is the only file and
+   * its path is empty, it is the file of a patch that names one file,
+   * whatever the name (or none).
+   */
+  const uint8_t *path;
+  /**
+   * The length of `path`.
+   */
+  size_t path_len;
+  /**
+   * Its bytes.
+   */
+  const uint8_t *text;
+  /**
+   * The length of `text`.
+   */
+  size_t text_len;
+} fd_file_text;
+
+/**
+ * One file the patch touches. Frozen: this struct never changes, so
+ * `files[i]` is valid in every version.
+ */
+typedef struct fd_edited_file {
+  /**
+   * Its path after the patch: the new one of a moved file, the given
+   * path (as given) of a changed one. Bytes with a length, also
+   * NUL-terminated, owned by the result.
+   */
+  const uint8_t *path;
+  /**
+   * The length of `path`.
+   */
+  size_t path_len;
+  /**
+   * The given file it was read from: differs from `path` for a moved
+   * (`FD_FILE_RENAMED`, whose `source` is then gone) or copied file;
+   * NULL for a file the patch creates.
+   */
+  const uint8_t *source;
+  /**
+   * The length of `source`.
+   */
+  size_t source_len;
+  /**
+   * On `FD_OK`, its new text (for a deleted file, and an empty one,
+   * NULL and 0); otherwise NULL and 0. Owned by the result.
+   */
+  const uint8_t *text;
+  /**
+   * The length of `text`.
+   */
+  size_t text_len;
+  /**
+   * An `fd_file_change`: modified, created, deleted, renamed (moved),
+   * copied.
+   */
+  uint32_t change;
+  /**
+   * An `fd_edit_outcome`.
+   */
+  uint32_t outcome;
+  /**
+   * Its hunks, blocks or replacements: `hunks[first_hunk]` to
+   * `hunks[first_hunk + hunk_count - 1]` of the result.
+   */
+  size_t first_hunk;
+  /**
+   * The number of its hunks.
+   */
+  size_t hunk_count;
+  /**
+   * What happened, in English (UTF-8, NUL-terminated): a line, then a
+   * line per hunk that failed or did not apply exactly as stated.
+   */
+  const char *message;
+} fd_edited_file;
+
+/**
+ * What `fd_apply_edits` did or `fd_parse_edits` read. Allocated by the
+ * library, released with `fd_edit_result_free`; every pointer in it stays
+ * valid until then.
+ */
+typedef struct fd_edit_result {
+  /**
+   * The patch's format (an `fd_edit_format`), as given or detected.
+   */
+  uint32_t format;
+  /**
+   * Every file the patch touches, in the order it first names them;
+   * NULL when there are none.
+   */
+  const struct fd_edited_file *files;
+  /**
+   * The number of files.
+   */
+  size_t file_count;
+  /**
+   * The patch's sections as read: names as written, the change, where
+   * each is in the patch (`first_hunk` is 0: hunks are listed by file).
+   */
+  const struct fd_patch_file *sections;
+  /**
+   * The number of sections.
+   */
+  size_t section_count;
+  /**
+   * Every hunk, block or replacement, file by file.
+   */
+  const struct fd_hunk_report *hunks;
+  /**
+   * The number of hunks.
+   */
+  size_t hunk_count;
+  /**
+   * `hunk_count` entries beside `hunks`.
+   */
+  const struct fd_hunk_detail *hunk_details;
+  /**
+   * For `FD_ERR_PATCH_MALFORMED`: where reading stopped, its line, and
+   * what was expected there; otherwise 0, 0 and NULL.
+   */
+  size_t error_offset;
+  /**
+   * The line of `error_offset`.
+   */
+  uint64_t error_line;
+  /**
+   * What was expected at `error_offset`.
+   */
+  const char *error_expected;
+  /**
+   * A summary in English (UTF-8, NUL-terminated, never NULL): the
+   * outcome, then a line per file or hunk that failed or did not apply
+   * exactly as stated.
+   */
+  const char *message;
+} fd_edit_result;
 
 /**
  * Two texts to diff, and optionally their own labels. An array element of
@@ -1430,7 +1794,10 @@ fd_status fd_apply_patch(const uint8_t *text,
  * Reads `patch` into its file sections and hunks without applying it, for
  * patches of several files: each `fd_patch_file` gives a section's bytes,
  * which `fd_apply_patch` applies to that file's text. Only
- * `FD_APPLY_RECOUNT` in `options` matters here (NULL means none).
+ * `FD_APPLY_STRICT` and `FD_APPLY_RECOUNT` in `options` matter here (NULL
+ * means neither): hunks whose counts disagree with their bodies, and bare
+ * `@@` headers, are read unless `FD_APPLY_STRICT` (without
+ * `FD_APPLY_RECOUNT`) is set, as `fd_apply_patch` reads them.
  *
  * On `FD_OK` and `FD_ERR_PATCH_MALFORMED`, `*report` receives a report
  * (hunks `FD_HUNK_NOT_TRIED`; for a malformed patch, the error fields),
@@ -1554,6 +1921,79 @@ fd_status fd_word_diff(const uint8_t *old_text,
  * `result` must be NULL or a result of `fd_word_diff` not yet freed.
  */
 void fd_word_diff_free(struct fd_word_diff_result *result);
+
+/**
+ * Fills `options` with every default, including `struct_size`. NULL is
+ * ignored.
+ *
+ * # Safety
+ * `options` must be NULL or point to writable memory for an
+ * `fd_edit_options`.
+ */
+void fd_edit_options_init(struct fd_edit_options *options);
+
+/**
+ * Applies `patch` (a unified diff of any number of files, a `*** Begin
+ * Patch` envelope, SEARCH/REPLACE blocks or a JSON list of replacements)
+ * to the `n` files `files`, all or nothing. A path the patch names that is
+ * not among `files` is a file that does not exist. `options` NULL means
+ * the defaults (see `fd_edit_options`).
+ *
+ * `*out` receives a result for `FD_OK` and each `FD_ERR_PATCH_*` status
+ * (never for the others), which the caller releases with
+ * `fd_edit_result_free`:
+ * - `FD_OK`: every file the patch touches, with its new text (or deleted,
+ *   or moved), and every hunk `FD_HUNK_APPLIED`.
+ * - `FD_ERR_PATCH_MALFORMED`: `error_offset`, `error_line`,
+ *   `error_expected`, and `format`.
+ * - `FD_ERR_PATCH_HUNK_FAILED`: every file with its outcome (missing, in
+ *   the way, hunks failed) and every hunk; no texts.
+ * - `FD_ERR_PATCH_AMBIGUOUS`: likewise, when every failure is a hunk that
+ *   matches at several places (`fd_hunk_detail.places`).
+ * - `FD_ERR_PATCH_ALREADY_APPLIED`: every hunk of every file is already
+ *   in its applied form.
+ *
+ * # Safety
+ * `files` must be NULL with `n` 0, or point to `n` `fd_file_text` whose
+ * buffers follow the conventions; `patch` must follow them; `options`
+ * must be NULL or set up by `fd_edit_options_init`; `out` must point to a
+ * writable pointer.
+ */
+fd_status fd_apply_edits(const struct fd_file_text *files,
+                         size_t n,
+                         const uint8_t *patch,
+                         size_t patch_len,
+                         const struct fd_edit_options *options,
+                         struct fd_edit_result **out);
+
+/**
+ * Reads `patch` as `fd_apply_edits` does, without applying it: its format,
+ * its sections, and every file it touches (`path`, and `source`, the file
+ * it reads, NULL for one it creates), hunks `FD_HUNK_NOT_TRIED`. For a
+ * caller that must fetch the files first.
+ *
+ * On `FD_OK` and `FD_ERR_PATCH_MALFORMED`, `*out` receives a result,
+ * released with `fd_edit_result_free`; otherwise it is untouched.
+ *
+ * # Safety
+ * `patch` must follow the buffer conventions; `options` must be NULL or
+ * set up by `fd_edit_options_init`; `out` must point to a writable
+ * pointer.
+ */
+fd_status fd_parse_edits(const uint8_t *patch,
+                         size_t patch_len,
+                         const struct fd_edit_options *options,
+                         struct fd_edit_result **out);
+
+/**
+ * Releases a result and everything it points to. NULL is ignored. Call it
+ * exactly once per result.
+ *
+ * # Safety
+ * `result` must be NULL or a result returned by this library and not yet
+ * freed.
+ */
+void fd_edit_result_free(struct fd_edit_result *result);
 
 /**
  * Writes into `outs[i]` the unified diff that `fd_unified_diff` writes for

@@ -105,27 +105,35 @@ fn fuzz_ignores_edge_context_and_keeps_the_texts_lines() {
 }
 
 #[test]
-fn wrong_counts_need_recounting() {
+fn wrong_counts_are_recounted_unless_strict() {
     let patch = b"--- a\n+++ b\n@@ -2,2 +2,2 @@\n line 2\n-line 3\n+three\n+three and a half\n line 4\n";
-    match apply(&numbered(5), patch, &defaults()) {
+    let strict = ApplyOptions { strict: true, ..defaults() };
+    match apply(&numbered(5), patch, &strict) {
         Err(ApplyError::Malformed(m)) => {
             assert_eq!((m.line, m.offset), (7, 51));
             assert_eq!(m.found, b"+three and a half");
         }
         other => panic!("{other:?}"),
     }
-    let options = ApplyOptions { recount: true, ..defaults() };
-    let applied = apply_patch(&numbered(5), patch, &options).unwrap();
-    assert_eq!(applied.text, b"line 1\nline 2\nthree\nthree and a half\nline 4\nline 5\n");
-    assert_eq!((applied.report.hunks[0].old_lines, applied.report.hunks[0].new_lines), (3, 4));
+    for options in [defaults(), ApplyOptions { recount: true, strict: true, ..defaults() }] {
+        let applied = apply_patch(&numbered(5), patch, &options).unwrap();
+        assert_eq!(applied.text, b"line 1\nline 2\nthree\nthree and a half\nline 4\nline 5\n");
+        let hunk = &applied.report.hunks[0];
+        assert_eq!((hunk.old_lines, hunk.new_lines, hunk.recounted), (3, 4, true));
+        assert!(
+            applied.report.message.contains("its body was recounted: 3 old and 4 new lines"),
+            "{}",
+            applied.report.message
+        );
+    }
 }
 
 #[test]
 fn bare_hunks_apply_where_their_lines_are_unique() {
     let text = b"fn a() {\n    one();\n}\n\nfn b() {\n    two();\n}\n";
     let patch = b"```diff\n--- a/x.rs\n+++ b/x.rs\n@@ fn a\n fn a() {\n-    one();\n+    uno();\n }\n@@\n fn b() {\n-    two();\n+    dos();\n```\n";
-    assert!(matches!(apply(text, patch, &defaults()), Err(ApplyError::Malformed(_))));
-    let options = ApplyOptions { recount: true, ..defaults() };
+    assert!(matches!(apply(text, patch, &ApplyOptions { strict: true, ..defaults() }), Err(ApplyError::Malformed(_))));
+    let options = defaults();
     let applied = apply_patch(text, patch, &options).unwrap();
     assert_eq!(applied.text, b"fn a() {\n    uno();\n}\n\nfn b() {\n    dos();\n}\n");
     assert_eq!(applied.report.hunks[1].stated_line, None);
@@ -186,9 +194,15 @@ fn a_missing_final_newline_the_patch_did_not_know_about_stays_missing() {
 fn whitespace_differences_only_when_asked() {
     let text = b"if x:\n\treturn  1\nend\n";
     let patch = b"--- a\n+++ b\n@@ -1,3 +1,3 @@\n if x:\n-    return 1\n+    return 2\n end \n";
-    let report = failed(apply(text, patch, &defaults()));
+    let strict = ApplyOptions { strict: true, ..defaults() };
+    let report = failed(apply(text, patch, &strict));
     assert_eq!(report.hunks[0].candidate.as_ref().map(|c| c.matching), Some(1));
-    let options = ApplyOptions { ignore_whitespace: true, ..defaults() };
+    // The ladder ignores the trailing space of "end ", not the amount of
+    // space inside "return  1".
+    let report = failed(apply(text, patch, &defaults()));
+    assert_eq!(report.hunks[0].candidate.as_ref().map(|c| c.matching), Some(2));
+    assert_eq!(report.hunks[0].loosest, MatchMode::Punctuation);
+    let options = ApplyOptions { ignore_whitespace: true, strict: true, ..defaults() };
     let applied = apply_patch(text, patch, &options).unwrap();
     // Context comes from the text, added lines from the patch.
     assert_eq!(applied.text, b"if x:\n    return 2\nend\n");
@@ -320,4 +334,17 @@ fn bytes_are_bytes() {
     assert_eq!(apply(text, patch, &defaults()).unwrap(), b"a\0b\n\xc3\x28\nlone\rcr\n");
     let report = failed(apply(b"a\0c\n\xff\xfe\nlone\rcr\n", patch, &ApplyOptions { max_offset: 0, ..defaults() }));
     assert!(report.hunks[0].message.contains("\"a\\u{0}b\""), "{}", report.hunks[0].message);
+}
+
+#[test]
+fn a_huge_start_line_reports_a_saturated_offset_never_a_wrapped_one() {
+    let patch = b"--- a\n+++ b\n@@ -18446744073709551615,1 +18446744073709551615,1 @@\n-a\n+b\n";
+    let applied = apply_patch(b"a\n", patch, &defaults()).unwrap();
+    assert_eq!(applied.text, b"b\n");
+    let hunk = &applied.report.hunks[0];
+    assert_eq!((hunk.line, hunk.offset), (1, i64::MIN));
+    assert!(applied.report.message.contains("(offset -18446744073709551614 lines)"), "{}", applied.report.message);
+    // Strict, where a hunk must be near its line: it fails, and says where it would be.
+    let far = failed(apply(b"a\n", patch, &ApplyOptions { max_offset: 0, ..defaults() }));
+    assert!(far.hunks[0].offset <= 0, "{:?}", far.hunks[0]);
 }

@@ -90,9 +90,9 @@ fn options(rng: &mut Rng) -> (fd_apply_options, bool) {
         o.assume_init()
     };
     let mut valid = true;
-    o.flags = rng.next() as u32 & 0x1f;
+    o.flags = rng.next() as u32 & 0x3f;
     if rng.below(20) == 0 {
-        o.flags |= 1 << (5 + rng.below(27));
+        o.flags |= 1 << (6 + rng.below(26));
         valid = false;
     }
     o.max_offset = [0, 1, 3, 40, u64::MAX][rng.below(5) as usize];

@@ -28,6 +28,11 @@ package fastdiff
 #cgo nocallback fastdiff_word_diff
 #cgo noescape fastdiff_word_diff_free
 #cgo nocallback fastdiff_word_diff_free
+#cgo nocallback fastdiff_apply_edits
+#cgo noescape fastdiff_parse_edits
+#cgo nocallback fastdiff_parse_edits
+#cgo noescape fastdiff_edit_result_free
+#cgo nocallback fastdiff_edit_result_free
 #cgo noescape fastdiff_unified_diff_many
 #cgo nocallback fastdiff_unified_diff_many
 */

@@ -28,6 +28,9 @@ const (
 	StatusPatchAlreadyApplied Status = C.FD_ERR_PATCH_ALREADY_APPLIED
 	// StatusPatchMultipleFiles: the patch has sections for several files.
 	StatusPatchMultipleFiles Status = C.FD_ERR_PATCH_MULTIPLE_FILES
+	// StatusPatchAmbiguous: ApplyEdits applied nothing because a hunk,
+	// block or replacement matches at several places.
+	StatusPatchAmbiguous Status = C.FD_ERR_PATCH_AMBIGUOUS
 )
 
 // String is the library's description of the status (fd_status_message),
@@ -46,7 +49,12 @@ type Error struct {
 	Status Status
 	// Report is what the library found, for the patch statuses
 	// (StatusPatchMalformed, StatusPatchHunkFailed, ...); nil otherwise.
+	// For ApplyEdits it holds the summary and, for a malformed patch,
+	// where; Edits has the rest.
 	Report *PatchReport
+	// Edits is, for ApplyEdits, every file the patch touches with its
+	// outcome and hunks: every failure is there (Failures lists them).
+	Edits *EditReport
 	// detail says more when this package, not the library, found the
 	// problem.
 	detail string
@@ -76,6 +84,10 @@ var (
 	// ErrPatchMultipleFiles: the patch changes several files; apply each
 	// of the report's Files sections to its own text.
 	ErrPatchMultipleFiles = &Error{Status: StatusPatchMultipleFiles}
+	// ErrPatchAmbiguous: ApplyEdits applied nothing because some hunk,
+	// block or replacement matches at several places (its Places), and
+	// nothing else is wrong. It also matches ErrPatchHunkFailed.
+	ErrPatchAmbiguous = &Error{Status: StatusPatchAmbiguous}
 )
 
 func (e *Error) Error() string {
@@ -98,7 +110,19 @@ func (e *Error) Error() string {
 // errors.Is(err, ErrInvalidOptions) matches whatever call failed.
 func (e *Error) Is(target error) bool {
 	t, ok := target.(*Error)
+	if ok && t.Status == StatusPatchHunkFailed && e.Status == StatusPatchAmbiguous {
+		return true // an ambiguous hunk is a kind of hunk that does not apply
+	}
 	return ok && t.Status == e.Status
+}
+
+// Failures are, for ApplyEdits, every reason the patch was not applied,
+// file by file; nil for other errors.
+func (e *Error) Failures() []EditFailure {
+	if e.Edits == nil {
+		return nil
+	}
+	return e.Edits.Failures()
 }
 
 // statusError is the error for a status the library returned, nil for OK.

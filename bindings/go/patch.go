@@ -27,10 +27,17 @@ type ApplyOptions struct {
 	// hunk may differ, tried from 0 up; capped so that at least one
 	// context line is checked. At most math.MaxUint32.
 	Fuzz int
-	// Recount recounts hunk bodies instead of trusting the line counts in
-	// their headers, and accepts bare @@ headers (such a hunk must be found
-	// at exactly one place after the previous one).
+	// Recount recounts every hunk body instead of trusting the line counts
+	// in its header, also those that agree (a body that disagrees is
+	// recounted anyway unless Strict), and accepts bare @@ headers (such a
+	// hunk must be found at exactly one place after the previous one).
 	Recount bool
+	// Strict reads and matches as fast-diff 0.1 did: header counts are
+	// trusted (a body that disagrees is ErrPatchMalformed, a bare @@ too),
+	// and lines compare exactly or ignoring line ends only. Without it,
+	// such bodies are recounted and the matching ladder goes on to ignore
+	// trailing whitespace, then indentation, then typographic punctuation.
+	Strict bool
 	// Reverse applies the patch backwards: undoes it.
 	Reverse bool
 	// IgnoreWhitespace compares lines ignoring whitespace amounts and
@@ -46,8 +53,8 @@ type ApplyOptions struct {
 }
 
 // DefaultApplyOptions are the options that a nil *ApplyOptions means:
-// hunks looked for anywhere, no fuzz, header counts trusted, forwards,
-// whitespace compared, CRLF/LF tolerated, all or nothing.
+// hunks looked for anywhere, no fuzz, wrong header counts recounted, the
+// whole matching ladder, forwards, all or nothing.
 func DefaultApplyOptions() ApplyOptions {
 	return ApplyOptions{MaxOffset: AnyOffset}
 }
@@ -69,6 +76,7 @@ func (o *ApplyOptions) toC(op string) (C.fastdiff_apply_options, *Error) {
 		bit C.uint32_t
 	}{
 		{o.Recount, C.FD_APPLY_RECOUNT},
+		{o.Strict, C.FD_APPLY_STRICT},
 		{o.Reverse, C.FD_APPLY_REVERSE},
 		{o.IgnoreWhitespace, C.FD_APPLY_IGNORE_WHITESPACE},
 		{o.StrictLineEndings, C.FD_APPLY_STRICT_EOL},
@@ -150,9 +158,11 @@ func takeReport(op string, res C.fastdiff_patch_result) (*PatchReport, error) {
 // ParsePatch reads a patch of any number of files into its file sections
 // and hunks without applying it: each of the report's Files gives the
 // bytes of its section, patch[PatchStart:PatchEnd], for ApplyPatch to apply
-// to that file's text. Hunks are HunkNotTried. recount is as
-// ApplyOptions.Recount. A patch that cannot be read is ErrPatchMalformed,
-// with the report.
+// to that file's text. Hunks are HunkNotTried. Hunks whose line counts
+// disagree with their bodies, and bare @@ headers, are read as ApplyPatch
+// reads them by default (recount, kept for compatibility, changes nothing
+// here). A patch that cannot be read is ErrPatchMalformed, with the
+// report.
 func ParsePatch[T Text](patch T, recount bool) (*PatchReport, error) {
 	var flags C.uint32_t
 	if recount {

@@ -150,7 +150,8 @@ func TestAFailedHunkAppliesNothingAndSaysWhy(t *testing.T) {
 
 func TestMalformedSaysWhereAndWhatWasExpected(t *testing.T) {
 	patch := "--- a\n+++ b\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n+d\n"
-	got, report, err := fastdiff.ApplyPatch([]byte("a\nb\n"), []byte(patch), nil)
+	strict := options(func(o *fastdiff.ApplyOptions) { o.Strict = true })
+	got, report, err := fastdiff.ApplyPatch([]byte("a\nb\n"), []byte(patch), strict)
 	if got != nil || !errors.Is(err, fastdiff.ErrPatchMalformed) || report == nil {
 		t.Fatalf("got %q, %+v, %v", got, report, err)
 	}
@@ -158,12 +159,15 @@ func TestMalformedSaysWhereAndWhatWasExpected(t *testing.T) {
 		!strings.Contains(report.ErrorExpected, "end of the hunk") || len(report.Hunks) != 0 {
 		t.Errorf("report %+v", report)
 	}
-	recount := options(func(o *fastdiff.ApplyOptions) { o.Recount = true })
-	if got, _, err := fastdiff.ApplyPatch([]byte("a\nb\n"), []byte(patch), recount); err != nil || string(got) != "a\nc\nd\n" {
-		t.Errorf("recounted: %q, %v", got, err)
+	// Recounted by default, and with Recount even when strict.
+	recount := options(func(o *fastdiff.ApplyOptions) { o.Recount, o.Strict = true, true })
+	for _, opts := range []*fastdiff.ApplyOptions{nil, recount} {
+		if got, _, err := fastdiff.ApplyPatch([]byte("a\nb\n"), []byte(patch), opts); err != nil || string(got) != "a\nc\nd\n" {
+			t.Errorf("recounted: %q, %v", got, err)
+		}
 	}
 	for _, bad := range []string{"no diff here\n", "@@\n-a\n+b\n", "diff --git a/x b/x\nBinary files a/x and b/x differ\n"} {
-		if _, _, err := fastdiff.ApplyPatch([]byte("a\n"), []byte(bad), nil); !errors.Is(err, fastdiff.ErrPatchMalformed) {
+		if _, _, err := fastdiff.ApplyPatch([]byte("a\n"), []byte(bad), strict); !errors.Is(err, fastdiff.ErrPatchMalformed) {
 			t.Errorf("%q: %v", bad, err)
 		}
 	}
@@ -208,8 +212,9 @@ func TestMultipleFilesAreSplitByParsePatch(t *testing.T) {
 			t.Errorf("%s: %q, %v", c.file.Path, got, err)
 		}
 	}
+	// Read leniently, a bare @@ is a hunk (here without lines).
 	report, err = fastdiff.ParsePatch([]byte("@@ x\n"), false)
-	if !errors.Is(err, fastdiff.ErrPatchMalformed) || report.ErrorLine != 1 || report.ErrorExpected == "" {
+	if !errors.Is(err, fastdiff.ErrPatchMalformed) || report.ErrorLine != 2 || report.ErrorExpected == "" {
 		t.Errorf("malformed: %v, %+v", err, report)
 	}
 	if report, err := fastdiff.ParsePatch([]byte("@@\n-a\n+b\n"), true); err != nil || report.Hunks[0].StatedLine != 0 {

@@ -37,13 +37,17 @@ const (
 	// ReasonMismatch: its context and removed lines are not in the text
 	// where it may apply.
 	ReasonMismatch FailReason = C.FD_HUNK_REASON_MISMATCH
-	// ReasonAmbiguous: it has a bare @@ header and its lines are at more
-	// than one place.
+	// ReasonAmbiguous: it states no line (a bare @@, an envelope hunk, a
+	// search/replace block) and its lines are at more than one place:
+	// Places lists them.
 	ReasonAmbiguous FailReason = C.FD_HUNK_REASON_AMBIGUOUS
+	// ReasonLimit: the search budget for the text was spent before it was
+	// found (its lines, and those before it, are each at very many places).
+	ReasonLimit FailReason = C.FD_HUNK_REASON_LIMIT
 )
 
 func (r FailReason) String() string {
-	return name(uint32(r), "FailReason", "none", "mismatch", "ambiguous")
+	return name(uint32(r), "FailReason", "none", "mismatch", "ambiguous", "limit")
 }
 
 // MatchMode is how lines were compared where a hunk was found,
@@ -59,10 +63,17 @@ const (
 	// MatchWhitespace: ignoring whitespace amounts and trailing whitespace
 	// (ApplyOptions.IgnoreWhitespace).
 	MatchWhitespace MatchMode = C.FD_MATCH_WHITESPACE
+	// MatchTrailingWhitespace: ignoring whitespace at the end of lines.
+	MatchTrailingWhitespace MatchMode = C.FD_MATCH_TRAILING_WHITESPACE
+	// MatchTrimmed: ignoring whitespace at both ends of lines (indentation).
+	MatchTrimmed MatchMode = C.FD_MATCH_TRIMMED
+	// MatchPunctuation: as MatchTrimmed, with typographic dashes, quotes and
+	// Unicode spaces read as ASCII.
+	MatchPunctuation MatchMode = C.FD_MATCH_PUNCTUATION
 )
 
 func (m MatchMode) String() string {
-	return name(uint32(m), "MatchMode", "exact", "line endings", "whitespace")
+	return name(uint32(m), "MatchMode", "exact", "line endings", "whitespace", "trailing whitespace", "trimmed", "punctuation")
 }
 
 // FileChange is what a file section does, fd_file_change in C.
@@ -123,6 +134,26 @@ type HunkReport struct {
 	// Message is one line of English: what happened, and for a failure
 	// why, with the closest candidate.
 	Message string
+	// Recounted: its header's line counts disagreed with its body, which
+	// was recounted.
+	Recounted bool
+	// Places are, for an ambiguous hunk, the lines where it matches: the
+	// first PlaceCount of them (at most MaxPlaces); MorePlaces says there
+	// are more. An array, so that a HunkReport stays comparable.
+	Places     [MaxPlaces]int
+	PlaceCount int
+	MorePlaces bool
+	// LoosestMatchMode is, for a failed hunk, the loosest rung of the
+	// matching ladder tried.
+	LoosestMatchMode MatchMode
+}
+
+// MaxPlaces is the most places of an ambiguous hunk a report lists.
+const MaxPlaces = 10
+
+// AmbiguousPlaces are the lines where an ambiguous hunk matches, as listed.
+func (h HunkReport) AmbiguousPlaces() []int {
+	return h.Places[:h.PlaceCount]
 }
 
 // PatchFile is one file section of a patch.
@@ -178,10 +209,27 @@ func readReport(report *C.fd_patch_report) *PatchReport {
 	}
 	defer C.fastdiff_patch_report_free(report)
 	out := &PatchReport{Message: C.GoString(report.message)}
-	if report.hunks != nil {
-		for _, h := range unsafe.Slice(report.hunks, int(report.hunk_count)) {
+	out.Hunks = readHunkReports(report.hunks, report.hunk_details, report.hunk_count)
+	out.Files = readFiles(report.files, report.file_count)
+	if report.error_expected != nil {
+		out.ErrorOffset = int(report.error_offset)
+		out.ErrorLine = int(report.error_line)
+		out.ErrorExpected = C.GoString(report.error_expected)
+	}
+	return out
+}
+
+// readHunkReports copies count C hunk reports and their details (nil: none).
+func readHunkReports(hunks *C.fd_hunk_report, details *C.fd_hunk_detail, count C.size_t) []HunkReport {
+	var out []HunkReport
+	if hunks != nil {
+		var extra []C.fd_hunk_detail
+		if details != nil {
+			extra = unsafe.Slice(details, int(count))
+		}
+		for i, h := range unsafe.Slice(hunks, int(count)) {
 			start := int(h.patch_offset)
-			out.Hunks = append(out.Hunks, HunkReport{
+			hunk := HunkReport{
 				Outcome:           HunkOutcome(h.outcome),
 				Reason:            FailReason(h.reason),
 				MatchMode:         MatchMode(h.match_mode),
@@ -198,13 +246,32 @@ func readReport(report *C.fd_patch_report) *PatchReport {
 				PatchStart:        start,
 				PatchEnd:          start + int(h.patch_len),
 				Message:           C.GoString(h.message),
-			})
+			}
+			if extra != nil {
+				d := extra[i]
+				hunk.Recounted = d.flags&C.FD_HUNK_RECOUNTED != 0
+				hunk.MorePlaces = d.flags&C.FD_HUNK_MORE_PLACES != 0
+				hunk.LoosestMatchMode = MatchMode(d.loosest_match_mode)
+				if d.places != nil {
+					for k, p := range unsafe.Slice(d.places, min(int(d.place_count), MaxPlaces)) {
+						hunk.Places[k] = int(p)
+						hunk.PlaceCount = k + 1
+					}
+				}
+			}
+			out = append(out, hunk)
 		}
 	}
-	if report.files != nil {
-		for _, f := range unsafe.Slice(report.files, int(report.file_count)) {
+	return out
+}
+
+// readFiles copies count C file sections.
+func readFiles(files *C.fd_patch_file, count C.size_t) []PatchFile {
+	var out []PatchFile
+	if files != nil {
+		for _, f := range unsafe.Slice(files, int(count)) {
 			start := int(f.patch_offset)
-			out.Files = append(out.Files, PatchFile{
+			out = append(out, PatchFile{
 				OldPath:    goPath(f.old_path, f.old_path_len),
 				NewPath:    goPath(f.new_path, f.new_path_len),
 				Path:       goPath(f.path, f.path_len),
@@ -215,11 +282,6 @@ func readReport(report *C.fd_patch_report) *PatchReport {
 				HunkCount:  int(f.hunk_count),
 			})
 		}
-	}
-	if report.error_expected != nil {
-		out.ErrorOffset = int(report.error_offset)
-		out.ErrorLine = int(report.error_line)
-		out.ErrorExpected = C.GoString(report.error_expected)
 	}
 	return out
 }

@@ -124,6 +124,36 @@ fastdiff_patch_result fastdiff_parse_patch(const uint8_t *patch, size_t patch_le
 
 void fastdiff_patch_report_free(fd_patch_report *report) { fd_patch_report_free(report); }
 
+/* fd_edit_options_init first, so that fields a newer header adds get
+   their defaults. */
+static fd_edit_options edit_options(fastdiff_edit_options options) {
+  fd_edit_options c_options;
+  fd_edit_options_init(&c_options);
+  c_options.format = options.format;
+  c_options.flags = options.flags;
+  c_options.fuzz = options.fuzz;
+  c_options.strip = options.strip;
+  c_options.max_offset = options.max_offset;
+  return c_options;
+}
+
+fastdiff_edit_result fastdiff_apply_edits(const fd_file_text *files, size_t n, const uint8_t *patch,
+                                          size_t patch_len, fastdiff_edit_options options) {
+  fastdiff_edit_result result = {NULL, FD_OK};
+  fd_edit_options c_options = edit_options(options);
+  result.status = fd_apply_edits(files, n, patch, patch_len, &c_options, &result.result);
+  return result;
+}
+
+fastdiff_edit_result fastdiff_parse_edits(const uint8_t *patch, size_t patch_len, fastdiff_edit_options options) {
+  fastdiff_edit_result result = {NULL, FD_OK};
+  fd_edit_options c_options = edit_options(options);
+  result.status = fd_parse_edits(patch, patch_len, &c_options, &result.result);
+  return result;
+}
+
+void fastdiff_edit_result_free(fd_edit_result *result) { fd_edit_result_free(result); }
+
 fastdiff_result fastdiff_html_diff(const uint8_t *old_text, size_t old_len, const uint8_t *new_text, size_t new_len,
                                    int use_options, fastdiff_options options, const uint8_t *old_label,
                                    size_t old_label_len, const uint8_t *new_label, size_t new_label_len,

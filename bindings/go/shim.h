@@ -122,6 +122,31 @@ fastdiff_patch_result fastdiff_parse_patch(const uint8_t *patch, size_t patch_le
 /* fd_patch_report_free. */
 void fastdiff_patch_report_free(fd_patch_report *report);
 
+/* The options of one fd_apply_edits call, plain values as in
+   fd_edit_options (completed by fd_edit_options_init). */
+typedef struct fastdiff_edit_options {
+  uint32_t format;
+  uint32_t flags;
+  uint32_t fuzz;
+  uint32_t strip;
+  uint64_t max_offset;
+} fastdiff_edit_options;
+
+typedef struct fastdiff_edit_result {
+  fd_edit_result *result;
+  fd_status status;
+} fastdiff_edit_result;
+
+/* fd_apply_edits; files is Go memory whose pointers Go has pinned. */
+fastdiff_edit_result fastdiff_apply_edits(const fd_file_text *files, size_t n, const uint8_t *patch,
+                                          size_t patch_len, fastdiff_edit_options options);
+
+/* fd_parse_edits. */
+fastdiff_edit_result fastdiff_parse_edits(const uint8_t *patch, size_t patch_len, fastdiff_edit_options options);
+
+/* fd_edit_result_free. */
+void fastdiff_edit_result_free(fd_edit_result *result);
+
 /* fd_merge_regions. Labels are always set: (NULL, 0) is an empty label,
    never the default. */
 typedef struct fastdiff_merge_options {

@@ -44,7 +44,7 @@ impl Trouble {
 
 /// The system's message without Rust's " (os error N)" suffix, so that it
 /// reads as GNU diff's `strerror` text does.
-fn describe(error: &io::Error) -> String {
+pub(crate) fn describe(error: &io::Error) -> String {
     match error.raw_os_error() {
         Some(code) => {
             let text = io::Error::from_raw_os_error(code).to_string();

@@ -14,7 +14,7 @@ fuzz_target!(|input: (u8, u8, u8, &[u8], &[u8])| {
         ffi::fd_apply_options_init(options.as_mut_ptr());
         options.assume_init()
     };
-    options.flags = u32::from(flags & 0x3f);
+    options.flags = u32::from(flags & 0x7f);
     options.max_offset = if offset == 255 { u64::MAX } else { u64::from(offset) };
     options.fuzz = u32::from(fuzz % 4);
     let mut out = fd_buf { ptr: core::ptr::null_mut(), len: 0 };
@@ -29,7 +29,7 @@ fuzz_target!(|input: (u8, u8, u8, &[u8], &[u8])| {
             | fd_status::FD_ERR_PATCH_ALREADY_APPLIED
             | fd_status::FD_ERR_PATCH_MULTIPLE_FILES
     ));
-    assert_eq!(status == fd_status::FD_ERR_INVALID_OPTIONS, flags & 0x20 != 0);
+    assert_eq!(status == fd_status::FD_ERR_INVALID_OPTIONS, flags & 0x40 != 0);
     unsafe {
         ffi::fd_free(&mut out);
         ffi::fd_patch_report_free(report);

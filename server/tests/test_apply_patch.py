@@ -36,9 +36,11 @@ async def test_the_tool_is_listed_with_its_schemas() -> None:
             "patch",
             "original_text",
             "originals",
+            "files",
             "max_offset",
             "fuzz",
             "recount",
+            "strict",
             "reverse",
             "ignore_whitespace",
             "strict_line_endings",
@@ -125,7 +127,10 @@ async def test_recount_and_reverse() -> None:
     model_written = "@@ -1,9 +1,9 @@\n line 1\n-line 2\n+two\n line 3\n"  # wrong counts
     bare = "@@\n line 7\n-line 8\n+eight\n"
     async with Client(create_server()) as client:
-        malformed = await call(client, original_text=NUMBERED, patch=model_written)
+        # Counts that disagree with the body are recounted by default; strict trusts them.
+        lenient = await call(client, original_text=NUMBERED, patch=model_written)
+        assert lenient.structured_content["text"] == NUMBERED.replace("line 2\n", "two\n")
+        malformed = await call(client, original_text=NUMBERED, patch=model_written, strict=True)
         assert malformed.is_error
         text = malformed.content[0].text
         assert text.startswith("The patch cannot be read: malformed patch at line") and "recount=true" in text

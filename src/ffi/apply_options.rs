@@ -22,11 +22,22 @@ pub const FD_APPLY_STRICT_EOL: u32 = 1 << 3;
 /// When hunks fail, still write the text with the hunks that apply to
 /// `out` (the status is still `FD_ERR_PATCH_HUNK_FAILED`).
 pub const FD_APPLY_PARTIAL: u32 = 1 << 4;
+/// Read and match as fast-diff 0.1 did: hunk line counts are trusted (a
+/// body that disagrees with them is `FD_ERR_PATCH_MALFORMED`, a bare `@@`
+/// too) and lines compare exactly or ignoring line ends only. Without it
+/// (the default since fast-diff 0.2), such bodies are recounted and the
+/// matching ladder goes on to ignore trailing whitespace, then indentation,
+/// then typographic punctuation.
+pub const FD_APPLY_STRICT: u32 = 1 << 5;
 /// `max_offset` meaning "anywhere" (the default).
 pub const FD_APPLY_ANY_OFFSET: u64 = u64::MAX;
 
-const KNOWN_FLAGS: u32 =
-    FD_APPLY_RECOUNT | FD_APPLY_REVERSE | FD_APPLY_IGNORE_WHITESPACE | FD_APPLY_STRICT_EOL | FD_APPLY_PARTIAL;
+pub(crate) const KNOWN_FLAGS: u32 = FD_APPLY_RECOUNT
+    | FD_APPLY_REVERSE
+    | FD_APPLY_IGNORE_WHITESPACE
+    | FD_APPLY_STRICT_EOL
+    | FD_APPLY_PARTIAL
+    | FD_APPLY_STRICT;
 
 /// Options of `fd_apply_patch`. Always initialise with
 /// `fd_apply_options_init`, then set fields: the library reads
@@ -104,6 +115,7 @@ pub(crate) unsafe fn read(options: *const fd_apply_options) -> Result<ApplyOptio
         max_offset: usize::try_from(o.max_offset).unwrap_or(usize::MAX),
         fuzz: o.fuzz as usize,
         recount: flag(FD_APPLY_RECOUNT),
+        strict: flag(FD_APPLY_STRICT),
         reverse: flag(FD_APPLY_REVERSE),
         ignore_whitespace: flag(FD_APPLY_IGNORE_WHITESPACE),
         strict_line_endings: flag(FD_APPLY_STRICT_EOL),
@@ -142,6 +154,7 @@ mod tests {
                 max_offset: 7,
                 fuzz: 2,
                 recount: true,
+                strict: true,
                 reverse: true,
                 ignore_whitespace: true,
                 strict_line_endings: true,
@@ -153,7 +166,7 @@ mod tests {
     #[test]
     fn bad_sizes_and_flags_are_invalid() {
         let mut o = init();
-        o.flags = 1 << 5;
+        o.flags = 1 << 6;
         assert_eq!(unsafe { read(&o) }, Err(fd_status::FD_ERR_INVALID_OPTIONS));
         let mut o = init();
         o.struct_size = FD_APPLY_OPTIONS_V1_SIZE - 1;

@@ -33,6 +33,8 @@ mod hunks;
 
 mod words;
 
+mod edits;
+
 mod batch;
 
 mod version;
@@ -63,12 +65,17 @@ pub use words::{fd_granularity, fd_span_kind, fd_word_diff, fd_word_diff_free, f
 
 pub use apply_options::{
     FD_APPLY_ANY_OFFSET, FD_APPLY_IGNORE_WHITESPACE, FD_APPLY_PARTIAL, FD_APPLY_RECOUNT, FD_APPLY_REVERSE,
-    FD_APPLY_STRICT_EOL, fd_apply_options, fd_apply_options_init,
+    FD_APPLY_STRICT, FD_APPLY_STRICT_EOL, fd_apply_options, fd_apply_options_init,
 };
 pub use patch::{fd_apply_patch, fd_parse_patch};
 pub use report::{
-    fd_file_change, fd_hunk_outcome, fd_hunk_reason, fd_hunk_report, fd_match_mode, fd_patch_file, fd_patch_report,
-    fd_patch_report_free,
+    FD_HUNK_MORE_PLACES, FD_HUNK_RECOUNTED, fd_file_change, fd_hunk_detail, fd_hunk_outcome, fd_hunk_reason,
+    fd_hunk_report, fd_match_mode, fd_patch_file, fd_patch_report, fd_patch_report_free,
+};
+
+pub use edits::{
+    FD_EDIT_STRIP_AUTO, fd_apply_edits, fd_edit_format, fd_edit_options, fd_edit_options_init, fd_edit_outcome,
+    fd_edit_result, fd_edit_result_free, fd_edited_file, fd_file_text, fd_parse_edits,
 };
 
 pub use version::{FD_VERSION_MAJOR, FD_VERSION_MINOR, FD_VERSION_PATCH};

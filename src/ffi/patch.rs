@@ -77,7 +77,10 @@ pub unsafe extern "C" fn fd_apply_patch(
 /// Reads `patch` into its file sections and hunks without applying it, for
 /// patches of several files: each `fd_patch_file` gives a section's bytes,
 /// which `fd_apply_patch` applies to that file's text. Only
-/// `FD_APPLY_RECOUNT` in `options` matters here (NULL means none).
+/// `FD_APPLY_STRICT` and `FD_APPLY_RECOUNT` in `options` matter here (NULL
+/// means neither): hunks whose counts disagree with their bodies, and bare
+/// `@@` headers, are read unless `FD_APPLY_STRICT` (without
+/// `FD_APPLY_RECOUNT`) is set, as `fd_apply_patch` reads them.
 ///
 /// On `FD_OK` and `FD_ERR_PATCH_MALFORMED`, `*report` receives a report
 /// (hunks `FD_HUNK_NOT_TRIED`; for a malformed patch, the error fields),
@@ -98,7 +101,7 @@ pub unsafe extern "C" fn fd_parse_patch(
         let report = required(report)?;
         // SAFETY: the caller's buffer and options follow the conventions.
         let (patch, options) = unsafe { (input(patch, patch_len)?, apply_options::read(options)?) };
-        let (status, built) = match parse_patch(patch, options.recount) {
+        let (status, built) = match parse_patch(patch, options.lenient()) {
             Ok(parsed) => (fd_status::FD_OK, Builder::parsed(&parsed)),
             Err(malformed) => (fd_status::FD_ERR_PATCH_MALFORMED, Builder::malformed(&malformed)),
         };

@@ -46,8 +46,15 @@ pub enum fd_hunk_reason {
     /// apply (within `max_offset`, after the previous hunk, at the start or
     /// end of the text when its context says so).
     FD_HUNK_REASON_MISMATCH = 1,
-    /// It has a bare `@@` header and its lines are at more than one place.
+    /// It states no line (a bare `@@`, a hunk of the `*** Begin Patch`
+    /// envelope, a search/replace block) and its lines are at more than one
+    /// place, at the first rung of the ladder where they are anywhere: see
+    /// `fd_hunk_detail.places`.
     FD_HUNK_REASON_AMBIGUOUS = 2,
+    /// The search budget for the text was spent before the hunk was found
+    /// (its lines, and those of the hunks before it, are each at very many
+    /// places): docs/patching.md says when.
+    FD_HUNK_REASON_LIMIT = 3,
 }
 
 /// How lines were compared where a hunk was found, for
@@ -64,7 +71,22 @@ pub enum fd_match_mode {
     /// Ignoring whitespace amounts and trailing whitespace
     /// (`FD_APPLY_IGNORE_WHITESPACE`), with line ends as above.
     FD_MATCH_WHITESPACE = 2,
+    /// Ignoring whitespace at the end of lines, and line ends.
+    FD_MATCH_TRAILING_WHITESPACE = 3,
+    /// Ignoring whitespace at both ends of lines (indentation), and line
+    /// ends.
+    FD_MATCH_TRIMMED = 4,
+    /// As `FD_MATCH_TRIMMED`, with typographic dashes, quotes and Unicode
+    /// spaces read as their ASCII forms.
+    FD_MATCH_PUNCTUATION = 5,
 }
+
+/// `fd_hunk_detail.flags`: the hunk's line counts disagreed with its body,
+/// which was recounted (read to its natural end).
+pub const FD_HUNK_RECOUNTED: u32 = 1 << 0;
+/// `fd_hunk_detail.flags`: the hunk matches at more places than `places`
+/// lists.
+pub const FD_HUNK_MORE_PLACES: u32 = 1 << 1;
 
 /// What a file section does, for `fd_patch_file.change`.
 #[repr(u32)]
@@ -133,6 +155,23 @@ pub struct fd_hunk_report {
     pub message: *const c_char,
 }
 
+/// More about one hunk: `hunk_details[i]` is about `hunks[i]`. Frozen
+/// like `fd_hunk_report`.
+#[repr(C)]
+#[allow(non_camel_case_types)]
+pub struct fd_hunk_detail {
+    /// `FD_HUNK_RECOUNTED`, `FD_HUNK_MORE_PLACES`.
+    pub flags: u32,
+    /// For a failed hunk, the loosest rung of the matching ladder tried (an
+    /// `fd_match_mode`); otherwise `FD_MATCH_EXACT`.
+    pub loosest_match_mode: u32,
+    /// For an ambiguous hunk, the lines of the text (1-based) where it
+    /// matches, in order, at most 10; NULL otherwise. Owned by the report.
+    pub places: *const u64,
+    /// The number of `places`.
+    pub place_count: usize,
+}
+
 /// One file section of the patch. Paths are bytes (ptr and len, also
 /// NUL-terminated), owned by the report; NULL when the section has no such
 /// name (hunks without `---`/`+++` lines). Frozen like `fd_hunk_report`.
@@ -195,69 +234,75 @@ pub struct fd_patch_report {
     /// outcome, then one line per hunk that failed or did not apply exactly
     /// as stated. Owned by the report.
     pub message: *const c_char,
+    /// `hunk_count` entries beside `hunks`, saying more about each; NULL
+    /// when there are no hunks.
+    pub hunk_details: *const fd_hunk_detail,
 }
 
 /// What `fd_patch_report` points into.
-struct ReportData {
-    hunks: Vec<fd_hunk_report>,
-    files: Vec<fd_patch_file>,
-    strings: Vec<CString>,
-    paths: Vec<Vec<u8>>,
+pub(crate) struct ReportData {
+    pub(crate) hunks: Vec<fd_hunk_report>,
+    pub(crate) details: Vec<fd_hunk_detail>,
+    pub(crate) files: Vec<fd_patch_file>,
+    pub(crate) strings: Vec<CString>,
+    pub(crate) paths: Vec<Vec<u8>>,
+    places: Vec<Vec<u64>>,
 }
 
-fn c_string(text: &str) -> CString {
+pub(crate) fn c_string(text: &str) -> CString {
     CString::new(text.replace('\0', "\\0")).expect("NULs were replaced")
 }
 
-/// A report under construction.
-pub(crate) struct Builder {
-    report: fd_patch_report,
-    data: ReportData,
+pub(crate) fn match_mode(mode: MatchMode) -> fd_match_mode {
+    match mode {
+        MatchMode::Exact => fd_match_mode::FD_MATCH_EXACT,
+        MatchMode::LineEndings => fd_match_mode::FD_MATCH_LINE_ENDINGS,
+        MatchMode::Whitespace => fd_match_mode::FD_MATCH_WHITESPACE,
+        MatchMode::TrailingWhitespace => fd_match_mode::FD_MATCH_TRAILING_WHITESPACE,
+        MatchMode::Trimmed => fd_match_mode::FD_MATCH_TRIMMED,
+        MatchMode::Punctuation => fd_match_mode::FD_MATCH_PUNCTUATION,
+    }
 }
 
-impl Builder {
-    pub(crate) fn new(message: &str) -> Builder {
-        let message = c_string(message);
-        let report = fd_patch_report {
-            hunks: core::ptr::null(),
-            hunk_count: 0,
-            files: core::ptr::null(),
-            file_count: 0,
-            error_offset: 0,
-            error_line: 0,
-            error_expected: core::ptr::null(),
-            message: message.as_ptr(),
-        };
-        Builder {
-            report,
-            data: ReportData { hunks: Vec::new(), files: Vec::new(), strings: vec![message], paths: Vec::new() },
+pub(crate) fn file_change(change: FileChange) -> fd_file_change {
+    match change {
+        FileChange::Modified => fd_file_change::FD_FILE_MODIFIED,
+        FileChange::Created => fd_file_change::FD_FILE_CREATED,
+        FileChange::Deleted => fd_file_change::FD_FILE_DELETED,
+        FileChange::Renamed => fd_file_change::FD_FILE_RENAMED,
+        FileChange::Copied => fd_file_change::FD_FILE_COPIED,
+    }
+}
+
+impl ReportData {
+    pub(crate) fn new() -> ReportData {
+        ReportData {
+            hunks: Vec::new(),
+            details: Vec::new(),
+            files: Vec::new(),
+            strings: Vec::new(),
+            paths: Vec::new(),
+            places: Vec::new(),
         }
     }
 
-    pub(crate) fn malformed(error: &Malformed) -> Builder {
-        let mut builder = Builder::new(&error.to_string());
-        let expected = c_string(error.expected);
-        builder.report.error_offset = error.offset;
-        builder.report.error_line = error.line;
-        builder.report.error_expected = expected.as_ptr();
-        builder.data.strings.push(expected);
-        builder
-    }
-
-    fn string(&mut self, text: &str) -> *const c_char {
+    /// `text` as a C string the data owns.
+    pub(crate) fn string(&mut self, text: &str) -> *const c_char {
         let s = c_string(text);
         let ptr = s.as_ptr();
-        self.data.strings.push(s);
+        self.strings.push(s);
         ptr
     }
 
-    fn path(&mut self, path: Option<&[u8]>) -> (*const u8, usize) {
+    /// `bytes` as bytes with a length (also NUL-terminated) the data owns;
+    /// (NULL, 0) for None.
+    pub(crate) fn path(&mut self, path: Option<&[u8]>) -> (*const u8, usize) {
         let Some(path) = path else { return (core::ptr::null(), 0) };
         let mut bytes = Vec::with_capacity(path.len() + 1);
         bytes.extend_from_slice(path);
         bytes.push(0);
         let ptr = bytes.as_ptr();
-        self.data.paths.push(bytes);
+        self.paths.push(bytes);
         (ptr, path.len())
     }
 
@@ -265,14 +310,7 @@ impl Builder {
         let (old_path, old_path_len) = self.path(file.old_path.as_deref());
         let (new_path, new_path_len) = self.path(file.new_path.as_deref());
         let (path, path_len) = self.path(file.path.as_deref());
-        let change = match file.change {
-            FileChange::Modified => fd_file_change::FD_FILE_MODIFIED,
-            FileChange::Created => fd_file_change::FD_FILE_CREATED,
-            FileChange::Deleted => fd_file_change::FD_FILE_DELETED,
-            FileChange::Renamed => fd_file_change::FD_FILE_RENAMED,
-            FileChange::Copied => fd_file_change::FD_FILE_COPIED,
-        };
-        self.data.files.push(fd_patch_file {
+        self.files.push(fd_patch_file {
             old_path,
             old_path_len,
             new_path,
@@ -283,12 +321,13 @@ impl Builder {
             patch_len: file.span.len(),
             first_hunk,
             hunk_count: file.hunks,
-            change: change as u32,
+            change: file_change(file.change) as u32,
         });
     }
 
     pub(crate) fn hunk(&mut self, hunk: &HunkReport) {
         let outcome = match hunk.outcome {
+            HunkOutcome::NotTried => fd_hunk_outcome::FD_HUNK_NOT_TRIED,
             HunkOutcome::Applied => fd_hunk_outcome::FD_HUNK_APPLIED,
             HunkOutcome::Failed => fd_hunk_outcome::FD_HUNK_FAILED,
             HunkOutcome::AlreadyApplied => fd_hunk_outcome::FD_HUNK_ALREADY_APPLIED,
@@ -297,18 +336,14 @@ impl Builder {
             None => fd_hunk_reason::FD_HUNK_REASON_NONE,
             Some(FailReason::Mismatch) => fd_hunk_reason::FD_HUNK_REASON_MISMATCH,
             Some(FailReason::Ambiguous) => fd_hunk_reason::FD_HUNK_REASON_AMBIGUOUS,
-        };
-        let match_mode = match hunk.mode {
-            MatchMode::Exact => fd_match_mode::FD_MATCH_EXACT,
-            MatchMode::LineEndings => fd_match_mode::FD_MATCH_LINE_ENDINGS,
-            MatchMode::Whitespace => fd_match_mode::FD_MATCH_WHITESPACE,
+            Some(FailReason::Limit) => fd_hunk_reason::FD_HUNK_REASON_LIMIT,
         };
         let candidate = hunk.candidate.as_ref();
         let message = self.string(&hunk.message);
-        self.data.hunks.push(fd_hunk_report {
+        self.hunks.push(fd_hunk_report {
             outcome: outcome as u32,
             reason: reason as u32,
-            match_mode: match_mode as u32,
+            match_mode: match_mode(hunk.mode) as u32,
             fuzz: u32::try_from(hunk.fuzz).unwrap_or(u32::MAX),
             stated_line: hunk.stated_line.unwrap_or(0),
             line: hunk.line as u64,
@@ -323,16 +358,69 @@ impl Builder {
             patch_len: hunk.span.len(),
             message,
         });
+        let places: Vec<u64> = hunk.places.iter().map(|&p| p as u64).collect();
+        let (places_ptr, place_count) = array(&places);
+        self.places.push(places);
+        let flags =
+            if hunk.recounted { FD_HUNK_RECOUNTED } else { 0 } | if hunk.more_places { FD_HUNK_MORE_PLACES } else { 0 };
+        self.details.push(fd_hunk_detail {
+            flags,
+            loosest_match_mode: match_mode(hunk.loosest) as u32,
+            places: places_ptr,
+            place_count,
+        });
+    }
+
+    /// Every section and hunk of a parsed patch, none tried.
+    pub(crate) fn parsed(&mut self, patch: &Patch<'_>) {
+        for file in &patch.files {
+            self.file(&FileInfo::from(file), self.hunks.len());
+            for (k, hunk) in file.hunks.iter().enumerate() {
+                self.hunk(&HunkReport::not_tried(k + 1, hunk));
+            }
+        }
+    }
+}
+
+/// A report under construction.
+pub(crate) struct Builder {
+    report: fd_patch_report,
+    data: ReportData,
+}
+
+impl Builder {
+    pub(crate) fn new(message: &str) -> Builder {
+        let mut data = ReportData::new();
+        let report = fd_patch_report {
+            hunks: core::ptr::null(),
+            hunk_count: 0,
+            files: core::ptr::null(),
+            file_count: 0,
+            error_offset: 0,
+            error_line: 0,
+            error_expected: core::ptr::null(),
+            message: data.string(message),
+            hunk_details: core::ptr::null(),
+        };
+        Builder { report, data }
+    }
+
+    pub(crate) fn malformed(error: &Malformed) -> Builder {
+        let mut builder = Builder::new(&error.to_string());
+        builder.report.error_offset = error.offset;
+        builder.report.error_line = error.line;
+        builder.report.error_expected = builder.data.string(error.expected);
+        builder
     }
 
     /// The report of a patch that was applied, or whose hunks were tried.
     pub(crate) fn applied(report: &Report) -> Builder {
         let mut b = Builder::new(&report.message);
         if let Some(file) = &report.file {
-            b.file(file, 0);
+            b.data.file(file, 0);
         }
         for hunk in &report.hunks {
-            b.hunk(hunk);
+            b.data.hunk(hunk);
         }
         b
     }
@@ -344,7 +432,7 @@ impl Builder {
             ApplyError::MultipleFiles { files } => {
                 let mut b = Builder::new(&error.to_string());
                 for file in files {
-                    b.file(file, 0);
+                    b.data.file(file, 0);
                 }
                 b
             }
@@ -356,31 +444,7 @@ impl Builder {
     pub(crate) fn parsed(patch: &Patch<'_>) -> Builder {
         let hunks: usize = patch.files.iter().map(|f| f.hunks.len()).sum();
         let mut builder = Builder::new(&format!("read {} file sections with {hunks} hunks", patch.files.len()));
-        for file in &patch.files {
-            let first = builder.data.hunks.len();
-            builder.file(&FileInfo::from(file), first);
-            for (k, hunk) in file.hunks.iter().enumerate() {
-                let message = builder.string(&crate::patch::hunk_name(k + 1, hunk.header));
-                builder.data.hunks.push(fd_hunk_report {
-                    outcome: fd_hunk_outcome::FD_HUNK_NOT_TRIED as u32,
-                    reason: fd_hunk_reason::FD_HUNK_REASON_NONE as u32,
-                    match_mode: fd_match_mode::FD_MATCH_EXACT as u32,
-                    fuzz: 0,
-                    stated_line: hunk.stated_position().map_or(0, |s| s.saturating_add(1)),
-                    line: 0,
-                    new_line: 0,
-                    offset: 0,
-                    old_lines: hunk.old_lines().count() as u64,
-                    new_lines: hunk.new_lines().count() as u64,
-                    candidate_line: 0,
-                    candidate_matching: 0,
-                    difference_line: 0,
-                    patch_offset: hunk.span.start,
-                    patch_len: hunk.span.len(),
-                    message,
-                });
-            }
-        }
+        builder.data.parsed(patch);
         builder
     }
 
@@ -389,6 +453,7 @@ impl Builder {
         let mut report = self.report;
         (report.hunks, report.hunk_count) = array(&self.data.hunks);
         (report.files, report.file_count) = array(&self.data.files);
+        report.hunk_details = array(&self.data.details).0;
         Owned::into_raw(report, self.data)
     }
 }

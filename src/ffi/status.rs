@@ -36,6 +36,10 @@ pub enum fd_status {
     /// The patch has sections for several files; `fd_apply_patch` applies
     /// one (split it with `fd_parse_patch`).
     FD_ERR_PATCH_MULTIPLE_FILES = 8,
+    /// `fd_apply_edits`: the patch does not apply because some hunk,
+    /// block or replacement matches at several places (and nothing else
+    /// is wrong); the result lists the places.
+    FD_ERR_PATCH_AMBIGUOUS = 9,
 }
 
 /// A status as the library may receive it from C: any 32-bit number, since a
@@ -58,6 +62,7 @@ impl fd_status {
             6 => b"a hunk of the patch does not apply (the report says which and why)\0",
             7 => b"the patch is already applied (it applies in reverse)\0",
             8 => b"the patch changes several files; apply one file's section at a time\0",
+            9 => b"a hunk of the patch matches at several places (the result lists them)\0",
             _ => UNKNOWN,
         }
     }
@@ -98,10 +103,10 @@ mod tests {
 
     #[test]
     fn every_status_has_a_message_and_unknown_numbers_too() {
-        for code in [0u32, 1, 2, 3, 4, 5, 6, 7, 8, 9, 99, u32::MAX] {
+        for code in [0u32, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 99, u32::MAX] {
             let message = unsafe { CStr::from_ptr(fd_status_message(StatusCode(code))) };
             assert!(!message.is_empty());
-            assert_eq!(message.to_bytes() == &UNKNOWN[..UNKNOWN.len() - 1], code > 8, "{code}");
+            assert_eq!(message.to_bytes() == &UNKNOWN[..UNKNOWN.len() - 1], code > 9, "{code}");
         }
     }
 }

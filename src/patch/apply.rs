@@ -12,10 +12,35 @@ use super::{Applied, ApplyError};
 use crate::LineKind;
 
 /// One hunk's search: where it was expected and what was found.
-struct Attempt {
-    result: Result<Placement, Miss>,
-    guess: Option<usize>,
-    lo: usize,
+pub(crate) struct Attempt {
+    pub(crate) result: Result<Placement, Miss>,
+    pub(crate) guess: Option<usize>,
+    pub(crate) lo: usize,
+}
+
+/// How the hunks of a section are placed, and named in messages.
+pub(crate) trait Placer {
+    /// Where each hunk of `file` goes in the finder's text, in order.
+    fn place(&self, finder: &Finder<'_, '_>, file: &FilePatch<'_>, options: &ApplyOptions) -> Vec<Attempt>;
+
+    /// How hunk `number` is named in messages.
+    fn name(&self, number: usize, hunk: &Hunk<'_>) -> String {
+        report::hunk_name(number, hunk.header)
+    }
+
+    /// Why hunk `number` missed its `Miss::Scope`, in words, after `name`.
+    fn scope_missed(&self, _number: usize, _scope: usize) -> String {
+        "its scope line is not in the text".into()
+    }
+}
+
+/// Unified diffs' hunks: at their stated lines, as GNU patch places them.
+pub(crate) struct Stated;
+
+impl Placer for Stated {
+    fn place(&self, finder: &Finder<'_, '_>, file: &FilePatch<'_>, options: &ApplyOptions) -> Vec<Attempt> {
+        place_all(finder, file, options)
+    }
 }
 
 /// Places the hunks in order: each after the previous one, expected at its
@@ -30,11 +55,12 @@ fn place_all(finder: &Finder<'_, '_>, file: &FilePatch<'_>, options: &ApplyOptio
         let request = Request {
             hunk,
             lo,
+            until: usize::MAX,
             guess,
             max_offset: options.max_offset,
             max_fuzz: options.fuzz,
             modes: &modes,
-            trust_context: !options.recount && hunk.header.is_some(),
+            trust_context: !options.recount && !hunk.recounted && hunk.header.is_some(),
             at_start: whole,
             at_end: whole,
         };
@@ -53,16 +79,28 @@ fn place_all(finder: &Finder<'_, '_>, file: &FilePatch<'_>, options: &ApplyOptio
 }
 
 pub(crate) fn apply_file(bytes: &[u8], file: &FilePatch<'_>, options: &ApplyOptions) -> Result<Applied, ApplyError> {
+    apply_placed(bytes, file, options, &Stated)
+}
+
+/// Applies `file` to `bytes`, its hunks placed by `placer`.
+pub(crate) fn apply_placed(
+    bytes: &[u8],
+    file: &FilePatch<'_>,
+    options: &ApplyOptions,
+    placer: &dyn Placer,
+) -> Result<Applied, ApplyError> {
     let file = if options.reverse { file.reversed() } else { file.clone() };
-    let text = Text::new(bytes);
+    let whole = matches!(file.change, FileChange::Created | FileChange::Deleted);
+    let text =
+        Text::new_for(bytes, !whole && !file.hunks.iter().flat_map(|h| h.old_lines()).any(|l| starts_bom(l.body)));
     let info = FileInfo::from(&file);
     if file.hunks.is_empty() {
         return hunkless(bytes, info, options.partial);
     }
-    let finder = Finder::new(&text);
-    let forward = place_all(&finder, &file, options);
+    let finder = Finder::new(&text, file.hunks.iter().map(|h| h.lines.len()).sum());
+    let forward = placer.place(&finder, &file, options);
     if forward.iter().all(|a| a.result.is_ok()) {
-        let placements: Vec<Option<Placement>> = forward.iter().map(|a| a.result.ok()).collect();
+        let placements: Vec<Option<Placement>> = forward.iter().map(|a| a.result.clone().ok()).collect();
         let (out, new_lines) = write(&text, &file, &placements);
         let hunks = file
             .hunks
@@ -71,13 +109,13 @@ pub(crate) fn apply_file(bytes: &[u8], file: &FilePatch<'_>, options: &ApplyOpti
             .zip(new_lines)
             .enumerate()
             .map(|(k, ((hunk, placed), new_line))| {
-                placed_report(k + 1, hunk, placed.unwrap(), new_line, HunkOutcome::Applied)
+                placed_report(placer.name(k + 1, hunk), hunk, placed.unwrap(), new_line, HunkOutcome::Applied)
             })
             .collect();
         return Ok(Applied { text: out, report: summarize(info, hunks) });
     }
     let undone = file.reversed();
-    let backward = place_all(&finder, &undone, options);
+    let backward = placer.place(&finder, &undone, options);
     if backward.iter().all(|a| a.result.is_ok()) {
         let hunks = undone
             .hunks
@@ -85,25 +123,32 @@ pub(crate) fn apply_file(bytes: &[u8], file: &FilePatch<'_>, options: &ApplyOpti
             .zip(&backward)
             .enumerate()
             .map(|(k, (hunk, a))| {
-                let mut r = placed_report(k + 1, hunk, a.result.unwrap(), 0, HunkOutcome::AlreadyApplied);
+                let name = placer.name(k + 1, &file.hunks[k]);
+                let mut r = placed_report(name, hunk, a.result.clone().unwrap(), 0, HunkOutcome::AlreadyApplied);
                 (r.header, r.old_lines, r.new_lines) = (file.hunks[k].header, r.new_lines, r.old_lines);
                 r
             })
             .collect();
         return Err(ApplyError::AlreadyApplied { report: Box::new(summarize(info, hunks)) });
     }
-    let placements: Vec<Option<Placement>> = forward.iter().map(|a| a.result.ok()).collect();
+    let placements: Vec<Option<Placement>> = forward.iter().map(|a| a.result.clone().ok()).collect();
     let (out, new_lines) = write(&text, &file, &placements);
     let mut hunks = Vec::with_capacity(file.hunks.len());
     for (k, hunk) in file.hunks.iter().enumerate() {
+        let name = placer.name(k + 1, hunk);
         let report = match (&forward[k].result, &backward[k].result) {
-            (Ok(placed), _) => placed_report(k + 1, hunk, *placed, new_lines[k], HunkOutcome::Applied),
+            (Ok(placed), _) => placed_report(name, hunk, *placed, new_lines[k], HunkOutcome::Applied),
             (Err(_), Ok(placed)) => {
-                let mut r = placed_report(k + 1, &undone.hunks[k], *placed, 0, HunkOutcome::AlreadyApplied);
+                let mut r = placed_report(name, &undone.hunks[k], *placed, 0, HunkOutcome::AlreadyApplied);
                 (r.header, r.old_lines, r.new_lines) = (hunk.header, r.new_lines, r.old_lines);
                 r
             }
-            (Err(miss), Err(_)) => failed_report(k + 1, &file, hunk, *miss, &forward[k], &finder, options),
+            (Err(Miss::Scope(scope)), Err(_)) => {
+                let mut r = failed_report(name.clone(), &file, hunk, &Miss::Mismatch, &forward[k], &finder, options);
+                r.message = format!("{name} does not apply: {}", placer.scope_missed(k + 1, *scope));
+                r
+            }
+            (Err(miss), Err(_)) => failed_report(name, &file, hunk, miss, &forward[k], &finder, options),
         };
         hunks.push(report);
     }
@@ -135,26 +180,11 @@ fn hunkless(bytes: &[u8], info: FileInfo, partial: bool) -> Result<Applied, Appl
 }
 
 fn base_report(hunk: &Hunk<'_>, outcome: HunkOutcome) -> HunkReport {
-    HunkReport {
-        outcome,
-        reason: None,
-        mode: MatchMode::Exact,
-        span: hunk.span.clone(),
-        header: hunk.header,
-        stated_line: hunk.stated_position().map(|s| s.saturating_add(1)),
-        line: 0,
-        new_line: 0,
-        offset: 0,
-        fuzz: 0,
-        candidate: None,
-        old_lines: hunk.old_lines().count(),
-        new_lines: hunk.new_lines().count(),
-        message: String::new(),
-    }
+    HunkReport::new(hunk, outcome)
 }
 
 fn placed_report(
-    number: usize,
+    name: String,
     hunk: &Hunk<'_>,
     placed: Placement,
     new_line: usize,
@@ -163,37 +193,49 @@ fn placed_report(
     let mut r = base_report(hunk, outcome);
     r.line = placed.pos + 1;
     r.new_line = new_line;
-    r.offset = hunk.stated_position().map_or(0, |s| (placed.pos as i128 - i128::from(s)) as i64);
+    // Saturated: a stated line near 2^64 must not wrap round.
+    r.offset = hunk
+        .stated_position()
+        .map_or(0, |s| (placed.pos as i128 - i128::from(s)).clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64);
     r.fuzz = placed.fuzz;
     r.mode = placed.mode;
-    r.message = r.placed_message(number);
+    r.message = r.placed_message(name);
     r
 }
 
 fn failed_report(
-    number: usize,
+    name: String,
     file: &FilePatch<'_>,
     hunk: &Hunk<'_>,
-    miss: Miss,
+    miss: &Miss,
     attempt: &Attempt,
     finder: &Finder<'_, '_>,
     options: &ApplyOptions,
 ) -> HunkReport {
     let mut r = base_report(hunk, HunkOutcome::Failed);
-    let name = report::hunk_name(number, hunk.header);
     let old: Vec<Line<'_>> = hunk.old_lines().map(|l| (l.body, l.newline)).collect();
     let loosest = *options.match_modes().last().unwrap();
-    r.candidate = finder.candidate(&old, attempt.guess.unwrap_or(attempt.lo), loosest);
+    r.loosest = loosest;
+    if !matches!(miss, Miss::Ambiguous(..)) {
+        r.candidate = finder.candidate(&old, attempt.guess.unwrap_or(attempt.lo), loosest);
+    }
     r.message = match miss {
-        Miss::Ambiguous(first, second) => {
+        Miss::Ambiguous(places, more) => {
             r.reason = Some(FailReason::Ambiguous);
+            r.places = places.iter().map(|p| p + 1).collect();
+            r.more_places = *more;
             format!(
-                "{name} does not apply: it states no line, and its lines are at several places (lines {} and {}); add context lines to tell them apart",
-                first + 1,
-                second + 1
+                "{name} does not apply: it states no line, and its lines are at several places ({}); add context lines to tell them apart",
+                report::places(&r.places, *more)
             )
         }
-        Miss::Mismatch => {
+        Miss::Limit => {
+            r.reason = Some(FailReason::Limit);
+            format!(
+                "{name} was not looked for everywhere: the search budget for this text was spent (the lines of this hunk, and of the hunks before it, are each at very many places in the text); give it its right line numbers or rarer context lines"
+            )
+        }
+        Miss::Mismatch | Miss::Scope(_) => {
             r.reason = Some(FailReason::Mismatch);
             let mut m = if file.change == FileChange::Created {
                 format!("{name} does not apply: it creates the file, but the text is not empty")
@@ -296,10 +338,7 @@ fn summarize(file: FileInfo, hunks: Vec<HunkReport>) -> Report {
         m.push_str(&format!("; {applied} would apply"));
         m
     };
-    for hunk in hunks.iter().filter(|h| !h.is_plain()) {
-        message.push('\n');
-        message.push_str(&hunk.message);
-    }
+    report::list_hunks(&mut message, &hunks);
     Report { file: Some(file), hunks, message }
 }
 
@@ -328,15 +367,11 @@ fn line_end(text: &Text<'_>, range: core::ops::Range<usize>) -> Option<LineEnd> 
 
 /// The text with the placed hunks applied, and where each hunk's new lines
 /// start in it (1-based; 0 for hunks not placed).
-///
-/// Context lines are copied from the text, not the patch, so whatever a
-/// lenient match ignored stays as it was. Where lines matched ignoring line
-/// ends, added lines take the line end the matched lines share, and a last
-/// line without LF keeps lacking it.
-fn write(text: &Text<'_>, file: &FilePatch<'_>, placements: &[Option<Placement>]) -> (Vec<u8>, Vec<usize>) {
+pub(crate) fn write(text: &Text<'_>, file: &FilePatch<'_>, placements: &[Option<Placement>]) -> (Vec<u8>, Vec<usize>) {
     let added: usize =
         file.hunks.iter().flat_map(|h| &h.lines).filter(|l| l.kind == LineKind::Added).map(|l| l.body.len() + 2).sum();
     let mut out = Vec::with_capacity(text.bytes.len().saturating_add(added));
+    out.extend_from_slice(text.prefix());
     let mut new_starts = vec![0; file.hunks.len()];
     let (mut cursor, mut shift) = (0usize, 0i128);
     for (k, (hunk, placed)) in file.hunks.iter().zip(placements).enumerate() {
@@ -344,38 +379,60 @@ fn write(text: &Text<'_>, file: &FilePatch<'_>, placements: &[Option<Placement>]
         out.extend_from_slice(text.raw_lines(cursor..placed.pos));
         let old_count = hunk.old_lines().count();
         new_starts[k] = (placed.pos as i128 + shift) as usize + 1;
-        let lenient = placed.mode != MatchMode::Exact;
-        let end = if lenient { line_end(text, placed.pos..placed.pos + old_count) } else { None };
-        let mut i = placed.pos;
-        let mut last_end = 0;
-        for line in &hunk.lines {
-            match line.kind {
-                LineKind::Context => {
-                    let (body, newline) = text.line(i);
-                    last_end = if newline || !lenient || !line.newline {
-                        out.extend_from_slice(text.raw(i));
-                        usize::from(newline) + usize::from(newline && body.ends_with(b"\r"))
-                    } else {
-                        put(&mut out, body, end.unwrap_or(LineEnd::Lf))
-                    };
-                    i += 1;
-                }
-                LineKind::Removed => i += 1,
-                LineKind::Added => last_end = added_line(&mut out, line, lenient, end),
-            }
-        }
-        // A text whose last line had no LF, matched by a patch that thought
-        // it had one, still ends without LF.
-        let text_open = i == text.len() && i > 0 && !text.line(i - 1).1;
-        let patch_closed = hunk.old_lines().last().is_some_and(|l| l.newline);
-        if lenient && text_open && patch_closed && hunk.new_lines().next().is_some() {
-            out.truncate(out.len() - last_end);
-        }
-        cursor = i;
+        cursor = render(text, hunk, placed, &mut out);
         shift += hunk.new_lines().count() as i128 - old_count as i128;
     }
     out.extend_from_slice(text.raw_lines(cursor..text.len()));
     (out, new_starts)
+}
+
+/// Writes what `hunk` placed at `placed` makes of the text's lines there,
+/// and returns the line after them.
+///
+/// Context lines are copied from the text, not the patch, so whatever a
+/// lenient match ignored stays as it was. Where lines matched leniently,
+/// added lines take the line end the matched lines share, and a last line
+/// without LF keeps lacking it; lines added where no line is matched take
+/// the text's line end when all its lines end in CRLF and the hunk states
+/// no line.
+pub(crate) fn render(text: &Text<'_>, hunk: &Hunk<'_>, placed: &Placement, out: &mut Vec<u8>) -> usize {
+    let old_count = hunk.old_lines().count();
+    let lenient = placed.mode != MatchMode::Exact;
+    let end = if lenient {
+        line_end(text, placed.pos..placed.pos + old_count)
+    } else if old_count == 0 && hunk.header.is_none() && text.crlf() {
+        // A hunk that states no line is written by hand (or a model), not
+        // by a diff tool whose LF lines would be what it meant.
+        Some(LineEnd::Crlf)
+    } else {
+        None
+    };
+    let mut i = placed.pos;
+    let mut last_end = 0;
+    for line in &hunk.lines {
+        match line.kind {
+            LineKind::Context => {
+                let (body, newline) = text.line(i);
+                last_end = if newline || !lenient || !line.newline {
+                    out.extend_from_slice(text.raw(i));
+                    usize::from(newline) + usize::from(newline && body.ends_with(b"\r"))
+                } else {
+                    put(out, body, end.unwrap_or(LineEnd::Lf))
+                };
+                i += 1;
+            }
+            LineKind::Removed => i += 1,
+            LineKind::Added => last_end = added_line(out, line, end),
+        }
+    }
+    // A text whose last line had no LF, matched by a patch that thought
+    // it had one, still ends without LF.
+    let text_open = i == text.len() && i > 0 && !text.line(i - 1).1;
+    let patch_closed = hunk.old_lines().last().is_some_and(|l| l.newline);
+    if lenient && text_open && patch_closed && hunk.new_lines().next().is_some() {
+        out.truncate(out.len() - last_end);
+    }
+    i
 }
 
 /// Writes `body` and a line end; returns the line end's length.
@@ -385,14 +442,23 @@ fn put(out: &mut Vec<u8>, body: &[u8], end: LineEnd) -> usize {
     end.bytes().len()
 }
 
-/// Writes an added line; returns the length of its line end.
-fn added_line(out: &mut Vec<u8>, line: &HunkLine<'_>, lenient: bool, end: Option<LineEnd>) -> usize {
+/// Writes an added line, with the line end `end` if one is imposed, else as
+/// written; returns the length of its line end.
+fn added_line(out: &mut Vec<u8>, line: &HunkLine<'_>, end: Option<LineEnd>) -> usize {
     if !line.newline {
         out.extend_from_slice(line.body);
         return 0;
     }
-    match (lenient, end) {
-        (true, Some(end)) => put(out, line.body.strip_suffix(b"\r").unwrap_or(line.body), end),
-        _ => put(out, line.body, LineEnd::Lf),
+    match end {
+        Some(end) => put(out, line.body.strip_suffix(b"\r").unwrap_or(line.body), end),
+        None => put(out, line.body, LineEnd::Lf),
     }
 }
+
+/// Whether `bytes` begin with a UTF-8 byte order mark.
+pub(crate) fn starts_bom(bytes: &[u8]) -> bool {
+    bytes.starts_with(BOM)
+}
+
+/// The UTF-8 byte order mark.
+pub(crate) const BOM: &[u8] = b"\xef\xbb\xbf";

@@ -23,6 +23,7 @@
 //! ```
 
 mod apply;
+pub mod edits;
 mod locate;
 mod matching;
 mod model;
@@ -37,7 +38,6 @@ pub use matching::MatchMode;
 pub use model::{FileChange, FilePatch, Hunk, HunkHeader, HunkLine, Patch};
 pub use options::ApplyOptions;
 pub use parse::Malformed;
-pub(crate) use report::hunk_name;
 pub use report::{Candidate, FailReason, FileInfo, HunkOutcome, HunkReport, Report};
 
 /// Offered instead of a hunk when a section holds a binary patch.
@@ -116,8 +116,10 @@ impl fmt::Display for ApplyError {
 
 impl std::error::Error for ApplyError {}
 
-/// Reads every file section of `patch`. With `recount`, hunk headers'
-/// line counts are not trusted and bare `@@` headers are accepted.
+/// Reads every file section of `patch`. With `recount` (what
+/// [`ApplyOptions::lenient`] says), a hunk body that disagrees with its
+/// header's line counts is read to its natural end and marked recounted,
+/// and bare `@@` headers are accepted; without it, both are malformed.
 pub fn parse_patch(patch: &[u8], recount: bool) -> Result<Patch<'_>, Malformed> {
     parse::parse(patch, recount)
 }
@@ -128,7 +130,7 @@ pub fn parse_patch(patch: &[u8], recount: bool) -> Result<Patch<'_>, Malformed> 
 /// patch with several file sections is [`ApplyError::MultipleFiles`]: split
 /// it with [`parse_patch`] and apply each section to its own text.
 pub fn apply_patch(text: &[u8], patch: &[u8], options: &ApplyOptions) -> Result<Applied, ApplyError> {
-    let parsed = parse::parse(patch, options.recount).map_err(ApplyError::Malformed)?;
+    let parsed = parse::parse(patch, options.lenient()).map_err(ApplyError::Malformed)?;
     match parsed.files.as_slice() {
         [] => Ok(Applied {
             text: text.to_vec(),

@@ -41,6 +41,9 @@ pub struct Hunk<'a> {
     pub span: Range<usize>,
     /// Its body, in order.
     pub lines: Vec<HunkLine<'a>>,
+    /// The header's line counts disagree with the body, which was read to
+    /// its natural end instead (only when reading leniently).
+    pub recounted: bool,
 }
 
 impl<'a> Hunk<'a> {
@@ -105,6 +108,7 @@ impl<'a> Hunk<'a> {
             }),
             span: self.span.clone(),
             lines,
+            recounted: self.recounted,
         }
     }
 }

@@ -2,9 +2,12 @@
 //! and as people and language models damage them: wrong line counts, bare
 //! `@@` lines, empty context lines that lost their space, CRLF, no final LF.
 //!
-//! Header counts are trusted unless recounting is asked for; a body that
-//! disagrees with them is malformed, never silently cut short, so a patch
-//! is never taken to say less than it does.
+//! Read strictly, header counts are trusted: a body that disagrees with
+//! them is malformed, never silently cut short, so a patch is never taken
+//! to say less than it does. Read leniently (the default of the appliers),
+//! a body that disagrees with its counts is read to its natural end (the
+//! next hunk, file header or line that is not a hunk line) and the hunk is
+//! marked recounted; bare `@@` headers are accepted.
 
 use super::model::{FileChange, FilePatch, Hunk, HunkHeader, HunkLine, Patch};
 use super::names::{self, DEV_NULL};
@@ -265,6 +268,7 @@ impl<'a> Parser<'a> {
             None => return Err(self.malformed(i, EXPECTED_HEADER)),
         };
         let counted = header.map(|h| self.counted_body(i + 1, h));
+        let recounted = matches!(counted, Some(Err(_)));
         let (lines, next) = match counted {
             Some(Ok(body)) => body,
             Some(Err(e)) if !self.recount => return Err(e),
@@ -273,7 +277,7 @@ impl<'a> Parser<'a> {
         if lines.is_empty() {
             return Err(self.malformed(i + 1, EXPECTED_A_LINE));
         }
-        Ok((Hunk { header, span: self.starts[i]..self.starts[next], lines }, next))
+        Ok((Hunk { header, span: self.starts[i]..self.starts[next], lines, recounted }, next))
     }
 
     /// The hunk body as long as its header's counts say.

@@ -4,11 +4,13 @@ use core::fmt::Write;
 use core::ops::Range;
 
 use super::matching::MatchMode;
-use super::model::{FileChange, FilePatch, HunkHeader};
+use super::model::{FileChange, FilePatch, Hunk, HunkHeader};
 
 /// What happened to a hunk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HunkOutcome {
+    /// Read but not tried (a report of what a patch holds).
+    NotTried,
     /// Applied at `line`.
     Applied,
     /// Does not apply; `reason` and `candidate` say why.
@@ -23,8 +25,12 @@ pub enum HunkOutcome {
 pub enum FailReason {
     /// Its context and removed lines are not in the text where it may apply.
     Mismatch,
-    /// A bare `@@` hunk whose lines are at more than one place.
+    /// A hunk without a stated line whose lines are at more than one
+    /// place (at the first rung of the ladder where they are anywhere).
     Ambiguous,
+    /// The search budget of the text was spent before the hunk was found
+    /// (see [`crate::patch`]'s notes on bounds).
+    Limit,
 }
 
 /// The place in the text most like a failed hunk's old lines.
@@ -46,8 +52,19 @@ pub struct HunkReport {
     pub outcome: HunkOutcome,
     /// Set when `outcome` is `Failed`.
     pub reason: Option<FailReason>,
-    /// How lines were compared where the hunk was found.
+    /// How lines were compared where the hunk was found: the rung of the
+    /// ladder it used.
     pub mode: MatchMode,
+    /// For a failed hunk, the loosest rung tried.
+    pub loosest: MatchMode,
+    /// Its line counts were not those of its header (or it had none): the
+    /// body was read to its natural end.
+    pub recounted: bool,
+    /// For an ambiguous hunk, the 1-based lines where it matches (the
+    /// first few).
+    pub places: Vec<usize>,
+    /// Whether it matches at more places than `places` lists.
+    pub more_places: bool,
     /// The hunk's bytes in the patch, from its `@@` line.
     pub span: Range<usize>,
     /// The header as applied (sides swapped when reversing); None for `@@`.
@@ -61,7 +78,8 @@ pub struct HunkReport {
     /// 1-based line of the result where its new lines start; 0 unless
     /// applied.
     pub new_line: usize,
-    /// `line` minus `stated_line`; 0 without a stated line or a place.
+    /// `line` minus `stated_line`; 0 without a stated line or a place;
+    /// saturated at the limits of `i64`.
     pub offset: i64,
     /// Context lines ignored at each edge.
     pub fuzz: usize,
@@ -145,6 +163,54 @@ pub fn quoted(bytes: &[u8]) -> String {
     out
 }
 
+/// How many hunks a summary message names, one line each; the report
+/// itself has every hunk.
+pub const LISTED_HUNKS: usize = 50;
+
+/// Appends to a summary `message` a line per hunk that failed or did not
+/// apply just as stated, at most [`LISTED_HUNKS`] of them, then how many
+/// were left out: a failing patch of many hunks gets a message of bounded
+/// size.
+pub(crate) fn list_hunks(message: &mut String, hunks: &[HunkReport]) {
+    let notable = hunks.iter().filter(|h| !h.is_plain());
+    let mut left_out = 0;
+    for (k, hunk) in notable.enumerate() {
+        if k < LISTED_HUNKS {
+            message.push('\n');
+            message.push_str(&hunk.message);
+        } else {
+            left_out += 1;
+        }
+    }
+    if left_out > 0 {
+        write!(message, "\n({left_out} more hunks are left out of this message; the report has every hunk)").unwrap();
+    }
+}
+
+/// A list of 1-based line numbers for a message: `lines 3, 7 and 12`, and
+/// `and more` when there are more than those listed.
+pub fn places(lines: &[usize], more: bool) -> String {
+    let shown: Vec<String> = lines.iter().map(usize::to_string).collect();
+    match (shown.as_slice(), more) {
+        ([], _) => "no line".to_string(),
+        ([one], false) => format!("line {one}"),
+        (all, true) => format!("lines {} and more", all.join(", ")),
+        ([init @ .., last], false) => format!("lines {} and {last}", init.join(", ")),
+    }
+}
+
+/// The name of a rung of the ladder, for messages.
+pub fn rung(mode: MatchMode) -> &'static str {
+    match mode {
+        MatchMode::Exact => "exactly",
+        MatchMode::LineEndings => "ignoring line ends",
+        MatchMode::Whitespace => "ignoring whitespace differences",
+        MatchMode::TrailingWhitespace => "ignoring trailing whitespace",
+        MatchMode::Trimmed => "ignoring leading and trailing whitespace",
+        MatchMode::Punctuation => "ignoring whitespace at the ends and typographic punctuation",
+    }
+}
+
 /// How a hunk is named in messages: its number and header.
 pub fn hunk_name(number: usize, header: Option<HunkHeader>) -> String {
     match header {
@@ -154,9 +220,40 @@ pub fn hunk_name(number: usize, header: Option<HunkHeader>) -> String {
 }
 
 impl HunkReport {
+    /// A report of `hunk` with its numbers from the patch, nothing found yet.
+    pub(crate) fn new(hunk: &Hunk<'_>, outcome: HunkOutcome) -> HunkReport {
+        HunkReport {
+            outcome,
+            reason: None,
+            mode: MatchMode::Exact,
+            loosest: MatchMode::Exact,
+            recounted: hunk.recounted,
+            places: Vec::new(),
+            more_places: false,
+            span: hunk.span.clone(),
+            header: hunk.header,
+            stated_line: hunk.stated_position().map(|s| s.saturating_add(1)),
+            line: 0,
+            new_line: 0,
+            offset: 0,
+            fuzz: 0,
+            candidate: None,
+            old_lines: hunk.old_lines().count(),
+            new_lines: hunk.new_lines().count(),
+            message: String::new(),
+        }
+    }
+
+    /// The report of hunk `number` as read, not tried.
+    pub(crate) fn not_tried(number: usize, hunk: &Hunk<'_>) -> HunkReport {
+        let mut r = HunkReport::new(hunk, HunkOutcome::NotTried);
+        r.message = hunk_name(number, hunk.header);
+        r
+    }
+
     /// The message of a hunk that was placed (applied or already applied).
-    pub(crate) fn placed_message(&self, number: usize) -> String {
-        let mut m = hunk_name(number, self.header);
+    pub(crate) fn placed_message(&self, name: String) -> String {
+        let mut m = name;
         match self.outcome {
             HunkOutcome::AlreadyApplied => {
                 write!(m, " is already applied: its new lines are at line {}", self.line).unwrap();
@@ -164,8 +261,10 @@ impl HunkReport {
             }
             _ => write!(m, " applied at line {}", self.line).unwrap(),
         }
-        if self.offset != 0 {
-            write!(m, " (offset {:+} lines)", self.offset).unwrap();
+        // Exact, from the lines: `offset` saturates.
+        let offset = self.stated_line.map_or(0, |s| self.line as i128 - i128::from(s));
+        if offset != 0 {
+            write!(m, " (offset {offset:+} lines)").unwrap();
         }
         if self.fuzz != 0 {
             write!(m, " with fuzz {}", self.fuzz).unwrap();
@@ -173,14 +272,21 @@ impl HunkReport {
         match self.mode {
             MatchMode::Exact => {}
             MatchMode::LineEndings => m.push_str(", ignoring line ends (added lines take the text's)"),
-            MatchMode::Whitespace => m.push_str(", ignoring whitespace differences"),
+            mode => write!(m, ", {} (added lines as written, with the text's line ends)", rung(mode)).unwrap(),
+        }
+        if self.recounted {
+            write!(m, "; its body was recounted: {} old and {} new lines", self.old_lines, self.new_lines).unwrap();
         }
         m
     }
 
     /// Whether the hunk applied just as its header says.
     pub(crate) fn is_plain(&self) -> bool {
-        self.outcome == HunkOutcome::Applied && self.offset == 0 && self.fuzz == 0 && self.mode == MatchMode::Exact
+        self.outcome == HunkOutcome::Applied
+            && self.offset == 0
+            && self.fuzz == 0
+            && self.mode == MatchMode::Exact
+            && !self.recounted
     }
 }
 

@@ -139,7 +139,10 @@ static void test_ok_and_report(void) {
 
 static void test_malformed(void) {
   const char *patch = "--- a\n+++ b\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n+d\n";
-  result r = apply(B("a\nb\n"), span(patch, strlen(patch)), NULL);
+  fd_apply_options strict;
+  fd_apply_options_init(&strict);
+  strict.flags = FD_APPLY_STRICT; /* read as fast-diff 0.1 did: counts trusted */
+  result r = apply(B("a\nb\n"), span(patch, strlen(patch)), &strict);
   CHECK(r.status == FD_ERR_PATCH_MALFORMED && !r.written && r.report != NULL);
   if (r.report) {
     CHECK(r.report->error_offset == (size_t)(strstr(patch, "+d") - patch));
@@ -149,15 +152,17 @@ static void test_malformed(void) {
     CHECK(r.report->hunk_count == 0 && r.report->hunks == NULL);
   }
   done(&r);
-  /* Recounting accepts it. */
+  /* Recounting accepts it: by default, and with FD_APPLY_RECOUNT even when strict. */
   fd_apply_options options;
   fd_apply_options_init(&options);
-  options.flags = FD_APPLY_RECOUNT;
+  options.flags = FD_APPLY_RECOUNT | FD_APPLY_STRICT;
   EXPECT_TEXT(B("a\nb\n"), span(patch, strlen(patch)), &options, B("a\nc\nd\n"));
-  /* Garbage, a bare @@ without recounting, a binary patch, a hunk without lines. */
+  EXPECT_TEXT(B("a\nb\n"), span(patch, strlen(patch)), NULL, B("a\nc\nd\n"));
+  /* Garbage, a bare @@ when strict, a binary patch, a hunk without lines. */
   EXPECT_STATUS(B("a\n"), B("no diff here\n"), NULL, FD_ERR_PATCH_MALFORMED);
-  EXPECT_STATUS(B("a\n"), B("@@\n-a\n+b\n"), NULL, FD_ERR_PATCH_MALFORMED);
+  EXPECT_STATUS(B("a\n"), B("@@\n-a\n+b\n"), &strict, FD_ERR_PATCH_MALFORMED);
   EXPECT_TEXT(B("a\n"), B("@@\n-a\n+b\n"), &options, B("b\n"));
+  EXPECT_TEXT(B("a\n"), B("@@\n-a\n+b\n"), NULL, B("b\n"));
   EXPECT_STATUS(B("a\n"), B("diff --git a/x b/x\nBinary files a/x and b/x differ\n"), NULL, FD_ERR_PATCH_MALFORMED);
   EXPECT_STATUS(B("a\n"), B("--- a\n+++ b\n@@ -1,0 +1,0 @@\n"), NULL, FD_ERR_PATCH_MALFORMED);
 }
@@ -236,9 +241,19 @@ static void test_multiple_files_and_parse(void) {
   fd_patch_report_free(report);
 
   report = NULL;
-  CHECK(fd_parse_patch((const uint8_t *)"@@ x\n", 5, NULL, &report) == FD_ERR_PATCH_MALFORMED && report != NULL);
-  if (report) CHECK(report->error_offset == 0 && report->error_line == 1 && report->error_expected != NULL);
-  fd_patch_report_free(report);
+  {
+    fd_apply_options strict;
+    fd_apply_options_init(&strict);
+    strict.flags = FD_APPLY_STRICT;
+    CHECK(fd_parse_patch((const uint8_t *)"@@ x\n", 5, &strict, &report) == FD_ERR_PATCH_MALFORMED && report != NULL);
+    if (report) CHECK(report->error_offset == 0 && report->error_line == 1 && report->error_expected != NULL);
+    fd_patch_report_free(report);
+    /* Read leniently, the bare @@ is a hunk without lines. */
+    report = NULL;
+    CHECK(fd_parse_patch((const uint8_t *)"@@ x\n", 5, NULL, &report) == FD_ERR_PATCH_MALFORMED && report != NULL);
+    if (report) CHECK(report->error_offset == 5 && report->error_line == 2);
+    fd_patch_report_free(report);
+  }
   CHECK(fd_parse_patch((const uint8_t *)"", 0, NULL, NULL) == FD_ERR_NULL_ARGUMENT);
 }
 
@@ -278,7 +293,7 @@ static void test_every_option(void) {
 
   /* Whitespace differences only with FD_APPLY_IGNORE_WHITESPACE. */
   bytes ws_text = B("if x:\n\treturn  1\nend\n"), ws_patch = B("--- a\n+++ b\n@@ -1,3 +1,3 @@\n if x:\n-    return 1\n+    return 2\n end\n");
-  EXPECT_STATUS(ws_text, ws_patch, NULL, FD_ERR_PATCH_HUNK_FAILED);
+  EXPECT_STATUS(ws_text, ws_patch, NULL, FD_ERR_PATCH_HUNK_FAILED); /* "return  1" has two spaces */
   options.flags = FD_APPLY_IGNORE_WHITESPACE;
   r = apply(ws_text, ws_patch, &options);
   CHECK(r.status == FD_OK && same(r.out.ptr, r.out.len, B("if x:\n    return 2\nend\n")));
@@ -286,9 +301,10 @@ static void test_every_option(void) {
   done(&r);
 
   /* Every flag together is valid; an unknown bit is not. */
-  options.flags = FD_APPLY_RECOUNT | FD_APPLY_REVERSE | FD_APPLY_IGNORE_WHITESPACE | FD_APPLY_STRICT_EOL | FD_APPLY_PARTIAL;
+  options.flags = FD_APPLY_RECOUNT | FD_APPLY_REVERSE | FD_APPLY_IGNORE_WHITESPACE | FD_APPLY_STRICT_EOL | FD_APPLY_PARTIAL |
+                  FD_APPLY_STRICT;
   EXPECT_TEXT(B("a\nB\nc\n"), lf_patch, &options, B("a\nb\nc\n"));
-  options.flags = 1u << 5;
+  options.flags = 1u << 6;
   EXPECT_STATUS(B("a\n"), lf_patch, &options, FD_ERR_INVALID_OPTIONS);
 }
 

@@ -338,7 +338,7 @@ DIFF_KEYWORDS = ["context_lines", "algorithm", "deadline_ms", *MODE_NAMES]
         (fast_diff.word_diff, ["granularity", *DIFF_KEYWORDS, "old_label", "new_label"]),
         (
             fast_diff.apply_patch,
-            ["max_offset", "fuzz", "recount", "reverse", "ignore_whitespace", "strict_line_endings", "partial"],
+            ["max_offset", "fuzz", "recount", "strict", "reverse", "ignore_whitespace", "strict_line_endings", "partial"],
         ),
     ],
     ids=lambda value: getattr(value, "__name__", ""),

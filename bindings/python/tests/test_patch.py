@@ -154,19 +154,23 @@ def test_partial_gives_the_hunks_that_apply_and_still_raises() -> None:
 def test_malformed_says_where_and_what_was_expected() -> None:
     patch = "--- é\n+++ b\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n+d\n"
     with pytest.raises(PatchMalformedError) as caught:
-        apply_patch("a\nb\n", patch)
+        apply_patch("a\nb\n", patch, strict=True)
     report = caught.value.report
     assert report.error_offset == patch.index("+d") and report.error_line == 7
     assert report.error_expected is not None and "end of the hunk" in report.error_expected
     assert report.hunks == () and str(caught.value).startswith("malformed patch at line 7")
     with pytest.raises(PatchMalformedError) as as_bytes:
-        apply_patch(b"a\nb\n", patch.encode())
+        apply_patch(b"a\nb\n", patch.encode(), strict=True)
     assert as_bytes.value.report.error_offset == patch.encode().index(b"+d")
-    # Recounting accepts it; garbage and binary patches are never accepted.
-    assert apply_patch("a\nb\n", patch, recount=True).text == "a\nc\nd\n"
-    for bad in ("no diff here\n", "@@\n-a\n+b\n", "diff --git a/x b/x\nBinary files a/x and b/x differ\n"):
+    # Recounted by default, and with recount=True even when strict; garbage and binary
+    # patches are never accepted, nor a bare @@ when strict.
+    assert apply_patch("a\nb\n", patch).text == "a\nc\nd\n"
+    assert apply_patch("a\nb\n", patch, recount=True, strict=True).text == "a\nc\nd\n"
+    for bad in ("no diff here\n", "diff --git a/x b/x\nBinary files a/x and b/x differ\n"):
         with pytest.raises(PatchMalformedError):
             apply_patch("a\n", bad)
+    with pytest.raises(PatchMalformedError):
+        apply_patch("a\n", "@@\n-a\n+b\n", strict=True)
 
 
 def test_already_applied_is_told_apart_from_a_mismatch() -> None:
@@ -200,8 +204,8 @@ def test_multiple_files_are_refused_and_parse_patch_splits_them() -> None:
     bytes_report = parse_patch(TWO_FILES.encode())
     assert [f.path for f in bytes_report.files] == [b"x.txt", b"new.txt"]
     with pytest.raises(PatchMalformedError) as bad:
-        parse_patch("@@ x\n")
-    assert bad.value.report.error_offset == 0 and bad.value.report.error_line == 1
+        parse_patch("@@ x\n")  # a bare @@ read as a hunk, without lines
+    assert bad.value.report.error_offset == 5 and bad.value.report.error_line == 2
     assert parse_patch("@@\n-a\n+b\n", recount=True).hunks[0].stated_line is None
 
 
@@ -228,10 +232,13 @@ def test_fuzz_ignores_differing_edge_context() -> None:
     assert "with fuzz 1" in applied.report.hunks[0].message
 
 
-def test_recount_takes_wrong_counts_and_bare_headers() -> None:
+def test_wrong_counts_and_bare_headers_are_recounted_unless_strict() -> None:
     wrong_counts = "--- a\n+++ b\n@@ -4,7 +4,2 @@\n line 4\n-line 5\n+five\n line 6\n"
     with pytest.raises(PatchMalformedError):
-        apply_patch(NUMBERED, wrong_counts)
+        apply_patch(NUMBERED, wrong_counts, strict=True)
+    applied = apply_patch(NUMBERED, wrong_counts)
+    assert applied.text == WITH_FIVE and applied.report.hunks[0].recounted
+    assert "recounted" in applied.report.message
     assert apply_patch(NUMBERED, wrong_counts, recount=True).text == WITH_FIVE
     bare = "@@\n line 4\n-line 5\n+five\n"
     applied = apply_patch(NUMBERED, bare, recount=True)

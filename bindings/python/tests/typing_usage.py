@@ -6,6 +6,7 @@ out or unpacked from a dict of that TypedDict."""
 from __future__ import annotations
 
 import mmap
+from typing import Any
 
 from typing_extensions import assert_type
 
@@ -16,10 +17,16 @@ from fast_diff import (
     DiffError,
     DiffOptions,
     DiffStats,
+    EditFormat,
+    EditOptions,
+    EditOutcome,
+    EditResult,
     Granularity,
     Hunk,
     HunkOutcome,
+    HunkReport,
     LineKind,
+    PatchAmbiguousError,
     PatchHunkFailedError,
     PatchOptions,
     PatchReport,
@@ -27,9 +34,11 @@ from fast_diff import (
     UnifiedDiffBytesOptions,
     UnifiedDiffOptions,
     WordDiff,
+    apply_edits,
     apply_patch,
     diff_hunks,
     diff_stats,
+    parse_edits,
     parse_patch,
     unified_diff,
     unified_diff_many,
@@ -69,6 +78,31 @@ def patches(m: mmap.mmap) -> None:
         pass
     except PatchHunkFailedError as error:
         assert_type(error.failed[0].candidate_line, int | None)
+
+
+def edits(m: mmap.mmap) -> None:
+    result = apply_edits({"a.py": "x\n"}, "*** Begin Patch\n*** End Patch\n", format="envelope", strict=True)
+    assert_type(result, EditResult[str, str])
+    assert_type(result.files["a.py"], str | None)
+    assert_type(result.reports["a.py"].outcome, EditOutcome)
+    assert_type(result.format, EditFormat)
+    assert_type(apply_edits({b"a": b"x"}, m, strip=1).files[b"a"], bytes | None)
+    assert_type(apply_edits({"a": bytearray(b"x")}, b"").files["a"], bytes | None)
+    assert_type(apply_edits({"a": "x"}, [{"path": "a", "old_text": "x", "new_text": "y"}]), EditResult[str, str])
+    assert_type(parse_edits("").files[0].hunks[0].hunk, Any)
+    options: EditOptions = {"format": EditFormat.UNIFIED, "fuzz": 1, "reverse": True}
+    assert_type(apply_edits({"a": "x"}, "", **options), EditResult[str, str])
+    try:
+        pass
+    except PatchAmbiguousError as error:
+        assert_type(error.failures[0].hunk, HunkReport[Any] | None)
+        assert_type(error.failed[0].places, tuple[int, ...])
+
+
+def misuses_of_edits() -> None:
+    apply_edits({"a": "x"}, b"y")  # E: str files, bytes patch
+    apply_edits({"a": "x"}, "y", fuzz="1")  # E: fuzz is an int
+    apply_edits({"a": "x"}, "y", partial=True)  # E: edits are all or nothing
 
 
 def structured(m: mmap.mmap) -> None:

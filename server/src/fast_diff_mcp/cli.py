@@ -79,9 +79,20 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         ),
     )
     parser.add_argument(
+        "--allow-write",
+        action="store_true",
+        help=(
+            "offer the edit_files tool, which applies patches to files on disk inside the --root directories "
+            "(all or nothing). Without it, no tool writes anything"
+        ),
+    )
+    parser.add_argument(
         "--allow-hard-links",
         action="store_true",
-        help="let diff_files read files that have several names (hard links), whose other names may be outside the roots",
+        help=(
+            "let diff_files read, and edit_files replace, files that have several names (hard links), whose "
+            "other names may be outside the roots"
+        ),
     )
     parser.add_argument(
         "--deadline-ms",
@@ -171,6 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             workers=workers,
             allow_hard_links=args.allow_hard_links,
             http=http,
+            allow_write=args.allow_write,
         )
     except limits.ConfigError as error:
         print(f"fast-diff-mcp: {error}", file=sys.stderr)

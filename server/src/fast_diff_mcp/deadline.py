@@ -62,6 +62,13 @@ def engine_ms() -> int | None:
     return None if deadline is None else deadline.left_ms()
 
 
+def check_current(what: str) -> None:
+    """``Deadline.check`` of the running call's deadline, if any."""
+    deadline = _current.get()
+    if deadline is not None:
+        deadline.check(what)
+
+
 def passed() -> bool:
     """Whether the running call's deadline has passed (the engine's answer may then be coarser)."""
     deadline = _current.get()

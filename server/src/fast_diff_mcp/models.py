@@ -137,7 +137,7 @@ class DiffFilesResult(DiffToolResult):
 
 # ---- apply_patch ----------------------------------------------------------------------
 
-MatchModeName = Literal["exact", "line_endings", "whitespace"]
+MatchModeName = Literal["exact", "line_endings", "whitespace", "trailing_whitespace", "trimmed", "punctuation"]
 ChangeName = Literal["modified", "created", "deleted", "renamed", "copied"]
 
 
@@ -150,8 +150,10 @@ class AppliedHunk(BaseModel):
     offset: int = Field(description="line - stated_line: how far the hunk had drifted (0 when unknown).")
     fuzz: int = Field(description="Context lines ignored at each edge to make it fit (0: none).")
     match_mode: MatchModeName = Field(
-        description="How lines were compared: 'exact', 'line_endings' (CRLF/LF differences ignored; added "
-        "lines took the text's line ends) or 'whitespace' (whitespace differences ignored)."
+        description="How lines were compared, the rung of the matching ladder the hunk needed: 'exact', "
+        "'line_endings' (CRLF/LF differences ignored; added lines took the text's line ends), "
+        "'trailing_whitespace', 'trimmed' (indentation ignored), 'punctuation' (indentation and typographic "
+        "quotes and dashes ignored) or 'whitespace' (whitespace amounts ignored, when asked for)."
     )
     message: str = Field(description="What happened, in one line.")
 
@@ -180,8 +182,28 @@ class ApplyPatchResult(BaseModel):
     text: str | None = Field(description="The new text, when the patch was applied to original_text; else null.")
     report: FileReport | None = Field(description="What was done, when the patch was applied to original_text.")
     files: dict[str, PatchedFile] | None = Field(
-        description="When the patch was applied to originals: each patched file's new text and report, keyed by path."
+        description="When the patch was applied to originals or files: each patched file's new text and report, "
+        "keyed by path (a deleted file's text is empty and its change 'deleted')."
     )
+
+
+class EditedFile(BaseModel):
+    """One file `edit_files` changed (or would change)."""
+
+    path: str = Field(description="The file's path as the patch names it.")
+    real_path: str = Field(description="Where it is on disk.")
+    change: ChangeName = Field(description="What the patch does to the file.")
+    diff: str = Field(description="The unified diff of the change (bytes that are not UTF-8 as \\xNN escapes).")
+    report: FileReport
+
+
+class EditFilesResult(BaseModel):
+    """The result of `edit_files`."""
+
+    written: bool = Field(description="Whether the files were written (false for dry_run).")
+    format: str = Field(description="The patch's format, as detected: unified, envelope, search_replace or replacements.")
+    diff: str = Field(description="The unified diff of every change, file after file.")
+    files: list[EditedFile] = Field(description="Each file the patch touches, in patch order.")
 
 
 # ---- merge --------------------------------------------------------------------------

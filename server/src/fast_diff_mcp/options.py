@@ -33,6 +33,7 @@ class PatchOptions(TypedDict):
     """None: a hunk may be found anywhere after the previous one."""
     fuzz: int
     recount: bool
+    strict: bool
     reverse: bool
     ignore_whitespace: bool
     strict_line_endings: bool

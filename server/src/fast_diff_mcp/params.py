@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from . import deadline
 from .options import (
@@ -181,14 +181,27 @@ PatchText = Annotated[
     str,
     Param(
         description=(
-            "A unified diff (from diff -u, git diff or difflib; text around it such as a commit message is "
-            "skipped). One file section for original_text; any number for originals."
+            "The patch, in any of these formats (found by its look): a unified diff (diff -u, git diff, "
+            "difflib, or by hand with bare '@@' lines; text around it such as a commit message, a shell heredoc "
+            "or a code fence is skipped), OpenAI Codex's '*** Begin Patch' envelope, aider's SEARCH/REPLACE "
+            "blocks, or a JSON list of {path, old_text, new_text} replacements. Of one file for original_text; "
+            "of any number for files or originals."
         )
     ),
 ]
 OriginalForPatch = Annotated[
     str | None,
-    Param(description="The text a patch of one file applies to. Give this or originals, not both."),
+    Param(description="The text a patch of one file applies to. Give one of original_text, files and originals."),
+]
+FilesForPatch = Annotated[
+    dict[str, str] | None,
+    Param(
+        description=(
+            "For a patch of any format and any number of files: each file's current text, keyed by its path "
+            "(as the patch names it, without git's a/ b/ prefixes). A file absent from it does not exist: "
+            "the patch may create it. Give one of original_text, files and originals."
+        )
+    ),
 ]
 OriginalsForPatch = Annotated[
     dict[str, str] | None,
@@ -223,7 +236,18 @@ Recount = Annotated[
     Param(
         description=(
             "Recount each hunk's lines instead of trusting the counts in its '@@ -l,s +l,s @@' header, and "
-            "accept bare '@@' headers (such a hunk must fit at exactly one place). Default false."
+            "accept bare '@@' headers (such a hunk must fit at exactly one place). Default false: counts that "
+            "disagree with the hunk's lines are recounted anyway, unless strict."
+        )
+    ),
+]
+Strict = Annotated[
+    bool,
+    Param(
+        description=(
+            "Apply as fast-diff 0.1 did: header line counts are trusted (wrong ones are an error) and lines "
+            "compare exactly or ignoring line ends only, without the lenient rungs (trailing whitespace, "
+            "indentation, typographic punctuation). Default false."
         )
     ),
 ]
@@ -249,6 +273,7 @@ class PatchChoices:
     max_offset: MaxOffset = -1
     fuzz: Fuzz = 0
     recount: Recount = False
+    strict: Strict = False
     reverse: Reverse = False
     ignore_whitespace: IgnoreWhitespace = False
     strict_line_endings: StrictLineEndings = False
@@ -258,10 +283,41 @@ class PatchChoices:
             max_offset=None if self.max_offset is None or self.max_offset < 0 else self.max_offset,
             fuzz=self.fuzz,
             recount=self.recount,
+            strict=self.strict,
             reverse=self.reverse,
             ignore_whitespace=self.ignore_whitespace,
             strict_line_endings=self.strict_line_endings,
         )
+
+
+# ---- files on disk -----------------------------------------------------------------
+
+
+class Replacement(BaseModel):
+    """One replacement `edit_files` makes."""
+
+    path: str = Field(description="The file, as a patch would name it.")
+    old_text: str = Field(description="Text that occurs exactly once in the file (empty: create the file).")
+    new_text: str = Field(description="What replaces it.")
+    replace_all: bool = Field(default=False, description="Replace every occurrence of old_text.")
+
+
+PatchForFiles = Annotated[
+    str | None,
+    Param(
+        description=(
+            "The patch: a unified diff, a '*** Begin Patch' envelope, SEARCH/REPLACE blocks or a JSON list of "
+            "replacements. Give this or edits."
+        )
+    ),
+]
+EditsForFiles = Annotated[
+    list[Replacement] | None, Param(description="Replacements: {path, old_text, new_text}. Give this or patch.")
+]
+RootChoice = Annotated[
+    str | None, Param(description="The directory relative paths are relative to (default: the first one).")
+]
+DryRun = Annotated[bool, Param(description="Write nothing; return the diff of what would change (default false).")]
 
 
 # ---- merges ---------------------------------------------------------------------

@@ -10,14 +10,15 @@ text where it comes closest, so that the caller can fix the patch and retry.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import fast_diff
 from fast_diff import HunkReport, PatchFile, PatchReport
 
 from .models import AppliedHunk, ApplyPatchResult, FileReport, PatchedFile
 from .options import PatchOptions
-from .text import NO_NEWLINE, split_lines
+from .text import NO_NEWLINE, as_text, split_lines
 
 # A failed hunk's lines and the text's lines are shown up to this many each.
 SHOWN_LINES = 40
@@ -119,19 +120,23 @@ def _file_report(report: PatchReport[str]) -> FileReport:
         new_path=file.new_path if file else None,
         change=file.change.value if file else "modified",
         message=report.message,
-        hunks=[
-            AppliedHunk(
-                stated_line=h.stated_line,
-                line=h.line or 0,
-                new_line=h.new_line or 0,
-                offset=h.offset,
-                fuzz=h.fuzz,
-                match_mode=h.match_mode.value,
-                message=h.message,
-            )
-            for h in report.hunks
-        ],
+        hunks=_applied_hunks(report.hunks),
     )
+
+
+def _applied_hunks(hunks: Sequence[HunkReport[Any]]) -> list[AppliedHunk]:
+    return [
+        AppliedHunk(
+            stated_line=h.stated_line,
+            line=h.line or 0,
+            new_line=h.new_line or 0,
+            offset=h.offset,
+            fuzz=h.fuzz,
+            match_mode=h.match_mode.value,
+            message=h.message,
+        )
+        for h in hunks
+    ]
 
 
 def _explain(error: fast_diff.PatchError, text: str, options: PatchOptions) -> str:
@@ -193,3 +198,84 @@ def _hints(options: PatchOptions) -> str:
         "shown above and retry"
     )
     return advice + (", or retry with " + "; or ".join(untried) + "." if untried else ".")
+
+
+# ---- every format, through fast_diff.apply_edits ------------------------------------
+
+def edit_options(options: PatchOptions) -> fast_diff.EditOptions:
+    """``apply_edits``'s keywords for the tool's patch options."""
+    return fast_diff.EditOptions(
+        max_offset=options["max_offset"],
+        fuzz=options["fuzz"],
+        recount=options["recount"],
+        strict=options["strict"],
+        reverse=options["reverse"],
+        ignore_whitespace=options["ignore_whitespace"],
+        strict_line_endings=options["strict_line_endings"],
+    )
+
+
+def is_unified(patch: str) -> bool:
+    """Whether ``patch`` reads as a unified diff (or cannot be read at all: the unified reader says why)."""
+    try:
+        return fast_diff.parse_edits(patch).format is fast_diff.EditFormat.UNIFIED
+    except fast_diff.PatchError:
+        return True
+
+
+def apply_to_files(files: Mapping[str, str], patch: str, options: PatchOptions) -> ApplyPatchResult:
+    """Applies a patch of any format to ``files`` (path -> text), all or nothing."""
+    try:
+        result = fast_diff.apply_edits(files, patch, **edit_options(options))
+    except fast_diff.PatchError as error:
+        raise PatchFailed(explain_edits(error, options)) from None
+    patched = {
+        path: PatchedFile(text=result.files.get(path) or "", report=edit_file_report(report))
+        for path, report in result.reports.items()
+    }
+    return ApplyPatchResult(text=None, report=None, files=patched)
+
+
+def apply_edits_to_text(original: str, patch: str, options: PatchOptions) -> ApplyPatchResult:
+    """Applies a patch of one file, of a format other than unified, to ``original``."""
+    applied = apply_to_files({"": original}, patch, options)
+    files = applied.files or {}
+    if len(files) != 1:
+        raise PatchFailed(
+            f"The patch changes {len(files)} files ({', '.join(map(repr, files))}), but only original_text was "
+            "given. Pass every file's text in `files` instead (a mapping from path to text)."
+        )
+    (only,) = files.values()
+    return ApplyPatchResult(text=only.text, report=only.report, files=None)
+
+
+def edit_file_report(report: fast_diff.FileEditReport[Any]) -> FileReport:
+    """The tool's report of one file ``apply_edits`` touched."""
+    return FileReport(
+        path=report.path,
+        old_path=report.source,
+        new_path=None if report.change is fast_diff.FileChange.DELETED else report.path,
+        change=report.change.value,
+        message=report.message,
+        hunks=_applied_hunks(report.hunks),
+    )
+
+
+def explain_edits(error: fast_diff.PatchError, options: PatchOptions) -> str:
+    """Why ``apply_edits`` applied nothing: every failure, file by file, with what to try."""
+    edits = error.edits
+    if isinstance(error, fast_diff.PatchMalformedError) or edits is None:
+        return f"The patch cannot be read: {error.report.message}."
+    if isinstance(error, fast_diff.PatchAlreadyAppliedError):
+        return f"The patch is already applied: the files already have its changes, so nothing was done.\n{edits.message}"
+    parts = [f"The patch was not applied, so no file was changed: {edits.message.partition(chr(10))[0]}."]
+    for failure in edits.failures:
+        parts.append(f"{failure.path!r}: {failure.message}")
+        if failure.hunk is not None:
+            hunk, _ = as_text(failure.hunk.hunk)
+            parts.append("The hunk:\n" + _clip(split_lines(hunk)).rstrip("\n"))
+    if isinstance(error, fast_diff.PatchAmbiguousError):
+        parts.append("Add context lines (or a line number) so that each hunk fits at one place only, and retry.")
+    else:
+        parts.append(_hints(options))
+    return "\n\n".join(parts)

@@ -1,4 +1,4 @@
-"""The directories the `diff_files` tool may read, and reading a file confined to them.
+"""The directories the file tools may read (and `edit_files` write), and the paths confined to them.
 
 A path is refused before the file system is asked anything about it when it
 contains ``..`` or, being absolute, is outside every root, so that refusals
@@ -17,6 +17,10 @@ hard link) is refused unless the server allows it (``--allow-hard-links``):
 its other names may be outside the roots, and nothing on the file tells
 where. What cannot be prevented is written in the server's README
 ("Files").
+
+A file that does not exist yet (one a patch creates) is placed by its
+nearest existing directory, resolved and checked likewise; one that exists
+and is to be replaced or deleted is held to the same rule of one name.
 """
 
 from __future__ import annotations
@@ -73,8 +77,19 @@ class Roots:
     def describe(self) -> str:
         return ", ".join(str(root.real) for root in self.roots)
 
-    def resolve(self, path: str) -> Path:
-        """The real path of a regular file inside a root, or PathRefused saying why not."""
+    def named(self, directory: str | None) -> Root:
+        """The root ``directory`` names (as given or resolved); the first one for None."""
+        if directory is None:
+            return self.roots[0]
+        wanted = Path(os.path.abspath(directory))
+        for root in self.roots:
+            if wanted in (root.given, root.real):
+                return root
+        raise PathRefused(f"{directory!r} is not one of the directories this server may use ({self.describe()})")
+
+    def _candidate(self, path: str, base: Root | None) -> Path:
+        """The path as asked for, checked without asking the file system; relative to ``base``
+        (else the first root)."""
         if not path:
             raise PathRefused("the path is empty")
         if "\0" in path:
@@ -86,8 +101,13 @@ class Roots:
             if not any(_inside(candidate, r.given) or _inside(candidate, r.real) for r in self.roots):
                 raise PathRefused(f"{path!r} is outside the directories this server may read")
         else:
-            # Relative paths are relative to the first root.
-            candidate = self.roots[0].given / path
+            # Relative paths are relative to the first root (or the one named).
+            candidate = (base or self.roots[0]).given / path
+        return candidate
+
+    def _confined(self, path: str, base: Root | None) -> Path:
+        """The path resolved as far as it exists, and still inside a root."""
+        candidate = self._candidate(path, base)
         try:
             # As far as it exists: whether an outside end exists is not told.
             real = candidate.resolve(strict=False)
@@ -97,13 +117,46 @@ class Roots:
             raise PathRefused(f"{path!r} leads outside the directories this server may read through a symbolic link")
         if os.path.islink(real):  # resolving stopped at a link: a loop (newer Pythons do not raise)
             raise PathRefused(f"{path!r} cannot be resolved: a loop of symbolic links")
+        return real
+
+    def resolve(self, path: str, base: Root | None = None) -> Path:
+        """The real path of a regular file inside a root, or PathRefused saying why not."""
+        real = self._confined(path, base)
         if not os.path.lexists(real):
             raise PathRefused(f"{path!r} does not exist")
         return real
 
-    def read(self, path: str, max_bytes: int) -> tuple[Path, bytes]:
+    def place(self, path: str, base: Root | None = None) -> tuple[Path, bool]:
+        """Where a file ``path`` names is or would be written: its real path and whether it
+        exists. An existing one must be a regular file with one name (unless hard links are
+        allowed); for a new one, its nearest existing directory must be a directory."""
+        real = self._confined(path, base)
+        if os.path.lexists(real):
+            info = os.stat(real)
+            if not stat.S_ISREG(info.st_mode):
+                raise PathRefused(f"{path!r} is not a regular file")
+            self.check_names(path, info, "writes")
+            return real, True
+        # What exists of ``real`` is resolved already: its nearest existing ancestor is inside a root.
+        ancestor = real.parent
+        while not os.path.lexists(ancestor):
+            ancestor = ancestor.parent
+        if not ancestor.is_dir():
+            raise PathRefused(f"{path!r}: {str(ancestor)!r} is not a directory")
+        return real, False
+
+    def check_names(self, path: str, info: os.stat_result, does: str) -> None:
+        """PathRefused when the file ``info`` describes has several names and the server does not allow that."""
+        if info.st_nlink > 1 and not self.allow_hard_links:
+            raise PathRefused(
+                f"{path!r} has {info.st_nlink} names (hard links), and its others may be outside the "
+                f"directories this server may read; this server {does} only files with one name "
+                "(it allows more when started with --allow-hard-links)"
+            )
+
+    def read(self, path: str, max_bytes: int, base: Root | None = None) -> tuple[Path, bytes]:
         """The real path and the bytes of the regular file ``path`` names, at most ``max_bytes`` of them."""
-        real = self.resolve(path)
+        real = self.resolve(path, base)
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
         try:
             fd = os.open(real, flags)
@@ -114,12 +167,7 @@ class Roots:
             if not stat.S_ISREG(info.st_mode):
                 kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
                 raise PathRefused(f"{path!r} is {kind}; give the path of a file")
-            if info.st_nlink > 1 and not self.allow_hard_links:
-                raise PathRefused(
-                    f"{path!r} has {info.st_nlink} names (hard links), and its others may be outside the "
-                    "directories this server may read; this server reads only files with one name "
-                    "(it allows more when started with --allow-hard-links)"
-                )
+            self.check_names(path, info, "reads")
             opened = _opened_path(fd)
             if opened is not None and not any(_inside(opened, r.real) for r in self.roots):
                 raise PathRefused(f"{path!r} changed while it was opened and now leads outside the directories")

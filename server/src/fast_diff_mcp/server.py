@@ -39,6 +39,7 @@ def create_server(
     allow_hard_links: bool = False,
     http: HttpOptions | None = None,
     word_deadline_ms: int | None = None,
+    allow_write: bool = False,
 ) -> FastMCP:
     """The `fast-diff` server. ``max_input_bytes`` defaults to ``FAST_DIFF_MAX_INPUT_BYTES`` or 64 MiB.
     ``roots`` are the directories `diff_files` may read; without any, the tool is not offered.
@@ -46,11 +47,13 @@ def create_server(
     ``deadline_ms`` (``FAST_DIFF_DEADLINE_MS`` or 5 seconds) bounds every call; ``word_deadline_ms``
     (``FAST_DIFF_WORD_DEADLINE_MS`` or 3000) bounds the word diff of the `words` and `html` outputs
     within it (past it the marks are coarser, and the result says so); ``workers`` sets how many calls
-    run at once (see ``workers.WorkerLimits``); ``allow_hard_links`` lets `diff_files` read files with
-    several names; ``http`` is how ``http_app`` serves (see ``http.HttpOptions``)."""
+    run at once (see ``workers.WorkerLimits``); ``allow_hard_links`` lets `diff_files` read, and
+    `edit_files` replace, files with several names; ``http`` is how ``http_app`` serves (see
+    ``http.HttpOptions``); ``allow_write`` (with ``roots``) offers `edit_files`, which writes files
+    inside the roots."""
     settings = Settings.of(
         max_input_bytes, roots, max_output_chars, deadline_ms=deadline_ms, workers=workers,
-        allow_hard_links=allow_hard_links, word_deadline_ms=word_deadline_ms,
+        allow_hard_links=allow_hard_links, word_deadline_ms=word_deadline_ms, allow_write=allow_write,
     )
     server = _FastDiffMCP(
         name="fast-diff",

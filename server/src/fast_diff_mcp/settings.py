@@ -27,6 +27,8 @@ class Settings:
     """How many calls run at once, heavy and light, and how long one may wait (see ``workers``)."""
     word_deadline_ms: int = limits.DEFAULT_WORD_DEADLINE_MS
     """The deadline of the word diff behind the `words` and `html` outputs."""
+    allow_write: bool = False
+    """Whether `edit_files` is offered (with roots): the only tool that writes."""
 
     @classmethod
     def of(
@@ -39,6 +41,7 @@ class Settings:
         workers: WorkerLimits | None = None,
         allow_hard_links: bool = False,
         word_deadline_ms: int | None = None,
+        allow_write: bool = False,
     ) -> Settings:
         """Settings from ``create_server``'s arguments: ``max_input_bytes`` defaults to
         ``FAST_DIFF_MAX_INPUT_BYTES`` or 64 MiB, ``deadline_ms`` to ``FAST_DIFF_DEADLINE_MS`` or
@@ -61,6 +64,7 @@ class Settings:
             deadline,
             workers or WorkerLimits(),
             word_deadline,
+            allow_write,
         )
 
     def check_texts(self, texts: Mapping[str, str]) -> None:

@@ -32,6 +32,9 @@ from ._batch import unified_diff_many
 from ._diff import diff_hunks, diff_stats, unified_diff, unified_diff_stats, word_diff
 from ._diff_options import Algorithm, DiffOptions, Granularity, UnifiedDiffBytesOptions, UnifiedDiffOptions
 from ._diff_results import DiffLine, DiffStats, Hunk, LineKind, SpanKind, WordDiff, WordSpan
+from ._edit_options import EditOptions
+from ._edit_results import EditFailure, EditFormat, EditOutcome, EditReport, EditResult, FileEditReport
+from ._edits import apply_edits, parse_edits
 from ._errors import (
     DiffError,
     InputTooLargeError,
@@ -39,6 +42,7 @@ from ._errors import (
     InvalidOptionsError,
     NullArgumentError,
     PatchAlreadyAppliedError,
+    PatchAmbiguousError,
     PatchError,
     PatchHunkFailedError,
     PatchMalformedError,
@@ -62,6 +66,13 @@ __all__ = [
     "DiffLine",
     "DiffOptions",
     "DiffStats",
+    "EditFailure",
+    "EditFormat",
+    "EditOptions",
+    "EditOutcome",
+    "EditReport",
+    "EditResult",
+    "FileEditReport",
     "FailReason",
     "FileChange",
     "Granularity",
@@ -80,6 +91,7 @@ __all__ = [
     "MergeStyle",
     "NullArgumentError",
     "PatchAlreadyAppliedError",
+    "PatchAmbiguousError",
     "PatchError",
     "PatchFile",
     "PatchHunkFailedError",
@@ -94,6 +106,7 @@ __all__ = [
     "WordDiff",
     "WordSpan",
     "__version__",
+    "apply_edits",
     "apply_patch",
     "diff_hunks",
     "diff_stats",
@@ -101,6 +114,7 @@ __all__ = [
     "html_diff_files",
     "merge",
     "unified_diff_stats",
+    "parse_edits",
     "parse_patch",
     "unified_diff",
     "unified_diff_many",

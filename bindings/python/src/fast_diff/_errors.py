@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._native import ffi, lib
 from ._patch_results import HunkReport, PatchFile, PatchReport
+
+if TYPE_CHECKING:
+    from ._edit_results import EditFailure, EditReport
 
 
 class DiffError(Exception):
@@ -53,13 +56,33 @@ class PatchError(DiffError):
     """
 
     report: PatchReport[Any]
+    edits: EditReport[Any] | None
+    """For :func:`apply_edits`: every file the patch touches, with its outcome and its hunks
+    (``report`` then holds only the message); ``None`` for :func:`apply_patch`."""
 
-    def __init__(self, status: int, message: str, report: PatchReport[Any] | None = None) -> None:
+    def __init__(
+        self, status: int, message: str, report: PatchReport[Any] | None = None, edits: EditReport[Any] | None = None
+    ) -> None:
         super().__init__(status, message)
+        if report is None and edits is not None:
+            report = PatchReport(
+                message=edits.message,
+                error_offset=edits.error_offset,
+                error_line=edits.error_line,
+                error_expected=edits.error_expected,
+            )
         self.report = PatchReport(message=message) if report is None else report
+        self.edits = edits
         if report is not None:
             summary, newline, details = report.message.partition("\n")
             self.args = (f"{summary} (fd_status {status}){newline}{details}",)
+
+    @property
+    def failures(self) -> tuple[EditFailure[Any], ...]:
+        """For :func:`apply_edits`: every failure, file by file: a file missing or in the
+        way, or a hunk that does not apply (with the rung tried, the closest line and its
+        text). Empty for :func:`apply_patch`, whose ``report`` says it all."""
+        return () if self.edits is None else self.edits.failures
 
 
 class PatchMalformedError(PatchError):
@@ -78,14 +101,28 @@ class PatchHunkFailedError(PatchError):
     """``str`` or ``bytes`` (as the text passed in) when ``partial=True`` was asked, else ``None``."""
 
     def __init__(
-        self, status: int, message: str, report: PatchReport[Any] | None = None, partial_text: Any = None
+        self,
+        status: int,
+        message: str,
+        report: PatchReport[Any] | None = None,
+        partial_text: Any = None,
+        edits: EditReport[Any] | None = None,
     ) -> None:
-        super().__init__(status, message, report)
+        super().__init__(status, message, report, edits)
         self.partial_text = partial_text
 
     @property
     def failed(self) -> tuple[HunkReport[Any], ...]:
+        if self.edits is not None:
+            return tuple(hunk for file in self.edits.files for hunk in file.hunks if hunk.reason is not None)
         return self.report.failed
+
+
+class PatchAmbiguousError(PatchHunkFailedError):
+    """``FD_ERR_PATCH_AMBIGUOUS`` (from :func:`apply_edits`): nothing was applied because
+    a hunk, block or replacement that states no line matches at several places, and nothing
+    else is wrong; each such hunk's ``places`` lists them. A kind of
+    :class:`PatchHunkFailedError`."""
 
 
 class PatchAlreadyAppliedError(PatchError):
@@ -111,6 +148,7 @@ _BY_STATUS: dict[int, type[DiffError]] = {
     lib.FD_ERR_PATCH_HUNK_FAILED: PatchHunkFailedError,
     lib.FD_ERR_PATCH_ALREADY_APPLIED: PatchAlreadyAppliedError,
     lib.FD_ERR_PATCH_MULTIPLE_FILES: PatchMultipleFilesError,
+    lib.FD_ERR_PATCH_AMBIGUOUS: PatchAmbiguousError,
 }
 
 

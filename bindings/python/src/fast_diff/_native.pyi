@@ -18,6 +18,26 @@ class _Lib:
     FD_ERR_PATCH_HUNK_FAILED: int
     FD_ERR_PATCH_ALREADY_APPLIED: int
     FD_ERR_PATCH_MULTIPLE_FILES: int
+    FD_ERR_PATCH_AMBIGUOUS: int
+    FD_APPLY_STRICT: int
+    FD_HUNK_REASON_LIMIT: int
+    FD_MATCH_TRAILING_WHITESPACE: int
+    FD_MATCH_TRIMMED: int
+    FD_MATCH_PUNCTUATION: int
+    FD_HUNK_RECOUNTED: int
+    FD_HUNK_MORE_PLACES: int
+    FD_EDIT_STRIP_AUTO: int
+    FD_EDIT_FORMAT_AUTO: int
+    FD_EDIT_FORMAT_UNIFIED: int
+    FD_EDIT_FORMAT_ENVELOPE: int
+    FD_EDIT_FORMAT_SEARCH_REPLACE: int
+    FD_EDIT_FORMAT_REPLACEMENTS: int
+    FD_EDIT_NOT_TRIED: int
+    FD_EDIT_APPLIED: int
+    FD_EDIT_HUNKS_FAILED: int
+    FD_EDIT_ALREADY_APPLIED: int
+    FD_EDIT_MISSING: int
+    FD_EDIT_EXISTS: int
     FD_APPLY_RECOUNT: int
     FD_APPLY_REVERSE: int
     FD_APPLY_IGNORE_WHITESPACE: int
@@ -79,6 +99,12 @@ class _Lib:
     def fd_parse_patch(self, patch: Any, patch_len: int, options: Any, report: Any, /) -> int: ...
     def fd_apply_options_init(self, options: Any, /) -> None: ...
     def fd_patch_report_free(self, report: Any, /) -> None: ...
+    def fd_apply_edits(
+        self, files: Any, n: int, patch: Any, patch_len: int, options: Any, out: Any, /
+    ) -> int: ...
+    def fd_parse_edits(self, patch: Any, patch_len: int, options: Any, out: Any, /) -> int: ...
+    def fd_edit_options_init(self, options: Any, /) -> None: ...
+    def fd_edit_result_free(self, result: Any, /) -> None: ...
     def fd_diff_stats(
         self, old_text: Any, old_len: int, new_text: Any, new_len: int, options: Any, out: Any, /
     ) -> int: ...

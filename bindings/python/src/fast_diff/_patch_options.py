@@ -17,9 +17,15 @@ class PatchOptions(TypedDict, total=False):
       default) is anywhere after the previous hunk, 0 only at the expected line.
     - ``fuzz``: GNU-style fuzz: how many context lines at each edge of a hunk may
       differ (default 0), capped so that at least one context line is checked.
-    - ``recount``: recount hunk bodies instead of trusting the line counts in their
-      headers, and accept bare ``@@`` headers (such a hunk must be found at exactly
-      one place after the previous one).
+    - ``recount``: recount every hunk body instead of trusting the line counts in
+      its header, also those that agree (a body that disagrees is recounted anyway,
+      unless ``strict``), and accept bare ``@@`` headers (such a hunk must be found
+      at exactly one place after the previous one).
+    - ``strict``: read and match as fast-diff 0.1 did: header counts are trusted (a
+      body that disagrees is malformed, a bare ``@@`` too), and lines compare
+      exactly or ignoring line ends only. By default bodies whose counts are wrong
+      are recounted, and the matching ladder goes on to ignore trailing whitespace,
+      then indentation, then typographic punctuation.
     - ``reverse``: apply the patch backwards (undo it).
     - ``ignore_whitespace``: compare lines ignoring whitespace amounts and trailing
       whitespace, as ``diff -b``.
@@ -35,6 +41,7 @@ class PatchOptions(TypedDict, total=False):
     max_offset: int | None
     fuzz: int
     recount: bool
+    strict: bool
     reverse: bool
     ignore_whitespace: bool
     strict_line_endings: bool
@@ -45,6 +52,7 @@ DEFAULTS: Mapping[str, object] = {
     "max_offset": None,
     "fuzz": 0,
     "recount": False,
+    "strict": False,
     "reverse": False,
     "ignore_whitespace": False,
     "strict_line_endings": False,
@@ -56,6 +64,7 @@ _KEYS = frozenset(PatchOptions.__annotations__)
 
 _FLAG_BITS = {
     "recount": lib.FD_APPLY_RECOUNT,
+    "strict": lib.FD_APPLY_STRICT,
     "reverse": lib.FD_APPLY_REVERSE,
     "ignore_whitespace": lib.FD_APPLY_IGNORE_WHITESPACE,
     "strict_line_endings": lib.FD_APPLY_STRICT_EOL,

@@ -36,7 +36,11 @@ class FailReason(enum.StrEnum):
     MISMATCH = "mismatch"
     """Its context and removed lines are not in the text where it may apply."""
     AMBIGUOUS = "ambiguous"
-    """It has a bare ``@@`` header and its lines are at more than one place."""
+    """It states no line (a bare ``@@``, an envelope hunk, a search/replace block) and its
+    lines are at more than one place: ``places`` lists them."""
+    LIMIT = "limit"
+    """The search budget for the text was spent before it was found (its lines, and those
+    of the hunks before it, are each at very many places in the text)."""
 
 
 class MatchMode(enum.StrEnum):
@@ -48,6 +52,12 @@ class MatchMode(enum.StrEnum):
     """Ignoring line ends (LF, CRLF, none); added lines took the text's line ends."""
     WHITESPACE = "whitespace"
     """Ignoring whitespace amounts and trailing whitespace (``ignore_whitespace=True``)."""
+    TRAILING_WHITESPACE = "trailing_whitespace"
+    """Ignoring whitespace at the end of lines (and line ends)."""
+    TRIMMED = "trimmed"
+    """Ignoring whitespace at both ends of lines: indentation (and line ends)."""
+    PUNCTUATION = "punctuation"
+    """As ``TRIMMED``, with typographic dashes, quotes and Unicode spaces read as ASCII."""
 
 
 class FileChange(enum.StrEnum):
@@ -95,6 +105,14 @@ class HunkReport(Generic[AnyStr]):
     """The hunk itself, from its ``@@`` line: ``patch[start:end]``."""
     message: str
     """One line of English: what happened, and for a failure why, with the closest candidate."""
+    recounted: bool = False
+    """Its header's line counts disagreed with its body, which was recounted."""
+    places: tuple[int, ...] = ()
+    """Ambiguous: the lines where it matches (the first 10)."""
+    more_places: bool = False
+    """Ambiguous: it matches at more places than ``places`` lists."""
+    loosest_match_mode: MatchMode = MatchMode.EXACT
+    """Failed: the loosest rung of the matching ladder tried."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,11 +175,15 @@ _REASONS = {
     lib.FD_HUNK_REASON_NONE: None,
     lib.FD_HUNK_REASON_MISMATCH: FailReason.MISMATCH,
     lib.FD_HUNK_REASON_AMBIGUOUS: FailReason.AMBIGUOUS,
+    lib.FD_HUNK_REASON_LIMIT: FailReason.LIMIT,
 }
 _MODES = {
     lib.FD_MATCH_EXACT: MatchMode.EXACT,
     lib.FD_MATCH_LINE_ENDINGS: MatchMode.LINE_ENDINGS,
     lib.FD_MATCH_WHITESPACE: MatchMode.WHITESPACE,
+    lib.FD_MATCH_TRAILING_WHITESPACE: MatchMode.TRAILING_WHITESPACE,
+    lib.FD_MATCH_TRIMMED: MatchMode.TRIMMED,
+    lib.FD_MATCH_PUNCTUATION: MatchMode.PUNCTUATION,
 }
 _CHANGES = {
     lib.FD_FILE_MODIFIED: FileChange.MODIFIED,
@@ -176,24 +198,25 @@ def _line(number: int) -> int | None:
     return number or None
 
 
-def _c_string(pointer: Any) -> str:
+def c_string(pointer: Any) -> str:
     return str(ffi.string(pointer).decode("utf-8", "replace"))
 
 
-def _path(pointer: Any, length: int, text: bool) -> Any:
+def path_of(pointer: Any, length: int, text: bool) -> Any:
     if pointer == ffi.NULL:
         return None
     raw = ffi.buffer(pointer, length)[:]
     return raw.decode("utf-8", "surrogateescape") if text else raw
 
 
-def read_report(report: Any, patch: IndexedText) -> PatchReport[Any]:
-    """A copy of the C report ``report`` (an ``fd_patch_report *``, not freed here)."""
-    hunks = []
-    for i in range(report.hunk_count):
-        h = report.hunks[i]
+def read_hunks(hunks: Any, details: Any, count: int, patch: IndexedText) -> list[HunkReport[Any]]:
+    """Copies of ``count`` C ``fd_hunk_report`` and their ``fd_hunk_detail`` (NULL: none)."""
+    read = []
+    for i in range(count):
+        h = hunks[i]
         span = patch.span(h.patch_offset, h.patch_len)
-        hunks.append(
+        d = None if details == ffi.NULL else details[i]
+        read.append(
             HunkReport(
                 outcome=_OUTCOMES[h.outcome],
                 reason=_REASONS[h.reason],
@@ -210,19 +233,28 @@ def read_report(report: Any, patch: IndexedText) -> PatchReport[Any]:
                 difference_line=_line(h.difference_line),
                 patch_span=span,
                 hunk=patch.slice(span),
-                message=_c_string(h.message),
+                message=c_string(h.message),
+                recounted=d is not None and bool(d.flags & lib.FD_HUNK_RECOUNTED),
+                places=() if d is None else tuple(d.places[k] for k in range(d.place_count)),
+                more_places=d is not None and bool(d.flags & lib.FD_HUNK_MORE_PLACES),
+                loosest_match_mode=MatchMode.EXACT if d is None else _MODES[d.loosest_match_mode],
             )
         )
+    return read
+
+
+def read_files(files: Any, count: int, patch: IndexedText) -> list[PatchFile[Any]]:
+    """Copies of ``count`` C ``fd_patch_file``."""
     text = patch.is_str
-    files = []
-    for i in range(report.file_count):
-        f = report.files[i]
+    read = []
+    for i in range(count):
+        f = files[i]
         span = patch.span(f.patch_offset, f.patch_len)
-        files.append(
+        read.append(
             PatchFile(
-                old_path=_path(f.old_path, f.old_path_len, text),
-                new_path=_path(f.new_path, f.new_path_len, text),
-                path=_path(f.path, f.path_len, text),
+                old_path=path_of(f.old_path, f.old_path_len, text),
+                new_path=path_of(f.new_path, f.new_path_len, text),
+                path=path_of(f.path, f.path_len, text),
                 change=_CHANGES[f.change],
                 patch_span=span,
                 patch=patch.slice(span),
@@ -230,12 +262,19 @@ def read_report(report: Any, patch: IndexedText) -> PatchReport[Any]:
                 hunk_count=f.hunk_count,
             )
         )
+    return read
+
+
+def read_report(report: Any, patch: IndexedText) -> PatchReport[Any]:
+    """A copy of the C report ``report`` (an ``fd_patch_report *``, not freed here)."""
+    hunks = read_hunks(report.hunks, report.hunk_details, report.hunk_count, patch)
+    files = read_files(report.files, report.file_count, patch)
     malformed = report.error_expected != ffi.NULL
     return PatchReport(
-        message=_c_string(report.message),
+        message=c_string(report.message),
         hunks=tuple(hunks),
         files=tuple(files),
         error_offset=patch.index(report.error_offset) if malformed else None,
         error_line=report.error_line if malformed else None,
-        error_expected=_c_string(report.error_expected) if malformed else None,
+        error_expected=c_string(report.error_expected) if malformed else None,
     )

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from fastmcp import FastMCP
 
 from ..settings import Settings
-from . import apply_patch, diff, diff_difflib, diff_files, merge
+from . import apply_patch, diff, diff_difflib, diff_files, edit_files, merge
 
 Register = Callable[[FastMCP, Settings], "str | None"]
 
@@ -23,4 +23,5 @@ TOOLS: tuple[Register, ...] = (
     apply_patch.register,
     merge.register,
     diff_files.register,
+    edit_files.register,
 )
