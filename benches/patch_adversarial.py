@@ -35,7 +35,7 @@ def _failing(apply: Callable[[], object]) -> object:
 
 
 def failing_hunks(n: int, **options: Any) -> Case:
-    """Issue 18's reproduction: 25n lines all alike, n hunks whose removed line is nowhere."""
+    """The failing-hunks shape: 25n lines all alike, n hunks whose removed line is nowhere."""
     text = "x\n" * (25 * n)
     patch = "--- a\n+++ b\n" + "".join(f"@@ -{i * 10 + 1},3 +{i * 10 + 1},3 @@\n x\n-q{i}\n+r\n x\n" for i in range(n))
     return lambda: _failing(lambda: fast_diff.apply_patch(text, patch, **options))
